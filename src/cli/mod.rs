@@ -1,0 +1,160 @@
+//! The command line: argument definitions and dispatch to the non-interactive commands.
+
+mod advise;
+mod kb_cmd;
+
+use std::path::PathBuf;
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+use fascia::engine::DEFAULT_EMERGENCY;
+use fascia::kb::{KnowledgeBase, LoadError};
+
+/// How a command failed: bad input (exit 2) or a fault of ours (exit 1).
+#[derive(Debug)]
+pub enum Failure {
+    BadInput(String),
+    Internal(anyhow::Error),
+}
+
+impl From<LoadError> for Failure {
+    fn from(e: LoadError) -> Self {
+        Failure::BadInput(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Internal(e.into())
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    fn from(e: serde_json::Error) -> Self {
+        Failure::Internal(e.into())
+    }
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fascia",
+    version,
+    about = "Safe self-myofascial release: screening, a routine for your tools, and a technique library",
+    long_about = "fascia helps you use foam rollers, balls, sticks and your hands safely on tight or sore \
+muscles. It asks where it hurts and about risk factors, screens out what should not be pressed \
+and refers you when needed, then builds a short routine with the tools you own.\n\n\
+It is not a diagnosis and not for emergencies: in an emergency call your local emergency number.",
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    /// Knowledge base to use instead of the built-in one
+    #[arg(long, global = true, env = "FASCIA_KB", value_name = "PATH")]
+    pub kb: Option<PathBuf>,
+
+    /// What to tell people to call in an emergency (default: "your local emergency number (e.g. 911, 112, 999)")
+    #[arg(
+        long,
+        global = true,
+        env = "FASCIA_EMERGENCY_NUMBER",
+        value_name = "TEXT"
+    )]
+    pub emergency_number: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Screen a file of answers and print the outcome and the routine
+    Advise {
+        /// The answers, as JSON (see ANSWERS.md in the README)
+        #[arg(long, value_name = "FILE")]
+        answers: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = AdviseFormat::Text)]
+        format: AdviseFormat,
+    },
+    /// Check or summarise a knowledge base
+    Kb {
+        #[command(subcommand)]
+        command: KbCommand,
+    },
+    /// Print a shell completion script
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Validate a knowledge base: every problem with its JSON path; exit 0 only if clean
+    Check {
+        /// The file to check (default: --kb, FASCIA_KB, or the built-in one)
+        path: Option<PathBuf>,
+    },
+    /// Count what the knowledge base holds
+    Stats {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AdviseFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+impl Cli {
+    fn emergency(&self) -> &str {
+        self.emergency_number
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or(DEFAULT_EMERGENCY)
+    }
+
+    /// Loads the knowledge base chosen by --kb / FASCIA_KB, or the built-in one.
+    fn load_kb(&self) -> Result<KnowledgeBase, LoadError> {
+        match &self.kb {
+            Some(path) => KnowledgeBase::from_path(path),
+            None => KnowledgeBase::embedded(),
+        }
+    }
+}
+
+/// Runs a command and writes its output to `out`.
+pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
+    let Some(command) = &cli.command else {
+        Cli::command().print_help()?;
+        return Ok(());
+    };
+    match command {
+        Command::Kb {
+            command: KbCommand::Check { path },
+        } => {
+            let path = path.as_ref().or(cli.kb.as_ref());
+            kb_cmd::check(path.map(PathBuf::as_path), out)
+        }
+        Command::Kb {
+            command: KbCommand::Stats { format },
+        } => kb_cmd::stats(&cli.load_kb()?, *format, out),
+        Command::Advise { answers, format } => {
+            let kb = cli.load_kb()?;
+            advise::run(&kb, answers, *format, cli.emergency(), out)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Cli::command(), "fascia", out);
+            Ok(())
+        }
+    }
+}

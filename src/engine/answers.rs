@@ -1,0 +1,378 @@
+//! The answers a person gives (ANSWERS.md): regions with details, screening replies, preferences.
+//! Parsed from JSON for `fascia advise`, built key by key by the interactive faces.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::kb::{Feel, Goal, KnowledgeBase, Located, Problem, Section, parse_json};
+
+/// A reply to one screening question. "Not sure" is its own answer and fires like yes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reply {
+    No,
+    NotSure,
+    Yes,
+}
+
+impl Reply {
+    /// Whether the reply sets the item off (yes and not sure both do).
+    pub fn fires(self) -> bool {
+        self != Reply::No
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reply::No => "no",
+            Reply::NotSure => "not_sure",
+            Reply::Yes => "yes",
+        }
+    }
+
+    /// In words, for people.
+    pub fn words(self) -> &'static str {
+        match self {
+            Reply::No => "no",
+            Reply::NotSure => "not sure",
+            Reply::Yes => "yes",
+        }
+    }
+}
+
+impl fmt::Display for Reply {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The answer to an item: one reply, or one per region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    One(Reply),
+    PerRegion(BTreeMap<String, Reply>),
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::One(r) => r.serialize(s),
+            Answer::PerRegion(m) => m.serialize(s),
+        }
+    }
+}
+
+fn parse_reply<E: de::Error>(word: &str) -> Result<Reply, E> {
+    match word {
+        "yes" => Ok(Reply::Yes),
+        "no" => Ok(Reply::No),
+        "not_sure" => Ok(Reply::NotSure),
+        other => Err(E::custom(format!(
+            "`{other}` is not an answer: use \"yes\", \"no\" or \"not_sure\""
+        ))),
+    }
+}
+
+struct ReplyWord(Reply);
+
+impl<'de> Deserialize<'de> for ReplyWord {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let word = String::deserialize(d)?;
+        parse_reply(&word).map(ReplyWord)
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AnswerVisitor;
+        impl<'de> Visitor<'de> for AnswerVisitor {
+            type Value = Answer;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("\"yes\", \"no\", \"not_sure\" or an object of region id to answer")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
+                parse_reply(v).map(Answer::One)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answer, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((region, ReplyWord(reply))) =
+                    map.next_entry::<String, ReplyWord>()?
+                {
+                    out.insert(region, reply);
+                }
+                Ok(Answer::PerRegion(out))
+            }
+        }
+        d.deserialize_any(AnswerVisitor)
+    }
+}
+
+/// How long the area has felt this way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Since {
+    Days,
+    Weeks,
+    Months,
+}
+
+impl Since {
+    pub const ALL: [Since; 3] = [Since::Days, Since::Weeks, Since::Months];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Since::Days => "days",
+            Since::Weeks => "weeks",
+            Since::Months => "months",
+        }
+    }
+}
+
+/// What a chosen region feels like, how strong, since when, and the goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionDetails {
+    #[serde(default = "default_feel")]
+    pub feel: Feel,
+    #[serde(default = "default_intensity", deserialize_with = "intensity")]
+    pub intensity: u8,
+    #[serde(default = "default_since")]
+    pub since: Since,
+    #[serde(default = "default_goal")]
+    pub goal: Goal,
+}
+
+fn default_feel() -> Feel {
+    Feel::Tight
+}
+fn default_intensity() -> u8 {
+    3
+}
+fn default_since() -> Since {
+    Since::Days
+}
+fn default_goal() -> Goal {
+    Goal::Relief
+}
+
+impl Default for RegionDetails {
+    fn default() -> Self {
+        Self {
+            feel: default_feel(),
+            intensity: default_intensity(),
+            since: default_since(),
+            goal: default_goal(),
+        }
+    }
+}
+
+fn intensity<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let v = u64::deserialize(d)?;
+    u8::try_from(v)
+        .ok()
+        .filter(|v| *v <= 10)
+        .ok_or_else(|| de::Error::custom(format!("intensity {v} is out of range (0 to 10)")))
+}
+
+/// Technique preference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Preference {
+    #[default]
+    Auto,
+    Direct,
+    Indirect,
+}
+
+impl Preference {
+    pub const ALL: [Preference; 3] = [Preference::Auto, Preference::Direct, Preference::Indirect];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Preference::Auto => "auto",
+            Preference::Direct => "direct",
+            Preference::Indirect => "indirect",
+        }
+    }
+}
+
+/// Shortest and longest session the routine builder accepts, in minutes.
+pub const MINUTES: std::ops::RangeInclusive<u32> = 2..=120;
+
+/// Tools owned, time available and technique preference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preferences {
+    #[serde(default)]
+    pub tools: Vec<String>,
+    #[serde(default = "default_minutes", deserialize_with = "minutes")]
+    pub minutes: u32,
+    #[serde(default)]
+    pub technique: Preference,
+}
+
+fn default_minutes() -> u32 {
+    10
+}
+
+fn minutes<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let v = u64::deserialize(d)?;
+    u32::try_from(v)
+        .ok()
+        .filter(|m| MINUTES.contains(m))
+        .ok_or_else(|| {
+            de::Error::custom(format!(
+                "{v} minutes is out of range ({} to {})",
+                MINUTES.start(),
+                MINUTES.end()
+            ))
+        })
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            tools: Vec::new(),
+            minutes: default_minutes(),
+            technique: Preference::Auto,
+        }
+    }
+}
+
+/// The answer used for items that were asked but not answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DefaultAnswer {
+    No,
+    #[default]
+    NotSure,
+}
+
+impl DefaultAnswer {
+    pub fn reply(self) -> Reply {
+        match self {
+            DefaultAnswer::No => Reply::No,
+            DefaultAnswer::NotSure => Reply::NotSure,
+        }
+    }
+}
+
+/// Everything a person answered: the ANSWERS.md document.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    pub regions: BTreeMap<String, RegionDetails>,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_answer: Option<DefaultAnswer>,
+    #[serde(default)]
+    pub preferences: Preferences,
+}
+
+/// Why an answers file could not be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct AnswersError {
+    pub problems: Vec<Located>,
+}
+
+impl Answers {
+    /// Parses an answers document and checks every id and value against `kb`.
+    pub fn parse(text: &str, kb: &KnowledgeBase) -> Result<Self, AnswersError> {
+        let answers: Answers = parse_json(text).map_err(|p| AnswersError { problems: vec![p] })?;
+        let problems = answers.check(kb);
+        if problems.is_empty() {
+            Ok(answers)
+        } else {
+            Err(AnswersError {
+                problems: problems
+                    .into_iter()
+                    .map(|p| Located::new(text, p))
+                    .collect(),
+            })
+        }
+    }
+
+    /// Checks ids and shapes against the knowledge base.
+    pub fn check(&self, kb: &KnowledgeBase) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut add = |path: String, message: String| out.push(Problem { path, message });
+        if self.regions.is_empty() {
+            add("regions".into(), "choose at least one region".into());
+        }
+        let valid_regions = || {
+            kb.regions()
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for id in self.regions.keys() {
+            if kb.region(id).is_none() {
+                add(
+                    format!("regions.{id}"),
+                    format!("unknown region `{id}` (valid: {})", valid_regions()),
+                );
+            }
+        }
+        for (id, answer) in &self.answers {
+            let Some(item) = kb.item(id) else {
+                add(
+                    format!("answers.{id}"),
+                    format!("unknown screening item `{id}`"),
+                );
+                continue;
+            };
+            if let Answer::PerRegion(map) = answer {
+                if item.section != Section::Area {
+                    add(
+                        format!("answers.{id}"),
+                        format!(
+                            "`{id}` takes one answer (\"yes\", \"no\" or \"not_sure\"), not one per region"
+                        ),
+                    );
+                }
+                for region in map.keys() {
+                    if kb.region(region).is_none() {
+                        add(
+                            format!("answers.{id}.{region}"),
+                            format!("unknown region `{region}` (valid: {})", valid_regions()),
+                        );
+                    }
+                }
+            }
+        }
+        for (i, tool) in self.preferences.tools.iter().enumerate() {
+            if kb.tool(tool).is_none() {
+                let valid = kb
+                    .tools()
+                    .iter()
+                    .map(|t| t.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                add(
+                    format!("preferences.tools[{i}]"),
+                    format!("unknown tool `{tool}` (valid: {valid})"),
+                );
+            }
+        }
+        out
+    }
+
+    /// The reply given to `item` for `region` (or its single reply), if one was given.
+    pub fn reply(&self, item: &str, region: Option<&str>) -> Option<Reply> {
+        match (self.answers.get(item)?, region) {
+            (Answer::One(r), _) => Some(*r),
+            (Answer::PerRegion(map), Some(region)) => map.get(region).copied(),
+            (Answer::PerRegion(_), None) => None,
+        }
+    }
+
+    /// The answer used for unanswered items.
+    pub fn default_reply(&self) -> Reply {
+        self.default_answer.unwrap_or_default().reply()
+    }
+}

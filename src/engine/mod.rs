@@ -1,0 +1,52 @@
+//! The engine: answers in, screening and routine out. Pure: no terminal, no files, no clock.
+
+pub mod answers;
+pub mod limits;
+pub mod routine;
+pub mod screening;
+
+pub use answers::{
+    Answer, Answers, DefaultAnswer, Preference, Preferences, RegionDetails, Reply, Since,
+};
+pub use limits::{Limits, position_words};
+pub use routine::{LeftOut, Routine, Step, Suggestion, build};
+pub use screening::{
+    Allowed, DEFAULT_EMERGENCY, Exclusion, Fired, Modification, Outcome, Permit, Question, Scope,
+    Screening, questionnaire, screen,
+};
+
+use crate::kb::KnowledgeBase;
+
+/// The whole advice for one set of answers: screening, and the routine when it allows one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Advice {
+    pub screening: Screening,
+    pub routine: Option<Routine>,
+}
+
+/// Screens the answers and, when that allows it, builds the routine.
+pub fn advise(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Advice {
+    let mut screening = screen(kb, answers, emergency);
+    let routine = screening
+        .permit()
+        .map(|p| build(kb, p, &answers.preferences));
+    match routine {
+        Some(r) if r.steps.is_empty() => {
+            let reasons = r
+                .left_out
+                .into_iter()
+                .map(|l| Exclusion {
+                    region: l.region,
+                    because: Vec::new(),
+                    message: l.reason,
+                })
+                .collect();
+            screening.nothing_left(reasons);
+            Advice {
+                screening,
+                routine: None,
+            }
+        }
+        routine => Advice { screening, routine },
+    }
+}

@@ -1,0 +1,566 @@
+//! Screening: which questions are asked, what the answers fire, and the outcome. Only an outcome
+//! that allows a routine hands out a [`Permit`], the one input the routine builder accepts.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::answers::{Answer, Answers, RegionDetails, Reply};
+use super::limits::Limits;
+use crate::kb::{Effect, KnowledgeBase, ScreeningItem, Section, Tier};
+
+/// What the emergency placeholder becomes when the user configured nothing.
+pub const DEFAULT_EMERGENCY: &str = "your local emergency number (e.g. 911, 112, 999)";
+
+/// How a run ends, most severe first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Emergency,
+    Urgent,
+    Refer,
+    NothingSafe,
+    Routine,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Emergency => "emergency",
+            Outcome::Urgent => "urgent",
+            Outcome::Refer => "refer",
+            Outcome::NothingSafe => "nothing_safe",
+            Outcome::Routine => "routine",
+        }
+    }
+}
+
+/// One question as asked: the item, and for area items the chosen regions it is about.
+#[derive(Debug, Clone)]
+pub struct Question<'kb> {
+    pub item: &'kb ScreeningItem,
+    pub regions: Vec<&'kb str>,
+}
+
+/// A screening item or combination rule that fired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fired {
+    pub id: String,
+    pub tier: Tier,
+    pub answer: Reply,
+    /// The regions it affects; empty when `scope` is global.
+    pub regions: Vec<String>,
+    pub scope: Scope,
+    /// True for combination rules.
+    pub combination: bool,
+    pub message: String,
+    /// Set when the answer was "not sure": what to check or whom to ask.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_sure: Option<String>,
+}
+
+/// Whether a fired item acts on the whole run or on some regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Global,
+    Regions,
+}
+
+/// A region left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Exclusion {
+    pub region: String,
+    pub because: Vec<String>,
+    pub message: String,
+}
+
+/// What cautions changed on a region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Modification {
+    pub region: String,
+    pub because: Vec<String>,
+    pub applied: Vec<String>,
+    /// The same in plain words.
+    pub details: Vec<String>,
+}
+
+/// A region the routine may work on, with its limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allowed {
+    pub region: String,
+    pub details: RegionDetails,
+    pub limits: Limits,
+    /// Each caution's own limits on this region (their combination is `limits`).
+    pub cautions: Vec<Limits>,
+    /// False for a related region that was screened without being chosen.
+    pub chosen: bool,
+}
+
+/// Proof that screening allows a routine, and on which regions. Only [`screen`] makes one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Permit {
+    regions: Vec<Allowed>,
+    emergency: String,
+}
+
+impl Permit {
+    /// The allowed regions: chosen ones first (in body-map order), then screened related ones.
+    pub fn regions(&self) -> &[Allowed] {
+        &self.regions
+    }
+
+    /// The emergency wording in force.
+    pub fn emergency(&self) -> &str {
+        &self.emergency
+    }
+}
+
+/// The result of screening one set of answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screening {
+    pub outcome: Outcome,
+    pub message: String,
+    pub fired: Vec<Fired>,
+    pub referrals: Vec<Fired>,
+    pub excluded: Vec<Exclusion>,
+    pub modifications: Vec<Modification>,
+    /// Items asked but not answered (they count as the default answer, normally "not sure").
+    pub unanswered: Vec<String>,
+    permit: Option<Permit>,
+}
+
+impl Screening {
+    /// Present only when the outcome is `routine`.
+    pub fn permit(&self) -> Option<&Permit> {
+        self.permit.as_ref()
+    }
+
+    /// When the routine builder could place no step at all, the run is `nothing_safe` after all,
+    /// with the builder's reasons as exclusions.
+    pub(crate) fn nothing_left(&mut self, reasons: Vec<Exclusion>) {
+        self.excluded.extend(reasons);
+        self.outcome = Outcome::NothingSafe;
+        outcome_message(Outcome::NothingSafe, true).clone_into(&mut self.message);
+        self.permit = None;
+    }
+}
+
+fn chosen(kb: &KnowledgeBase, answers: &Answers) -> Vec<String> {
+    let mut regions: Vec<String> = answers
+        .regions
+        .keys()
+        .filter(|r| kb.region(r).is_some())
+        .cloned()
+        .collect();
+    regions.sort_by_key(|r| kb.region_order(r));
+    regions
+}
+
+/// The regions an area item is asked about, among `regions`.
+fn asked_regions<'a>(
+    kb: &KnowledgeBase,
+    item: &ScreeningItem,
+    regions: &'a [String],
+) -> Vec<&'a str> {
+    let scope = kb.expand(&item.asked_for);
+    regions
+        .iter()
+        .map(String::as_str)
+        .filter(|r| scope.contains(r))
+        .collect()
+}
+
+/// Replies to every asked item: emergency signs, then health items, then area items, in KB
+/// order within each section. Gated items are asked only when their gate fired.
+/// One item's replies: one per asked region (`Some(region)`), or a single one (`None`).
+type ItemReplies = Vec<(Option<String>, Reply)>;
+
+struct Replies<'kb> {
+    asked: Vec<(&'kb ScreeningItem, ItemReplies)>,
+    unanswered: Vec<String>,
+}
+
+fn collect<'kb>(kb: &'kb KnowledgeBase, answers: &Answers, regions: &[String]) -> Replies<'kb> {
+    let default = answers.default_reply();
+    let mut fired: HashMap<&str, bool> = HashMap::new();
+    let mut asked = Vec::new();
+    let mut unanswered = Vec::new();
+    for section in [Section::Emergency, Section::Health, Section::Area] {
+        for item in kb.items().iter().filter(|i| i.section == section) {
+            if let Some(gate) = &item.only_if
+                && !fired.get(gate.as_str()).copied().unwrap_or(false)
+            {
+                continue;
+            }
+            let targets: Vec<Option<String>> = if section == Section::Area {
+                asked_regions(kb, item, regions)
+                    .into_iter()
+                    .map(|r| Some(r.to_owned()))
+                    .collect()
+            } else {
+                vec![None]
+            };
+            if targets.is_empty() {
+                continue;
+            }
+            let mut replies = Vec::new();
+            let mut missing = false;
+            for target in targets {
+                let r = answers
+                    .reply(&item.id, target.as_deref())
+                    .unwrap_or_else(|| {
+                        missing = true;
+                        default
+                    });
+                replies.push((target, r));
+            }
+            if missing {
+                unanswered.push(item.id.clone());
+            }
+            fired.insert(&item.id, replies.iter().any(|(_, r)| r.fires()));
+            asked.push((item, replies));
+        }
+    }
+    Replies { asked, unanswered }
+}
+
+/// The questions asked for these answers (which regions were chosen and how gates were answered).
+pub fn questionnaire<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<Question<'kb>> {
+    let regions = chosen(kb, answers);
+    collect(kb, answers, &regions)
+        .asked
+        .into_iter()
+        .map(|(item, replies)| Question {
+            item,
+            regions: replies
+                .iter()
+                .filter_map(|(r, _)| r.as_deref())
+                .filter_map(|r| kb.region(r).map(|g| g.id.as_str()))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Related regions that were screened without being chosen: every area item that applies to
+/// them was answered for them by name, and all with no.
+fn screened_extras(kb: &KnowledgeBase, answers: &Answers, chosen: &[String]) -> Vec<String> {
+    let mut extras: Vec<String> = chosen
+        .iter()
+        .filter_map(|r| kb.region(r))
+        .flat_map(|r| r.related.iter().map(|rel| rel.region.clone()))
+        .filter(|r| !chosen.contains(r))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    extras.retain(|region| {
+        let gate_open = |item: &ScreeningItem| {
+            item.only_if.as_ref().is_none_or(|g| {
+                answers.reply(g, None).unwrap_or(answers.default_reply()).fires()
+            })
+        };
+        kb.items()
+            .iter()
+            .filter(|i| i.section == Section::Area && gate_open(i))
+            .filter(|i| kb.expand(&i.asked_for).contains(&region.as_str()))
+            .all(|i| matches!(answers.answers.get(&i.id), Some(Answer::PerRegion(m)) if m.get(region) == Some(&Reply::No)))
+    });
+    extras.sort_by_key(|r| kb.region_order(r));
+    extras
+}
+
+fn fill(text: &str, emergency: &str) -> String {
+    text.replace("{emergency}", emergency)
+}
+
+fn not_sure_note(answer: Reply, if_not_sure: &str, emergency: &str) -> Option<String> {
+    (answer == Reply::NotSure).then(|| {
+        format!(
+            "You weren't sure, so we treated this as a yes. {}",
+            fill(if_not_sure, emergency)
+        )
+    })
+}
+
+/// Per region: the combined limits of its cautions, their ids, and each caution's own limits.
+#[derive(Debug, Clone, Default)]
+struct RegionCautions {
+    combined: Limits,
+    because: Vec<String>,
+    each: Vec<Limits>,
+}
+
+/// Screens `answers` against `kb`. Pure and deterministic. `emergency` replaces `{emergency}`.
+pub fn screen(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Screening {
+    let chosen = chosen(kb, answers);
+    let extras = screened_extras(kb, answers, &chosen);
+    let in_play: Vec<String> = chosen.iter().chain(&extras).cloned().collect();
+    let replies = collect(kb, answers, &in_play);
+
+    let mut cautions = BTreeMap::new();
+    let mut fired = fire_items(kb, &replies, &in_play, emergency, &mut cautions);
+    fire_combinations(kb, &mut fired, &in_play, emergency);
+
+    let mut outcome = Outcome::Routine;
+    let mut excluded: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    for f in &fired {
+        match (f.tier, f.scope) {
+            (Tier::Emergency, _) => outcome = outcome.min(Outcome::Emergency),
+            (Tier::Urgent, _) => outcome = outcome.min(Outcome::Urgent),
+            (Tier::Refer, Scope::Global) => outcome = outcome.min(Outcome::Refer),
+            (Tier::Refer | Tier::Local, Scope::Regions) => {
+                for region in &f.regions {
+                    let e = excluded.entry(region.clone()).or_default();
+                    e.0.push(f.id.clone());
+                    e.1.push(f.message.clone());
+                    e.1.extend(f.not_sure.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut referrals: Vec<Fired> = fired
+        .iter()
+        .filter(|f| matches!(f.tier, Tier::Emergency | Tier::Urgent | Tier::Refer))
+        .cloned()
+        .collect();
+    referrals.sort_by_key(|f| std::cmp::Reverse(f.tier));
+
+    let allowed = allow(kb, answers, &in_play, &chosen, &cautions, &mut excluded);
+    let modifications: Vec<Modification> = allowed
+        .iter()
+        .filter(|a| a.chosen && !a.limits.is_empty())
+        .map(|a| Modification {
+            region: a.region.clone(),
+            because: cautions
+                .get(&a.region)
+                .map(|c| c.because.clone())
+                .unwrap_or_default(),
+            applied: a.limits.labels(),
+            details: a.limits.describe(kb),
+        })
+        .collect();
+    let excluded: Vec<Exclusion> = chosen
+        .iter()
+        .filter_map(|r| {
+            excluded.get(r).map(|(because, messages)| Exclusion {
+                region: r.clone(),
+                because: because.clone(),
+                message: messages.join(" "),
+            })
+        })
+        .collect();
+    if outcome == Outcome::Routine && !allowed.iter().any(|a| a.chosen) {
+        outcome = Outcome::NothingSafe;
+    }
+    let changed = !modifications.is_empty() || !excluded.is_empty();
+    let permit = (outcome == Outcome::Routine).then(|| Permit {
+        regions: allowed,
+        emergency: emergency.to_owned(),
+    });
+    Screening {
+        outcome,
+        message: fill(outcome_message(outcome, changed), emergency),
+        fired,
+        referrals,
+        excluded,
+        modifications,
+        unanswered: replies.unanswered,
+        permit,
+    }
+}
+
+/// The items that fired, with the regions they affect; cautions are added to `cautions`.
+fn fire_items(
+    kb: &KnowledgeBase,
+    replies: &Replies<'_>,
+    in_play: &[String],
+    emergency: &str,
+    cautions: &mut BTreeMap<String, RegionCautions>,
+) -> Vec<Fired> {
+    let mut fired = Vec::new();
+    for (item, item_replies) in &replies.asked {
+        let hits: Vec<&(Option<String>, Reply)> =
+            item_replies.iter().filter(|(_, r)| r.fires()).collect();
+        let Some(answer) = hits.iter().map(|(_, r)| *r).max() else {
+            continue;
+        };
+        let regions: Option<BTreeSet<String>> = match item.effect {
+            Effect::Global => None,
+            Effect::Region if item.per_region => {
+                Some(hits.iter().filter_map(|(r, _)| r.clone()).collect())
+            }
+            Effect::Region if item.section == Section::Area => {
+                Some(item_replies.iter().filter_map(|(r, _)| r.clone()).collect())
+            }
+            Effect::Region => Some(in_play.iter().cloned().collect()),
+            Effect::Listed => {
+                let listed = kb.expand(&item.effect_regions);
+                Some(
+                    in_play
+                        .iter()
+                        .filter(|r| listed.contains(&r.as_str()))
+                        .cloned()
+                        .collect(),
+                )
+            }
+        };
+        if item.tier == Tier::Caution {
+            let targets: Vec<&String> = regions
+                .as_ref()
+                .map_or_else(|| in_play.iter().collect(), |r| r.iter().collect());
+            for region in targets {
+                let mut own = Limits::default();
+                for set in &item.modifications {
+                    let narrowed = (!set.regions.is_empty()).then(|| kb.expand(&set.regions));
+                    if narrowed.is_none_or(|n| n.contains(&region.as_str())) {
+                        own.merge(set);
+                    }
+                }
+                if !own.is_empty() {
+                    let entry = cautions.entry(region.clone()).or_default();
+                    entry.combined.merge_limits(&own);
+                    entry.because.push(item.id.clone());
+                    entry.each.push(own);
+                }
+            }
+        }
+        fired.push(Fired {
+            id: item.id.clone(),
+            tier: item.tier,
+            answer,
+            scope: if regions.is_some() {
+                Scope::Regions
+            } else {
+                Scope::Global
+            },
+            regions: sorted(kb, regions.unwrap_or_default()),
+            combination: false,
+            message: fill(&item.message, emergency),
+            not_sure: not_sure_note(answer, &item.if_not_sure, emergency),
+        });
+    }
+    fired
+}
+
+/// Adds the combination rules whose items all fired. A rule with a region effect applies where
+/// all its region-bound items fired.
+fn fire_combinations(
+    kb: &KnowledgeBase,
+    fired: &mut Vec<Fired>,
+    in_play: &[String],
+    emergency: &str,
+) {
+    for rule in kb.combinations() {
+        let parts: Option<Vec<&Fired>> = rule
+            .all
+            .iter()
+            .map(|id| fired.iter().find(|f| f.id == *id && !f.combination))
+            .collect();
+        let Some(parts) = parts else { continue };
+        let answer = if parts.iter().all(|p| p.answer == Reply::Yes) {
+            Reply::Yes
+        } else {
+            Reply::NotSure
+        };
+        let regions = (rule.effect != Effect::Global).then(|| {
+            parts
+                .iter()
+                .filter(|p| p.scope == Scope::Regions)
+                .map(|p| p.regions.iter().cloned().collect::<BTreeSet<_>>())
+                .reduce(|a, b| a.intersection(&b).cloned().collect())
+                .unwrap_or_else(|| in_play.iter().cloned().collect())
+        });
+        if regions.as_ref().is_some_and(BTreeSet::is_empty) {
+            continue;
+        }
+        let not_sure: Vec<&str> = parts.iter().filter_map(|p| p.not_sure.as_deref()).collect();
+        let entry = Fired {
+            id: rule.id.clone(),
+            tier: rule.tier,
+            answer,
+            scope: if regions.is_some() {
+                Scope::Regions
+            } else {
+                Scope::Global
+            },
+            regions: sorted(kb, regions.unwrap_or_default()),
+            combination: true,
+            message: fill(&rule.message, emergency),
+            not_sure: (answer == Reply::NotSure).then(|| not_sure.join(" ")),
+        };
+        fired.push(entry);
+    }
+}
+
+/// The regions a routine may use, with their limits. A region where no technique survives its
+/// cautions is excluded with that reason, never relaxed.
+fn allow(
+    kb: &KnowledgeBase,
+    answers: &Answers,
+    in_play: &[String],
+    chosen: &[String],
+    cautions: &BTreeMap<String, RegionCautions>,
+    excluded: &mut BTreeMap<String, (Vec<String>, Vec<String>)>,
+) -> Vec<Allowed> {
+    let mut allowed = Vec::new();
+    for region in in_play {
+        if excluded.contains_key(region) {
+            continue;
+        }
+        let c = cautions.get(region).cloned().unwrap_or_default();
+        if !kb
+            .techniques_for(region)
+            .any(|t| c.combined.survives(kb, t))
+        {
+            let name = kb
+                .region(region)
+                .map_or(region.as_str(), |r| r.name.as_str());
+            let message = format!(
+                "No technique for the {} is gentle enough for your answers ({}). We leave it out rather than relax those limits. Ask a physio what is safe for this area.",
+                name.to_lowercase(),
+                c.combined.describe(kb).join("; ")
+            );
+            excluded.insert(region.clone(), (c.because, vec![message]));
+            continue;
+        }
+        let mut each = c.each;
+        each.sort_by_key(Limits::labels);
+        each.dedup();
+        allowed.push(Allowed {
+            region: region.clone(),
+            details: answers.regions.get(region).copied().unwrap_or_default(),
+            limits: c.combined,
+            cautions: each,
+            chosen: chosen.contains(region),
+        });
+    }
+    allowed
+}
+
+fn sorted(kb: &KnowledgeBase, set: BTreeSet<String>) -> Vec<String> {
+    let mut v: Vec<String> = set.into_iter().collect();
+    v.sort_by_key(|r| kb.region_order(r));
+    v
+}
+
+fn outcome_message(outcome: Outcome, changed: bool) -> &'static str {
+    match outcome {
+        Outcome::Emergency => {
+            "This could be an emergency. Call {emergency} now and say what you feel. Do not drive yourself. Do not use rollers, balls or massage."
+        }
+        Outcome::Urgent => {
+            "Please get medical care today: urgent care, an emergency department, or a same-day doctor's appointment. No self-massage until you have been checked. If it gets worse, call {emergency}."
+        }
+        Outcome::Refer => {
+            "Please check with a doctor or physio before you use rollers, balls or massage. There is no routine this time. Take this summary with you; most people can be active again with the right advice."
+        }
+        Outcome::NothingSafe => {
+            "None of the areas you chose can be worked on safely right now. The reasons are below."
+        }
+        Outcome::Routine if changed => {
+            "You can go ahead, with the changes below. Stop if anything feels sharp, burning or numb."
+        }
+        Outcome::Routine => "You can go ahead. Stop if anything feels sharp, burning or numb.",
+    }
+}

@@ -1,0 +1,255 @@
+//! The knowledge base: loading (with located errors), validation and fast lookups.
+
+mod model;
+mod validate;
+
+use std::collections::HashMap;
+use std::fmt;
+
+pub use model::*;
+pub use validate::{Problem, REGION_IDS, REQUIRED_ITEMS, TOOL_IDS};
+
+use crate::locate::{Location, locate};
+
+/// The knowledge base shipped inside the binary.
+pub const EMBEDDED: &str = include_str!("../../data/knowledge.json");
+
+/// A loaded, validated knowledge base with its lookup tables.
+#[derive(Debug, Clone)]
+pub struct KnowledgeBase {
+    data: KbData,
+    regions: HashMap<String, usize>,
+    tools: HashMap<String, usize>,
+    zones: HashMap<String, usize>,
+    items: HashMap<String, usize>,
+    techniques: HashMap<String, usize>,
+    sources: HashMap<String, usize>,
+    by_region: HashMap<String, Vec<usize>>,
+}
+
+/// A problem with its place in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub path: String,
+    pub message: String,
+    pub location: Option<Location>,
+}
+
+impl fmt::Display for Located {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "(top level)"
+        } else {
+            &self.path
+        };
+        write!(f, "{path}: {}", self.message)?;
+        if let Some(location) = self.location {
+            write!(f, " (at {location})")?;
+        }
+        Ok(())
+    }
+}
+
+impl Located {
+    /// Places `problem` in `text`.
+    pub fn new(text: &str, problem: Problem) -> Self {
+        let location = locate(text, &problem.path);
+        Self {
+            path: problem.path,
+            message: problem.message,
+            location,
+        }
+    }
+}
+
+/// Why a knowledge base could not be used. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read the knowledge base {file}: {source}")]
+    Read {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error("the knowledge base {file} is not valid JSON: {problem}")]
+    Parse { file: String, problem: Located },
+    #[error("the knowledge base {file} has {} problem{}:\n  {}", problems.len(),
+        if problems.len() == 1 { "" } else { "s" },
+        problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))]
+    Invalid {
+        file: String,
+        problems: Vec<Located>,
+    },
+}
+
+/// Parses JSON text into `T`, reporting the JSON path, line and column of the first error.
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Located> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let message = strip_position(&inner.to_string());
+        let location = (inner.line() > 0).then(|| Location {
+            line: inner.line(),
+            column: inner.column(),
+        });
+        Located {
+            path: if path == "." { String::new() } else { path },
+            message,
+            location,
+        }
+    })
+}
+
+/// `serde_json` appends " at line L column C"; we print the location ourselves.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+impl KnowledgeBase {
+    /// The knowledge base built into the binary.
+    pub fn embedded() -> Result<Self, LoadError> {
+        Self::from_text(EMBEDDED, "(built-in knowledge base)")
+    }
+
+    /// Reads and validates the knowledge base at `path`.
+    pub fn from_path(path: &std::path::Path) -> Result<Self, LoadError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+            file: file.clone(),
+            source,
+        })?;
+        Self::from_text(&text, &file)
+    }
+
+    /// Parses and validates `text`; `file` names it in errors.
+    pub fn from_text(text: &str, file: &str) -> Result<Self, LoadError> {
+        let data: KbData = parse_json(text).map_err(|problem| LoadError::Parse {
+            file: file.to_owned(),
+            problem,
+        })?;
+        let problems = validate::validate(&data);
+        if !problems.is_empty() {
+            let problems = problems
+                .into_iter()
+                .map(|p| Located::new(text, p))
+                .collect();
+            return Err(LoadError::Invalid {
+                file: file.to_owned(),
+                problems,
+            });
+        }
+        Ok(Self::index(data))
+    }
+
+    /// Builds the lookup tables. Expects validated data.
+    pub fn index(data: KbData) -> Self {
+        fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (id(x).to_owned(), i))
+                .collect()
+        }
+        let mut by_region: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in data.techniques.iter().enumerate() {
+            for r in &t.regions {
+                by_region.entry(r.clone()).or_default().push(i);
+            }
+        }
+        Self {
+            regions: positions(&data.regions, |r| &r.id),
+            tools: positions(&data.tools, |t| &t.id),
+            zones: positions(&data.zones, |z| &z.id),
+            items: positions(&data.screening, |s| &s.id),
+            techniques: positions(&data.techniques, |t| &t.id),
+            sources: positions(&data.sources, |s| &s.id),
+            by_region,
+            data,
+        }
+    }
+
+    /// The underlying data.
+    pub fn data(&self) -> &KbData {
+        &self.data
+    }
+
+    /// Regions in body-map order.
+    pub fn regions(&self) -> &[Region] {
+        &self.data.regions
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.get(id).map(|&i| &self.data.regions[i])
+    }
+
+    /// Position of a region in the KB (the canonical order of regions).
+    pub fn region_order(&self, id: &str) -> usize {
+        self.regions.get(id).copied().unwrap_or(usize::MAX)
+    }
+
+    pub fn tools(&self) -> &[Tool] {
+        &self.data.tools
+    }
+
+    pub fn tool(&self, id: &str) -> Option<&Tool> {
+        self.tools.get(id).map(|&i| &self.data.tools[i])
+    }
+
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zones.get(id).map(|&i| &self.data.zones[i])
+    }
+
+    pub fn item(&self, id: &str) -> Option<&ScreeningItem> {
+        self.items.get(id).map(|&i| &self.data.screening[i])
+    }
+
+    pub fn items(&self) -> &[ScreeningItem] {
+        &self.data.screening
+    }
+
+    pub fn combinations(&self) -> &[Combination] {
+        &self.data.combinations
+    }
+
+    pub fn techniques(&self) -> &[Technique] {
+        &self.data.techniques
+    }
+
+    pub fn technique(&self, id: &str) -> Option<&Technique> {
+        self.techniques.get(id).map(|&i| &self.data.techniques[i])
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.get(id).map(|&i| &self.data.sources[i])
+    }
+
+    /// The techniques that work on `region`, in KB order.
+    pub fn techniques_for(&self, region: &str) -> impl Iterator<Item = &Technique> {
+        self.by_region
+            .get(region)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.data.techniques[i])
+    }
+
+    /// Expands a region list (region ids, group ids, or `all`) to region ids in KB order.
+    pub fn expand<'a>(&'a self, list: &'a [String]) -> Vec<&'a str> {
+        let mut out: Vec<&str> = Vec::new();
+        for name in list {
+            if name == "all" {
+                return self.data.regions.iter().map(|r| r.id.as_str()).collect();
+            }
+            if let Some(members) = self.data.groups.get(name) {
+                out.extend(members.iter().map(String::as_str));
+            } else {
+                out.push(name);
+            }
+        }
+        out.sort_by_key(|id| self.region_order(id));
+        out.dedup();
+        out
+    }
+}

@@ -1,0 +1,350 @@
+//! The knowledge base as typed data: the serde model of `data/knowledge.json` and its vocabularies.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Declares a closed vocabulary: a serde enum with `snake_case` ids, an ordered list and `as_str`.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The id used in JSON.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// Direct (firm pressure or slow rolling) or indirect (light, gliding, easing) technique.
+    Kind { Direct = "direct", Indirect = "indirect" }
+);
+vocabulary!(
+    /// How hard a technique presses, lightest first.
+    Pressure { Light = "light", Moderate = "moderate", Firm = "firm" }
+);
+vocabulary!(
+    /// How hard a tool is, softest first.
+    Firmness { Soft = "soft", Medium = "medium", Firm = "firm" }
+);
+vocabulary!(
+    /// How large the area is that a tool presses on.
+    Contact { Broad = "broad", Medium = "medium", Pinpoint = "pinpoint" }
+);
+vocabulary!(
+    /// A tool's surface.
+    Surface { Smooth = "smooth", Textured = "textured" }
+);
+vocabulary!(
+    /// Body position during a technique.
+    Position {
+        FloorBack = "floor_back",
+        FloorFront = "floor_front",
+        FloorSide = "floor_side",
+        Seated = "seated",
+        Standing = "standing",
+        Wall = "wall",
+    }
+);
+vocabulary!(
+    /// How a technique is dosed: passes, light strokes, or time on one spot.
+    Method { Roll = "roll", Glide = "glide", Hold = "hold" }
+);
+vocabulary!(
+    /// What the area feels like.
+    Feel {
+        Tight = "tight",
+        SoreAfterExercise = "sore_after_exercise",
+        Knot = "knot",
+        AchingLongTerm = "aching_long_term",
+    }
+);
+vocabulary!(
+    /// What the person wants from the session.
+    Goal { WarmUp = "warm_up", Recover = "recover", Relief = "relief" }
+);
+vocabulary!(
+    /// Strength of the evidence behind a technique.
+    Grade { Moderate = "moderate", Low = "low", VeryLow = "very_low", ExpertOpinion = "expert_opinion" }
+);
+vocabulary!(
+    /// What a yes to a screening item does, least severe first.
+    Tier {
+        None = "none",
+        Caution = "caution",
+        Local = "local",
+        Refer = "refer",
+        Urgent = "urgent",
+        Emergency = "emergency",
+    }
+);
+vocabulary!(
+    /// Where in the questionnaire an item is asked.
+    Section { Emergency = "emergency", Health = "health", Area = "area" }
+);
+vocabulary!(
+    /// Which regions a fired item affects.
+    Effect { Global = "global", Region = "region", Listed = "listed" }
+);
+vocabulary!(
+    /// Where the body map draws a region.
+    View { Front = "front", Back = "back", Both = "both" }
+);
+vocabulary!(
+    /// What kind of source a citation is.
+    SourceKind {
+        Consensus = "consensus",
+        Review = "review",
+        Trial = "trial",
+        Guideline = "guideline",
+        Clinical = "clinical",
+        Consumer = "consumer",
+        OwnReasoning = "own_reasoning",
+    }
+);
+
+impl Position {
+    /// Positions on the floor (what a fainting or bone caution rules out).
+    pub fn is_floor(self) -> bool {
+        matches!(self, Self::FloorBack | Self::FloorFront | Self::FloorSide)
+    }
+}
+
+/// The whole knowledge base, as written in JSON.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KbData {
+    pub schema_version: u32,
+    pub groups: BTreeMap<String, Vec<String>>,
+    pub regions: Vec<Region>,
+    pub tools: Vec<Tool>,
+    pub zones: Vec<Zone>,
+    pub techniques: Vec<Technique>,
+    pub screening: Vec<ScreeningItem>,
+    #[serde(default)]
+    pub combinations: Vec<Combination>,
+    pub sources: Vec<Source>,
+}
+
+/// A body region of the body map.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "where")]
+    pub location: String,
+    pub muscles: Vec<Muscle>,
+    pub view: View,
+    pub zones_near: Vec<String>,
+    pub related: Vec<Related>,
+}
+
+/// A muscle under a region, with its everyday and anatomical names.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Muscle {
+    pub name: String,
+    pub anatomical: String,
+}
+
+/// A region where tension often comes from, and why.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Related {
+    pub region: String,
+    pub why: String,
+}
+
+/// A tool someone may own.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    pub id: String,
+    pub name: String,
+    pub describe: String,
+    pub firmness: Firmness,
+    pub contact: Contact,
+    pub surface: Surface,
+    pub always_owned: bool,
+    pub stands_in_for: Vec<StandIn>,
+}
+
+/// This tool can replace `tool`, with `change` in feel.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StandIn {
+    pub tool: String,
+    pub change: String,
+}
+
+/// A no-go zone.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Zone {
+    pub id: String,
+    pub name: String,
+    pub why: String,
+    pub rule: String,
+    pub always_on: bool,
+    pub sources: Vec<String>,
+}
+
+/// A self-myofascial release technique.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Technique {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub regions: Vec<String>,
+    pub kind: Kind,
+    pub pressure: Pressure,
+    pub position: Position,
+    pub tools: Vec<String>,
+    pub steps: Vec<String>,
+    pub dosage: Dosage,
+    pub cues: Vec<String>,
+    pub near_zones: Vec<NearZone>,
+    pub stop_if: Vec<String>,
+    pub expect: String,
+    pub feels: Vec<Feel>,
+    pub uses: Vec<Goal>,
+    pub evidence: Evidence,
+    pub sources: Vec<String>,
+}
+
+/// How much of a technique to do, as numbers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dosage {
+    pub method: Method,
+    pub seconds: u32,
+    pub min_seconds: u32,
+    pub sets: u32,
+    pub rest_seconds: u32,
+    pub per_side: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_seconds: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pace_cm_per_s: Option<[u32; 2]>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold_seconds: Option<u32>,
+    pub total_seconds: [u32; 2],
+}
+
+impl Dosage {
+    /// 2 when both sides are worked one after the other, else 1.
+    pub fn sides(&self) -> u32 {
+        if self.per_side { 2 } else { 1 }
+    }
+
+    /// Time of `sets` sets of `seconds` each, rests between sets and both sides included.
+    pub fn time(&self, sets: u32, seconds: u32) -> u32 {
+        self.sides() * (sets * seconds + sets.saturating_sub(1) * self.rest_seconds)
+    }
+}
+
+/// A zone a technique comes close to, and how it keeps off it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NearZone {
+    pub zone: String,
+    pub how: String,
+}
+
+/// Evidence grade and what it rests on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub grade: Grade,
+    pub note: String,
+}
+
+/// A screening question with its tier, scope and consequences.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScreeningItem {
+    pub id: String,
+    pub section: Section,
+    pub tier: Tier,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asked_for: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only_if: Option<String>,
+    #[serde(default)]
+    pub per_region: bool,
+    pub effect: Effect,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub effect_regions: Vec<String>,
+    pub question: String,
+    pub explain: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clarifier: Option<String>,
+    pub message: String,
+    pub if_not_sure: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modifications: Vec<ModificationSet>,
+    pub sources: Vec<String>,
+}
+
+/// What a caution changes, on the regions it names (or all its effect regions).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModificationSet {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
+    #[serde(default)]
+    pub indirect_only: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_pressure: Option<Pressure>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_firmness: Option<Firmness>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_tools: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_hold_seconds: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_positions: Vec<Position>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keep_off: Vec<String>,
+}
+
+/// A rule that fires when all its items fired together.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Combination {
+    pub id: String,
+    pub all: Vec<String>,
+    pub tier: Tier,
+    pub effect: Effect,
+    pub message: String,
+    pub sources: Vec<String>,
+}
+
+/// A citation, referenced by id.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub citation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub kind: SourceKind,
+}

@@ -1,0 +1,1000 @@
+//! The knowledge-base validator: every check of KNOWLEDGE.md and the SCREENING.md contract.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use serde_json::Value;
+
+use super::model::{Effect, KbData, Kind, Method, Section, Tier};
+
+/// One problem, with the JSON path of the value at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+/// The region ids of the body map (SCREENING.md), in map order.
+pub const REGION_IDS: [&str; 20] = [
+    "head",
+    "jaw",
+    "neck",
+    "upper_traps",
+    "chest",
+    "upper_back",
+    "lats",
+    "rotator_cuff",
+    "forearms",
+    "hands",
+    "lower_back",
+    "glutes",
+    "hip_flexors",
+    "outer_thigh",
+    "quads",
+    "adductors",
+    "hamstrings",
+    "calves",
+    "shins",
+    "feet",
+];
+
+/// The tool ids every knowledge base must have (KNOWLEDGE.md).
+pub const TOOL_IDS: [&str; 14] = [
+    "foam_roller_soft",
+    "foam_roller_medium",
+    "foam_roller_firm",
+    "textured_roller",
+    "lacrosse_ball",
+    "tennis_ball",
+    "peanut_ball",
+    "pvc_pipe",
+    "roller_stick",
+    "cane_tool",
+    "percussion_device",
+    "hands",
+    "knuckles",
+    "elbow",
+];
+
+const ALWAYS_OWNED: [&str; 3] = ["hands", "knuckles", "elbow"];
+
+/// The groups SCREENING.md names, with their members.
+const GROUPS: [(&str, &[&str]); 4] = [
+    (
+        "legs",
+        &[
+            "hip_flexors",
+            "outer_thigh",
+            "quads",
+            "adductors",
+            "hamstrings",
+            "calves",
+            "shins",
+            "feet",
+        ],
+    ),
+    ("spine", &["neck", "upper_back", "lower_back"]),
+    (
+        "trunk",
+        &["neck", "upper_back", "lower_back", "chest", "lats"],
+    ),
+    ("headneck", &["head", "jaw", "neck", "upper_traps"]),
+];
+
+/// A required screening item: its id, the weakest tier allowed, whether its effect must be
+/// global, and for region-scoped items the regions it must at least be asked for.
+pub struct Required {
+    pub id: &'static str,
+    pub tier: Tier,
+    pub global: bool,
+    pub asked_for: Option<&'static [&'static str]>,
+}
+
+const fn item(id: &'static str, tier: Tier, global: bool) -> Required {
+    Required {
+        id,
+        tier,
+        global,
+        asked_for: None,
+    }
+}
+
+const fn area(
+    id: &'static str,
+    tier: Tier,
+    global: bool,
+    regions: &'static [&'static str],
+) -> Required {
+    Required {
+        id,
+        tier,
+        global,
+        asked_for: Some(regions),
+    }
+}
+
+const LEGS: &[&str] = &["legs"];
+const SPINE: &[&str] = &["spine"];
+const HEADNECK: &[&str] = &["headneck"];
+const ANY: &[&str] = &["all"];
+
+/// The screening contract of SCREENING.md.
+pub const REQUIRED_ITEMS: &[Required] = &[
+    item("chest_pain_cardiac", Tier::Emergency, true),
+    item("pe_breathless", Tier::Emergency, true),
+    item("stroke_signs", Tier::Emergency, true),
+    item("thunderclap_headache", Tier::Emergency, true),
+    item("headache_fever_stiff_neck", Tier::Emergency, true),
+    item("under_16", Tier::Refer, true),
+    item("fever_acute_illness", Tier::Refer, true),
+    item("dvt_current", Tier::Refer, true),
+    item("bleeding_disorder", Tier::Refer, true),
+    item("cancer_active", Tier::Refer, true),
+    item("heart_condition", Tier::Refer, true),
+    item("blood_pressure_uncontrolled", Tier::Refer, true),
+    item("high_risk_pregnancy", Tier::Refer, true),
+    item("weight_loss_unexplained", Tier::Refer, true),
+    item("other_clinician_advice", Tier::Refer, true),
+    item("progressive_weakness", Tier::Urgent, true),
+    item("dark_urine_muscle_pain", Tier::Urgent, true),
+    item("hot_swollen_joint", Tier::Urgent, true),
+    item("trauma_significant", Tier::Urgent, true),
+    item("clot_history", Tier::Caution, false),
+    item("clot_risk_now", Tier::Caution, false),
+    item("blood_thinners", Tier::Caution, false),
+    item("bone_fragility", Tier::Caution, false),
+    item("long_term_steroids", Tier::Caution, false),
+    item("fragile_skin", Tier::Caution, false),
+    item("pregnancy", Tier::Caution, false),
+    item("diabetes", Tier::Caution, false),
+    item("fainting_dizziness", Tier::Caution, false),
+    item("sensation_masking", Tier::Caution, false),
+    item("pressure_sensitivity", Tier::Caution, false),
+    item("hypermobility", Tier::Caution, false),
+    item("age_50_plus", Tier::None, false),
+    area("dvt_symptoms", Tier::Urgent, true, LEGS),
+    area(
+        "ces_saddle_bladder_bowel",
+        Tier::Urgent,
+        true,
+        &["lower_back", "glutes", "hamstrings"],
+    ),
+    area(
+        "ces_bilateral_leg",
+        Tier::Urgent,
+        true,
+        &["lower_back", "glutes", "hamstrings", "calves"],
+    ),
+    area("fever_with_back_pain", Tier::Urgent, true, SPINE),
+    area(
+        "compartment_tension",
+        Tier::Urgent,
+        true,
+        &["calves", "shins", "forearms"],
+    ),
+    area("neck_pain_after_neck_work", Tier::Urgent, true, HEADNECK),
+    area("gca_symptoms", Tier::Urgent, true, &["head", "jaw", "neck"]),
+    area(
+        "pmr_pattern",
+        Tier::Refer,
+        true,
+        &[
+            "neck",
+            "upper_traps",
+            "rotator_cuff",
+            "glutes",
+            "hip_flexors",
+        ],
+    ),
+    area("cancer_history_new_pain", Tier::Refer, true, ANY),
+    area("night_pain_constant", Tier::Refer, true, ANY),
+    area("worsening_pain", Tier::Refer, true, ANY),
+    area("spine_fracture", Tier::Refer, false, SPINE),
+    area("poor_leg_circulation", Tier::Refer, false, LEGS),
+    area("neck_artery_history", Tier::Refer, false, HEADNECK),
+    area(
+        "rheumatoid_neck",
+        Tier::Refer,
+        false,
+        &["neck", "upper_traps"],
+    ),
+    area(
+        "aneurysm",
+        Tier::Refer,
+        true,
+        &["lower_back", "upper_back", "neck", "hip_flexors"],
+    ),
+    area("phlebitis", Tier::Refer, false, &["legs", "forearms"]),
+    area("open_wound", Tier::Local, false, ANY),
+    area("skin_infection_rash", Tier::Local, false, ANY),
+    area("recent_injury_72h", Tier::Local, false, ANY),
+    area("broken_bone", Tier::Local, false, ANY),
+    area("local_inflammation", Tier::Local, false, ANY),
+    area("recent_surgery_site", Tier::Local, false, ANY),
+    area("implant_or_device", Tier::Local, false, ANY),
+    area("numb_area", Tier::Local, false, ANY),
+    area(
+        "lymphoedema",
+        Tier::Local,
+        false,
+        &["forearms", "hands", "upper_traps", "chest", "legs"],
+    ),
+    area("varicose_veins", Tier::Local, false, LEGS),
+    area("kidney_problem", Tier::Local, false, &["lower_back"]),
+    area(
+        "hernia_abdominal",
+        Tier::Local,
+        false,
+        &["hip_flexors", "adductors"],
+    ),
+    area("spine_condition", Tier::Caution, false, SPINE),
+];
+
+/// Combination rules SCREENING.md requires: items, weakest tier, whether the effect must be global.
+const REQUIRED_COMBINATIONS: [(&[&str], Tier, bool); 2] = [
+    (&["dvt_symptoms", "pe_breathless"], Tier::Emergency, true),
+    (&["blood_thinners", "recent_injury_72h"], Tier::Refer, false),
+];
+
+/// Longest single hold or set: ten minutes.
+const MAX_HOLD: u32 = 600;
+/// A technique's shortest useful dose must fit in two minutes, so any budget can hold one step.
+const MAX_MIN_DOSE: u32 = 120;
+/// Tools that are never used on the lower back itself (no foam roller on the lumbar spine).
+const NOT_ON_LOWER_BACK: [&str; 5] = [
+    "foam_roller_soft",
+    "foam_roller_medium",
+    "foam_roller_firm",
+    "textured_roller",
+    "pvc_pipe",
+];
+/// Regions where a percussion device is never suggested (neck artery injuries after massage guns).
+const NO_PERCUSSION: [&str; 4] = ["head", "jaw", "neck", "upper_traps"];
+/// The only placeholder a text may hold.
+const PLACEHOLDER: &str = "{emergency}";
+
+/// Collects problems with the paths they belong to.
+#[derive(Default)]
+struct Report(Vec<Problem>);
+
+impl Report {
+    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+}
+
+/// Checks `kb` and returns every problem found (empty when it is clean).
+pub fn validate(kb: &KbData) -> Vec<Problem> {
+    let mut r = Report::default();
+    if kb.schema_version != 1 {
+        r.add(
+            "schema_version",
+            format!(
+                "schema version {} is not supported (expected 1)",
+                kb.schema_version
+            ),
+        );
+    }
+    let ids = Ids::collect(kb, &mut r);
+    check_groups(kb, &ids, &mut r);
+    check_regions(kb, &ids, &mut r);
+    check_tools(kb, &ids, &mut r);
+    check_zones(kb, &ids, &mut r);
+    check_techniques(kb, &ids, &mut r);
+    check_screening(kb, &ids, &mut r);
+    check_combinations(kb, &ids, &mut r);
+    check_text(kb, &mut r);
+    r.0
+}
+
+/// The ids of every collection, after checking they are well formed and unique.
+struct Ids<'a> {
+    regions: HashSet<&'a str>,
+    tools: HashSet<&'a str>,
+    zones: HashSet<&'a str>,
+    items: HashMap<&'a str, usize>,
+    sources: HashSet<&'a str>,
+    #[allow(dead_code)] // collected for the duplicate check
+    techniques: HashSet<&'a str>,
+    groups: HashSet<&'a str>,
+}
+
+impl<'a> Ids<'a> {
+    fn collect(kb: &'a KbData, r: &mut Report) -> Self {
+        fn unique<'a>(
+            r: &mut Report,
+            what: &str,
+            ids: impl Iterator<Item = &'a str>,
+        ) -> HashMap<&'a str, usize> {
+            let mut seen = HashMap::new();
+            for (i, id) in ids.enumerate() {
+                let path = format!("{what}[{i}].id");
+                if id.is_empty()
+                    || !id
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                {
+                    r.add(
+                        &path,
+                        format!("id `{id}` must be lower-case letters, digits and underscores"),
+                    );
+                }
+                if let Some(first) = seen.insert(id, i) {
+                    seen.insert(id, first);
+                    r.add(
+                        &path,
+                        format!("duplicate id `{id}` (first used at {what}[{first}])"),
+                    );
+                }
+            }
+            seen
+        }
+        let keys = |m: HashMap<&'a str, usize>| m.into_keys().collect::<HashSet<_>>();
+        Self {
+            regions: keys(unique(
+                r,
+                "regions",
+                kb.regions.iter().map(|x| x.id.as_str()),
+            )),
+            tools: keys(unique(r, "tools", kb.tools.iter().map(|x| x.id.as_str()))),
+            zones: keys(unique(r, "zones", kb.zones.iter().map(|x| x.id.as_str()))),
+            items: {
+                let items = unique(r, "screening", kb.screening.iter().map(|x| x.id.as_str()));
+                let combos = unique(
+                    r,
+                    "combinations",
+                    kb.combinations.iter().map(|x| x.id.as_str()),
+                );
+                for (id, i) in combos {
+                    if items.contains_key(id) {
+                        r.add(
+                            format!("combinations[{i}].id"),
+                            format!("duplicate id `{id}`: a screening item has it"),
+                        );
+                    }
+                }
+                items
+            },
+            sources: keys(unique(
+                r,
+                "sources",
+                kb.sources.iter().map(|x| x.id.as_str()),
+            )),
+            techniques: keys(unique(
+                r,
+                "techniques",
+                kb.techniques.iter().map(|x| x.id.as_str()),
+            )),
+            groups: kb.groups.keys().map(String::as_str).collect(),
+        }
+    }
+
+    fn region_list(&self, r: &mut Report, path: &str, list: &[String], allow_all: bool) {
+        for (i, name) in list.iter().enumerate() {
+            let known = self.regions.contains(name.as_str())
+                || self.groups.contains(name.as_str())
+                || (allow_all && name == "all");
+            if !known {
+                r.add(
+                    format!("{path}[{i}]"),
+                    format!("unknown region or group `{name}`"),
+                );
+            }
+        }
+    }
+
+    fn sources(&self, r: &mut Report, path: &str, list: &[String]) {
+        if list.is_empty() {
+            r.add(path, "no sources: name at least one source id");
+        }
+        for (i, s) in list.iter().enumerate() {
+            if !self.sources.contains(s.as_str()) {
+                r.add(format!("{path}[{i}]"), format!("unknown source `{s}`"));
+            }
+        }
+    }
+
+    fn tool(&self, r: &mut Report, path: String, id: &str) {
+        if !self.tools.contains(id) {
+            r.add(path, format!("unknown tool `{id}`"));
+        }
+    }
+
+    fn zone(&self, r: &mut Report, path: String, id: &str) {
+        if !self.zones.contains(id) {
+            r.add(path, format!("unknown zone `{id}`"));
+        }
+    }
+}
+
+fn check_groups(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
+    for (name, members) in GROUPS {
+        match kb.groups.get(name) {
+            None => r.add("groups", format!("missing group `{name}`")),
+            Some(have) => {
+                for m in members {
+                    if !have.iter().any(|h| h == m) {
+                        r.add(
+                            format!("groups.{name}"),
+                            format!("group `{name}` must include `{m}`"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for (name, members) in &kb.groups {
+        if ids.regions.contains(name.as_str()) || name == "all" {
+            r.add(
+                format!("groups.{name}"),
+                format!("group name `{name}` clashes with a region id"),
+            );
+        }
+        for (i, m) in members.iter().enumerate() {
+            if !ids.regions.contains(m.as_str()) {
+                r.add(
+                    format!("groups.{name}[{i}]"),
+                    format!("unknown region `{m}`"),
+                );
+            }
+        }
+    }
+}
+
+fn check_regions(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
+    for id in REGION_IDS {
+        if !ids.regions.contains(id) {
+            r.add("regions", format!("missing required region `{id}`"));
+        }
+    }
+    for (i, region) in kb.regions.iter().enumerate() {
+        let path = format!("regions[{i}]");
+        if region.muscles.is_empty() {
+            r.add(
+                format!("{path}.muscles"),
+                "a region needs at least one muscle",
+            );
+        }
+        for (j, z) in region.zones_near.iter().enumerate() {
+            ids.zone(r, format!("{path}.zones_near[{j}]"), z);
+        }
+        for (j, rel) in region.related.iter().enumerate() {
+            if rel.region == region.id || !ids.regions.contains(rel.region.as_str()) {
+                r.add(
+                    format!("{path}.related[{j}].region"),
+                    format!("`{}` is not another region", rel.region),
+                );
+            }
+        }
+    }
+}
+
+fn check_tools(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
+    for id in TOOL_IDS {
+        if !ids.tools.contains(id) {
+            r.add("tools", format!("missing required tool `{id}`"));
+        }
+    }
+    for (i, tool) in kb.tools.iter().enumerate() {
+        let path = format!("tools[{i}]");
+        if ALWAYS_OWNED.contains(&tool.id.as_str()) && !tool.always_owned {
+            r.add(
+                format!("{path}.always_owned"),
+                format!("`{}` is always owned", tool.id),
+            );
+        }
+        for (j, s) in tool.stands_in_for.iter().enumerate() {
+            if s.tool == tool.id {
+                r.add(
+                    format!("{path}.stands_in_for[{j}].tool"),
+                    "a tool cannot stand in for itself",
+                );
+            } else {
+                ids.tool(r, format!("{path}.stands_in_for[{j}].tool"), &s.tool);
+            }
+        }
+    }
+}
+
+fn check_zones(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
+    for (i, zone) in kb.zones.iter().enumerate() {
+        ids.sources(r, &format!("zones[{i}].sources"), &zone.sources);
+    }
+}
+
+fn check_techniques(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
+    let zones_near: HashMap<&str, &[String]> = kb
+        .regions
+        .iter()
+        .map(|g| (g.id.as_str(), g.zones_near.as_slice()))
+        .collect();
+    for (i, t) in kb.techniques.iter().enumerate() {
+        check_technique(t, i, ids, &zones_near, r);
+    }
+    for region in &kb.regions {
+        let on: Vec<_> = kb
+            .techniques
+            .iter()
+            .filter(|t| t.regions.contains(&region.id))
+            .collect();
+        if on.len() < 2 {
+            r.add(
+                "techniques",
+                format!(
+                    "region `{}` has {} technique(s); it needs at least 2",
+                    region.id,
+                    on.len()
+                ),
+            );
+        }
+        if !on.iter().any(|t| t.kind == Kind::Indirect) {
+            r.add(
+                "techniques",
+                format!("region `{}` has no indirect technique", region.id),
+            );
+        }
+    }
+}
+
+fn check_technique(
+    t: &super::model::Technique,
+    i: usize,
+    ids: &Ids<'_>,
+    zones_near: &HashMap<&str, &[String]>,
+    r: &mut Report,
+) {
+    let path = format!("techniques[{i}]");
+    if t.regions.is_empty() {
+        r.add(
+            format!("{path}.regions"),
+            "a technique needs at least one region",
+        );
+    }
+    for (j, region) in t.regions.iter().enumerate() {
+        if !ids.regions.contains(region.as_str()) {
+            r.add(
+                format!("{path}.regions[{j}]"),
+                format!("unknown region `{region}`"),
+            );
+        }
+        for zone in zones_near.get(region.as_str()).copied().unwrap_or_default() {
+            if !t.near_zones.iter().any(|n| &n.zone == zone) {
+                r.add(
+                    format!("{path}.near_zones"),
+                    format!("works near no-go zone `{zone}` (region `{region}`) but does not say how it avoids it"),
+                );
+            }
+        }
+    }
+    if t.tools.is_empty() {
+        r.add(
+            format!("{path}.tools"),
+            "a technique needs at least one tool",
+        );
+    }
+    for (j, tool) in t.tools.iter().enumerate() {
+        ids.tool(r, format!("{path}.tools[{j}]"), tool);
+        if t.regions.iter().any(|g| g == "lower_back") && NOT_ON_LOWER_BACK.contains(&tool.as_str())
+        {
+            r.add(
+                format!("{path}.tools[{j}]"),
+                format!("`{tool}` on the lower back: no roller or pipe on the lumbar spine"),
+            );
+        }
+        if tool == "percussion_device"
+            && t.regions
+                .iter()
+                .any(|g| NO_PERCUSSION.contains(&g.as_str()))
+        {
+            r.add(
+                format!("{path}.tools[{j}]"),
+                "no percussion device on the head, jaw, neck or top of the shoulders",
+            );
+        }
+    }
+    for (j, n) in t.near_zones.iter().enumerate() {
+        ids.zone(r, format!("{path}.near_zones[{j}].zone"), &n.zone);
+        if n.how.trim().is_empty() {
+            r.add(
+                format!("{path}.near_zones[{j}].how"),
+                format!("say how the technique keeps off `{}`", n.zone),
+            );
+        }
+    }
+    for (field, list) in [
+        ("steps", &t.steps),
+        ("cues", &t.cues),
+        ("stop_if", &t.stop_if),
+    ] {
+        if list.is_empty() {
+            r.add(
+                format!("{path}.{field}"),
+                format!("`{field}` must not be empty"),
+            );
+        }
+    }
+    if t.feels.is_empty() {
+        r.add(format!("{path}.feels"), "`feels` must not be empty");
+    }
+    if t.uses.is_empty() {
+        r.add(format!("{path}.uses"), "`uses` must not be empty");
+    }
+    ids.sources(r, &format!("{path}.sources"), &t.sources);
+    check_dosage(t, &format!("{path}.dosage"), r);
+}
+
+fn check_dosage(t: &super::model::Technique, path: &str, r: &mut Report) {
+    let d = &t.dosage;
+    if !(5..=MAX_HOLD).contains(&d.seconds) {
+        r.add(
+            format!("{path}.seconds"),
+            format!("{} s per set is out of range (5 to {MAX_HOLD})", d.seconds),
+        );
+    }
+    if d.min_seconds < 5 || d.min_seconds > d.seconds {
+        r.add(
+            format!("{path}.min_seconds"),
+            format!(
+                "min_seconds {} must be between 5 and seconds ({})",
+                d.min_seconds, d.seconds
+            ),
+        );
+    }
+    if !(1..=5).contains(&d.sets) {
+        r.add(
+            format!("{path}.sets"),
+            format!("{} sets is out of range (1 to 5)", d.sets),
+        );
+    }
+    if d.rest_seconds > 120 {
+        r.add(
+            format!("{path}.rest_seconds"),
+            format!("{} s of rest is out of range (0 to 120)", d.rest_seconds),
+        );
+    }
+    match d.method {
+        Method::Roll | Method::Glide => {
+            match d.pass_seconds {
+                None => r.add(
+                    format!("{path}.pass_seconds"),
+                    format!("a {} needs pass_seconds", d.method),
+                ),
+                Some(p) if !(1..=10).contains(&p) => r.add(
+                    format!("{path}.pass_seconds"),
+                    format!("{p} s per pass is out of range (1 to 10)"),
+                ),
+                Some(_) => {}
+            }
+            if d.method == Method::Roll {
+                match d.pace_cm_per_s {
+                    None => r.add(
+                        format!("{path}.pace_cm_per_s"),
+                        "rolling needs a pace in cm per second",
+                    ),
+                    Some([lo, hi]) if lo == 0 || lo > hi || hi > 10 => {
+                        r.add(
+                            format!("{path}.pace_cm_per_s"),
+                            format!("pace [{lo}, {hi}] cm/s is out of range"),
+                        );
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        Method::Hold if d.hold_seconds.is_none() => {
+            r.add(format!("{path}.hold_seconds"), "a hold needs hold_seconds");
+        }
+        Method::Hold => {}
+    }
+    match d.hold_seconds {
+        Some(h) if h > MAX_HOLD => r.add(
+            format!("{path}.hold_seconds"),
+            format!("a hold of {h} s is longer than 10 minutes"),
+        ),
+        Some(h) if h < 5 || h > d.seconds => r.add(
+            format!("{path}.hold_seconds"),
+            format!(
+                "hold_seconds {h} must be between 5 and seconds ({})",
+                d.seconds
+            ),
+        ),
+        _ => {}
+    }
+    let shortest = d.time(1, d.min_seconds);
+    let full = d.time(d.sets, d.seconds);
+    if shortest > MAX_MIN_DOSE {
+        r.add(
+            format!("{path}.min_seconds"),
+            format!("the shortest dose ({shortest} s) must fit in {MAX_MIN_DOSE} s"),
+        );
+    }
+    let [lo, hi] = d.total_seconds;
+    if lo > full || hi < full || hi > 3 * MAX_HOLD {
+        r.add(
+            format!("{path}.total_seconds"),
+            format!("total_seconds [{lo}, {hi}] does not match the dosage (shortest {shortest} s, full {full} s, at most {} s)", 3 * MAX_HOLD),
+        );
+    }
+}
+
+/// The SCREENING.md contract: every required item, at least as strict as specified.
+fn check_required_items(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
+    for req in REQUIRED_ITEMS {
+        let Some(&i) = ids.items.get(req.id) else {
+            r.add(
+                "screening",
+                format!("missing required screening item `{}`", req.id),
+            );
+            continue;
+        };
+        let it = &kb.screening[i];
+        let path = format!("screening[{i}]");
+        if it.tier < req.tier {
+            r.add(
+                format!("{path}.tier"),
+                format!(
+                    "`{}` has tier {} but must be at least {}",
+                    it.id, it.tier, req.tier
+                ),
+            );
+        }
+        if req.global && it.effect != Effect::Global {
+            r.add(
+                format!("{path}.effect"),
+                format!("`{}` must have a global effect", it.id),
+            );
+        }
+        if let (Some(needed), Section::Area) = (req.asked_for, it.section) {
+            let asked: Vec<&str> = it.asked_for.iter().map(String::as_str).collect();
+            let have = expand(kb, &asked);
+            for region in expand(kb, needed) {
+                if !have.contains(&region) {
+                    r.add(
+                        format!("{path}.asked_for"),
+                        format!("`{}` must be asked for `{region}`", it.id),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_screening(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
+    check_required_items(kb, ids, r);
+    let mut seen_section = Section::Emergency;
+    for (i, it) in kb.screening.iter().enumerate() {
+        let path = format!("screening[{i}]");
+        if it.section < seen_section {
+            r.add(
+                format!("{path}.section"),
+                "items must be ordered emergency, then health, then area",
+            );
+        }
+        seen_section = seen_section.max(it.section);
+        match it.section {
+            Section::Emergency if it.tier != Tier::Emergency => {
+                r.add(
+                    format!("{path}.tier"),
+                    "emergency signs must have the emergency tier",
+                );
+            }
+            Section::Area if it.asked_for.is_empty() => {
+                r.add(
+                    format!("{path}.asked_for"),
+                    "an area item must say which regions it is asked for",
+                );
+            }
+            Section::Emergency | Section::Health if !it.asked_for.is_empty() => {
+                r.add(
+                    format!("{path}.asked_for"),
+                    "only area items take asked_for",
+                );
+            }
+            _ => {}
+        }
+        if it.per_region && it.section != Section::Area {
+            r.add(
+                format!("{path}.per_region"),
+                "only area items are answered per region",
+            );
+        }
+        ids.region_list(r, &format!("{path}.asked_for"), &it.asked_for, true);
+        match (it.effect, it.effect_regions.is_empty()) {
+            (Effect::Listed, true) => r.add(
+                format!("{path}.effect_regions"),
+                "effect `listed` needs effect_regions",
+            ),
+            (Effect::Global | Effect::Region, false) => {
+                r.add(
+                    format!("{path}.effect_regions"),
+                    "effect_regions only go with effect `listed`",
+                );
+            }
+            _ => ids.region_list(
+                r,
+                &format!("{path}.effect_regions"),
+                &it.effect_regions,
+                false,
+            ),
+        }
+        if let Some(gate) = &it.only_if {
+            match ids.items.get(gate.as_str()) {
+                Some(&g) if g < i => {}
+                Some(_) => r.add(
+                    format!("{path}.only_if"),
+                    format!("`{gate}` must be asked before `{}`", it.id),
+                ),
+                None => r.add(
+                    format!("{path}.only_if"),
+                    format!("unknown screening item `{gate}`"),
+                ),
+            }
+        }
+        match (it.tier, it.modifications.is_empty()) {
+            (Tier::Caution, true) => r.add(
+                format!("{path}.modifications"),
+                "a caution item needs modifications",
+            ),
+            (Tier::Caution, false) => {}
+            (_, false) => r.add(
+                format!("{path}.modifications"),
+                "only caution items take modifications",
+            ),
+            _ => {}
+        }
+        check_modifications(&path, it, ids, r);
+        if it.tier == Tier::Emergency && !it.message.contains(PLACEHOLDER) {
+            r.add(
+                format!("{path}.message"),
+                "an emergency message must tell the person to call {emergency}",
+            );
+        }
+        ids.sources(r, &format!("{path}.sources"), &it.sources);
+    }
+}
+
+/// Region ids named by a region list (regions, groups or `all`), without needing an index.
+fn expand(kb: &KbData, list: &[&str]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for &name in list {
+        if name == "all" {
+            out.extend(kb.regions.iter().map(|r| r.id.clone()));
+        } else if let Some(members) = kb.groups.get(name) {
+            out.extend(members.iter().cloned());
+        } else {
+            out.insert(name.to_owned());
+        }
+    }
+    out
+}
+
+/// A caution item's modification sets refer to known regions, tools and zones.
+fn check_modifications(
+    path: &str,
+    it: &super::model::ScreeningItem,
+    ids: &Ids<'_>,
+    r: &mut Report,
+) {
+    for (j, m) in it.modifications.iter().enumerate() {
+        let mp = format!("{path}.modifications[{j}]");
+        ids.region_list(r, &format!("{mp}.regions"), &m.regions, false);
+        for (k, t) in m.exclude_tools.iter().enumerate() {
+            ids.tool(r, format!("{mp}.exclude_tools[{k}]"), t);
+            if ALWAYS_OWNED[0] == t {
+                r.add(
+                    format!("{mp}.exclude_tools[{k}]"),
+                    "hands cannot be excluded: they are the gentlest tool",
+                );
+            }
+        }
+        for (k, z) in m.keep_off.iter().enumerate() {
+            ids.zone(r, format!("{mp}.keep_off[{k}]"), z);
+        }
+        if m.max_hold_seconds
+            .is_some_and(|h| !(5..=MAX_HOLD).contains(&h))
+        {
+            r.add(
+                format!("{mp}.max_hold_seconds"),
+                "max_hold_seconds must be between 5 and 600",
+            );
+        }
+    }
+}
+
+fn check_combinations(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
+    for (items, tier, global) in REQUIRED_COMBINATIONS {
+        let found = kb.combinations.iter().any(|c| {
+            items.iter().all(|i| c.all.iter().any(|a| a == i))
+                && c.tier >= tier
+                && (!global || c.effect == Effect::Global)
+        });
+        if !found {
+            r.add(
+                "combinations",
+                format!(
+                    "missing required combination {} -> {tier}",
+                    items.join(" + ")
+                ),
+            );
+        }
+    }
+    for (i, c) in kb.combinations.iter().enumerate() {
+        let path = format!("combinations[{i}]");
+        if c.all.len() < 2 {
+            r.add(
+                format!("{path}.all"),
+                "a combination needs at least two items",
+            );
+        }
+        for (j, id) in c.all.iter().enumerate() {
+            if !ids.items.contains_key(id.as_str()) {
+                r.add(
+                    format!("{path}.all[{j}]"),
+                    format!("unknown screening item `{id}`"),
+                );
+            }
+        }
+        if c.effect == Effect::Listed {
+            r.add(
+                format!("{path}.effect"),
+                "a combination's effect is `global` or `region`",
+            );
+        }
+        if matches!(c.tier, Tier::Caution | Tier::None) {
+            r.add(
+                format!("{path}.tier"),
+                "a combination must refer, exclude or escalate",
+            );
+        }
+        ids.sources(r, &format!("{path}.sources"), &c.sources);
+    }
+}
+
+/// Every string: not blank where it is prose, no control characters, no unknown placeholders.
+fn check_text(kb: &KbData, r: &mut Report) {
+    fn walk(value: &Value, path: &str, r: &mut Report) {
+        match value {
+            Value::String(s) => {
+                if let Some(c) = s.chars().find(|c| c.is_control()) {
+                    r.add(
+                        path,
+                        format!("text holds a control character (U+{:04X})", c as u32),
+                    );
+                }
+                if s.trim().is_empty() {
+                    r.add(path, "text is empty");
+                }
+                let mut rest = s.as_str();
+                while let Some(open) = rest.find('{') {
+                    let tail = &rest[open..];
+                    if !tail.starts_with(PLACEHOLDER) {
+                        r.add(path, "text holds `{`: the only placeholder is {emergency}");
+                        break;
+                    }
+                    rest = &tail[PLACEHOLDER.len()..];
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(v, &format!("{path}[{i}]"), r);
+                }
+            }
+            Value::Object(map) => {
+                for (k, v) in map {
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    walk(v, &p, r);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Ok(value) = serde_json::to_value(kb) {
+        walk(&value, "", r);
+    }
+}

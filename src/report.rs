@@ -1,0 +1,443 @@
+//! Advice as output: the JSON of ANSWERS.md, text for a person, and Markdown for a clinician.
+//! Shared by `fascia advise` and the interactive faces (export), so every face says the same.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::engine::{
+    Advice, Answers, Exclusion, Fired, Modification, Outcome, Routine, Scope, Screening, Step,
+    position_words, questionnaire,
+};
+use crate::kb::{KnowledgeBase, Method, Tier};
+
+/// The `--format json` document.
+#[derive(Serialize)]
+struct AdviceJson<'a> {
+    outcome: Outcome,
+    message: &'a str,
+    fired: &'a [Fired],
+    referrals: &'a [Fired],
+    excluded: &'a [Exclusion],
+    modifications: &'a [Modification],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    routine: Option<&'a Routine>,
+    unanswered: &'a [String],
+}
+
+/// The advice as the JSON value of ANSWERS.md.
+pub fn json(advice: &Advice) -> serde_json::Value {
+    let s = &advice.screening;
+    serde_json::to_value(AdviceJson {
+        outcome: s.outcome,
+        message: &s.message,
+        fired: &s.fired,
+        referrals: &s.referrals,
+        excluded: &s.excluded,
+        modifications: &s.modifications,
+        routine: advice.routine.as_ref(),
+        unanswered: &s.unanswered,
+    })
+    .unwrap_or_default()
+}
+
+/// The tool's limits, said at the end of every report.
+pub const DISCLAIMER: &str = "fascia is not a diagnosis and not for emergencies. If something feels wrong, stop and ask a doctor or physio.";
+
+/// A headline for the outcome.
+pub fn headline(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Emergency => "EMERGENCY: get help now",
+        Outcome::Urgent => "URGENT: get medical care today",
+        Outcome::Refer => "See a doctor or physio first",
+        Outcome::NothingSafe => "Nothing is safe to work on today",
+        Outcome::Routine => "Your routine",
+    }
+}
+
+/// What a tier means, in a few words.
+pub fn tier_words(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Emergency => "emergency",
+        Tier::Urgent => "same-day care",
+        Tier::Refer => "see a clinician first",
+        Tier::Local => "area skipped",
+        Tier::Caution => "made gentler",
+        Tier::None => "noted",
+    }
+}
+
+/// A region's name, or its id if unknown.
+pub fn region_name<'a>(kb: &'a KnowledgeBase, id: &'a str) -> &'a str {
+    kb.region(id).map_or(id, |r| r.name.as_str())
+}
+
+/// A tool's name, or its id if unknown.
+pub fn tool_name<'a>(kb: &'a KnowledgeBase, id: &'a str) -> &'a str {
+    kb.tool(id).map_or(id, |t| t.name.as_str())
+}
+
+/// Minutes and seconds, e.g. `4 min 30 s`.
+pub fn duration(seconds: u32) -> String {
+    match (seconds / 60, seconds % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+/// A step's dose in words.
+pub fn dose(step: &Step) -> String {
+    let side = if step.per_side { " on each side" } else { "" };
+    let sets = if step.sets == 1 {
+        format!("1 set of {} s{side}", step.seconds_per_set)
+    } else {
+        format!(
+            "{} sets of {} s{side}, {} s rest between sets",
+            step.sets, step.seconds_per_set, step.rest_seconds
+        )
+    };
+    let detail = match step.method {
+        Method::Roll => step.passes.map(|p| {
+            let pace = step.pace_cm_per_s.map_or(String::new(), |[lo, hi]| {
+                format!(", about {lo}-{hi} cm a second")
+            });
+            format!("about {p} slow passes a set{pace}")
+        }),
+        Method::Glide => step
+            .passes
+            .map(|p| format!("about {p} light strokes a set")),
+        Method::Hold => step
+            .hold_seconds
+            .map(|h| format!("hold each tender spot about {h} s")),
+    };
+    match detail {
+        Some(d) => format!("{sets} ({d})"),
+        None => sets,
+    }
+}
+
+/// The tool used, with the substitution when there is one.
+pub fn tool_line(kb: &KnowledgeBase, step: &Step) -> String {
+    match &step.substitute_for {
+        Some(wanted) => format!(
+            "{} (instead of {}: {})",
+            tool_name(kb, &step.tool),
+            tool_name(kb, wanted).to_lowercase(),
+            step.substitution.as_deref().unwrap_or("")
+        ),
+        None => tool_name(kb, &step.tool).to_owned(),
+    }
+}
+
+fn fired_line(kb: &KnowledgeBase, f: &Fired) -> String {
+    let answer = if f.answer.fires() && f.answer != crate::engine::Reply::Yes {
+        " (you were not sure)"
+    } else {
+        ""
+    };
+    let regions = if f.regions.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " [{}]",
+            f.regions
+                .iter()
+                .map(|r| region_name(kb, r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    format!("{} - {}{answer}{regions}", f.id, tier_words(f.tier))
+}
+
+/// The advice as text for a person.
+pub fn text(kb: &KnowledgeBase, advice: &Advice) -> String {
+    let s = &advice.screening;
+    let mut o = String::new();
+    let _ = writeln!(o, "{}", headline(s.outcome));
+    let _ = writeln!(o, "{}", s.message);
+    text_screening(&mut o, kb, s);
+    if let Some(r) = &advice.routine {
+        text_routine(&mut o, kb, r);
+    }
+    if !s.unanswered.is_empty() {
+        let _ = writeln!(
+            o,
+            "\nNot answered (counted as the default answer): {}",
+            s.unanswered.join(", ")
+        );
+    }
+    let _ = writeln!(o, "\n{DISCLAIMER}");
+    o
+}
+
+/// Whether a fired caution changed anything on the chosen regions.
+fn caution_applied(f: &Fired) -> bool {
+    f.tier == Tier::Caution && (f.scope == Scope::Global || !f.regions.is_empty())
+}
+
+fn text_screening(o: &mut String, kb: &KnowledgeBase, s: &Screening) {
+    if !s.referrals.is_empty() {
+        let _ = writeln!(o, "\nWhy");
+        for f in &s.referrals {
+            let _ = writeln!(o, "  * {}", fired_line(kb, f));
+            let _ = writeln!(o, "    {}", f.message);
+            if let Some(n) = &f.not_sure {
+                let _ = writeln!(o, "    {n}");
+            }
+        }
+    }
+    if !s.excluded.is_empty() {
+        let _ = writeln!(o, "\nAreas left out");
+        for e in &s.excluded {
+            let _ = writeln!(
+                o,
+                "  * {} ({})",
+                region_name(kb, &e.region),
+                e.because.join(", ")
+            );
+            let _ = writeln!(o, "    {}", e.message);
+        }
+    }
+    if !s.modifications.is_empty() {
+        let _ = writeln!(o, "\nMade gentler");
+        for m in &s.modifications {
+            let _ = writeln!(
+                o,
+                "  * {} ({}): {}",
+                region_name(kb, &m.region),
+                m.because.join(", "),
+                m.details.join("; ")
+            );
+        }
+        for f in s.fired.iter().filter(|f| caution_applied(f)) {
+            let _ = writeln!(o, "    {}: {}", f.id, f.message);
+            if let Some(n) = &f.not_sure {
+                let _ = writeln!(o, "    {n}");
+            }
+        }
+    }
+}
+
+fn text_routine(o: &mut String, kb: &KnowledgeBase, r: &Routine) {
+    let _ = writeln!(
+        o,
+        "\nRoutine: {} of your {}",
+        duration(r.total_seconds),
+        duration(r.budget_seconds)
+    );
+    for (i, step) in r.steps.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "\n{}. {}: {} ({}, {} pressure, {})",
+            i + 1,
+            region_name(kb, &step.region),
+            step.name,
+            step.kind,
+            step.pressure,
+            duration(step.seconds)
+        );
+        let _ = writeln!(o, "   Tool:     {}", tool_line(kb, step));
+        let _ = writeln!(o, "   Position: {}", position_words(step.position));
+        let _ = writeln!(o, "   Dose:     {}", dose(step));
+        let _ = writeln!(o, "   Why:      {}", step.reason);
+        if let Some(t) = kb.technique(&step.technique) {
+            for (n, line) in t.steps.iter().enumerate() {
+                let _ = writeln!(o, "   {}) {line}", n + 1);
+            }
+        }
+        let _ = writeln!(o, "   Cues:     {}", step.cues.join(" "));
+        let _ = writeln!(o, "   Stop if:  {}", step.stop_if.join(" "));
+    }
+    for l in &r.left_out {
+        let _ = writeln!(
+            o,
+            "\nLeft out: {}: {}",
+            region_name(kb, &l.region),
+            l.reason
+        );
+    }
+    if !r.suggestions.is_empty() {
+        let _ = writeln!(o, "\nAlso worth checking");
+        for sug in &r.suggestions {
+            let _ = writeln!(o, "  * {}: {}", region_name(kb, &sug.region), sug.why);
+        }
+    }
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+/// The advice as a printable Markdown hand-off for a clinician.
+pub fn markdown(kb: &KnowledgeBase, answers: &Answers, advice: &Advice) -> String {
+    let s = &advice.screening;
+    let mut o = String::new();
+    let _ = writeln!(o, "# fascia: self-massage screening and routine\n");
+    let _ = writeln!(
+        o,
+        "**Outcome: {}** ({})\n",
+        headline(s.outcome),
+        s.outcome.as_str()
+    );
+    let _ = writeln!(o, "{}\n", s.message);
+    md_answers(&mut o, kb, answers);
+    md_screening(&mut o, kb, s);
+    if let Some(r) = &advice.routine {
+        md_routine(&mut o, kb, r);
+    }
+    if !s.unanswered.is_empty() {
+        let _ = writeln!(
+            o,
+            "\nNot answered (counted as {}): {}",
+            answers.default_reply().words(),
+            s.unanswered.join(", ")
+        );
+    }
+    let _ = writeln!(o, "\n---\n\n{DISCLAIMER}");
+    o
+}
+
+fn md_answers(o: &mut String, kb: &KnowledgeBase, answers: &Answers) {
+    let _ = writeln!(o, "## Areas chosen\n");
+    let _ = writeln!(
+        o,
+        "| Area | Feels | Intensity | Since | Goal |\n|---|---|---|---|---|"
+    );
+    for (id, d) in &answers.regions {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {}/10 | {} | {} |",
+            region_name(kb, id),
+            d.feel,
+            d.intensity,
+            d.since.as_str(),
+            d.goal
+        );
+    }
+    let _ = writeln!(o, "\n## Answers\n");
+    let _ = writeln!(o, "| Question | Area | Answer |\n|---|---|---|");
+    let default = answers.default_reply();
+    for q in questionnaire(kb, answers) {
+        let targets: Vec<Option<&str>> = if q.regions.is_empty() {
+            vec![None]
+        } else {
+            q.regions.iter().map(|r| Some(*r)).collect()
+        };
+        for t in targets {
+            let (reply, note) = match answers.reply(&q.item.id, t) {
+                Some(r) => (r, ""),
+                None => (default, " (not answered)"),
+            };
+            let area = t.map_or("", |r| region_name(kb, r));
+            let _ = writeln!(
+                o,
+                "| {} (`{}`) | {} | {}{note} |",
+                md_escape(&q.item.question),
+                q.item.id,
+                area,
+                reply.words()
+            );
+        }
+    }
+}
+
+fn md_screening(o: &mut String, kb: &KnowledgeBase, s: &Screening) {
+    let _ = writeln!(o, "\n## What fired\n");
+    if s.fired.is_empty() {
+        let _ = writeln!(o, "Nothing.");
+    }
+    for f in &s.fired {
+        let _ = writeln!(o, "- **{}**: {}", md_escape(&fired_line(kb, f)), f.message);
+        if let Some(n) = &f.not_sure {
+            let _ = writeln!(o, "  - {n}");
+        }
+    }
+    if !s.excluded.is_empty() {
+        let _ = writeln!(o, "\n## Areas left out\n");
+        for e in &s.excluded {
+            let _ = writeln!(
+                o,
+                "- **{}** ({}): {}",
+                region_name(kb, &e.region),
+                e.because.join(", "),
+                e.message
+            );
+        }
+    }
+    if !s.modifications.is_empty() {
+        let _ = writeln!(o, "\n## Made gentler\n");
+        for m in &s.modifications {
+            let _ = writeln!(
+                o,
+                "- **{}** ({}): {}",
+                region_name(kb, &m.region),
+                m.because.join(", "),
+                m.details.join("; ")
+            );
+        }
+    }
+}
+
+fn md_routine(o: &mut String, kb: &KnowledgeBase, r: &Routine) {
+    let _ = writeln!(
+        o,
+        "\n## Routine ({} of {})\n",
+        duration(r.total_seconds),
+        duration(r.budget_seconds)
+    );
+    let _ = writeln!(
+        o,
+        "| # | Area | Technique | Kind | Tool | Pressure | Position | Time |\n|---|---|---|---|---|---|---|---|"
+    );
+    for (i, st) in r.steps.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            i + 1,
+            region_name(kb, &st.region),
+            md_escape(&st.name),
+            st.kind,
+            md_escape(&tool_line(kb, st)),
+            st.pressure,
+            position_words(st.position),
+            duration(st.seconds)
+        );
+    }
+    for (i, st) in r.steps.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "\n### {}. {}: {}\n",
+            i + 1,
+            region_name(kb, &st.region),
+            st.name
+        );
+        let _ = writeln!(o, "- Dose: {}", dose(st));
+        let _ = writeln!(o, "- Why: {}", st.reason);
+        let _ = writeln!(o, "- Cues: {}", st.cues.join(" "));
+        let _ = writeln!(o, "- Stop if: {}", st.stop_if.join(" "));
+        if let Some(t) = kb.technique(&st.technique) {
+            let _ = writeln!(o);
+            for (n, line) in t.steps.iter().enumerate() {
+                let _ = writeln!(o, "{}. {line}", n + 1);
+            }
+        }
+    }
+    for l in &r.left_out {
+        let _ = writeln!(
+            o,
+            "\nLeft out: **{}**: {}",
+            region_name(kb, &l.region),
+            l.reason
+        );
+    }
+    for sug in &r.suggestions {
+        let _ = writeln!(
+            o,
+            "\nAlso worth checking: **{}**: {}",
+            region_name(kb, &sug.region),
+            sug.why
+        );
+    }
+}
