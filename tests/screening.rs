@@ -6,8 +6,8 @@ mod common;
 use std::collections::BTreeMap;
 
 use fascia::engine::{
-    Answer, Answers, DefaultAnswer, Outcome, RegionDetails, Reply, Scope, advise, questionnaire,
-    screen,
+    Answer, Answers, DefaultAnswer, Outcome, Preferences, RegionDetails, Reply, Scope, advise,
+    questionnaire, screen,
 };
 use fascia::kb::{Effect, KnowledgeBase, REQUIRED_ITEMS, Section, Tier};
 use pretty_assertions::assert_eq;
@@ -25,7 +25,7 @@ fn answers(regions: &[&str], replies: &[(&str, Answer)]) -> Answers {
             .map(|(id, a)| ((*id).to_owned(), a.clone()))
             .collect(),
         default_answer: Some(DefaultAnswer::No),
-        preferences: Default::default(),
+        preferences: Preferences::default(),
     }
 }
 

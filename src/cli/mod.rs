@@ -87,6 +87,8 @@ pub enum Command {
     },
 }
 
+// Doc comments here are the --help text, so they stay free of Markdown.
+#[allow(clippy::doc_markdown)]
 #[derive(Debug, Subcommand)]
 pub enum KbCommand {
     /// Validate a knowledge base: every problem with its JSON path; exit 0 only if clean
@@ -123,7 +125,7 @@ impl Cli {
             .unwrap_or(DEFAULT_EMERGENCY)
     }
 
-    /// Loads the knowledge base chosen by --kb / FASCIA_KB, or the built-in one.
+    /// Loads the knowledge base chosen by `--kb` / `FASCIA_KB`, or the built-in one.
     fn load_kb(&self) -> Result<KnowledgeBase, LoadError> {
         match &self.kb {
             Some(path) => KnowledgeBase::from_path(path),
