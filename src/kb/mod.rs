@@ -85,7 +85,8 @@ pub enum LoadError {
 pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Located> {
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
+        // At the end of the input serde_path_to_error names an unknown member `?`.
+        let path = e.path().to_string().trim_end_matches(".?").to_owned();
         let inner = e.into_inner();
         let message = strip_position(&inner.to_string());
         let location = (inner.line() > 0).then(|| Location {

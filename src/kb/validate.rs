@@ -513,23 +513,27 @@ fn check_techniques(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
     for (i, t) in kb.techniques.iter().enumerate() {
         check_technique(t, i, ids, &zones_near, r);
     }
+    // (techniques, indirect ones) per region, counted in one pass.
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for t in &kb.techniques {
+        for region in &t.regions {
+            let c = counts.entry(region.as_str()).or_default();
+            c.0 += 1;
+            c.1 += usize::from(t.kind == Kind::Indirect);
+        }
+    }
     for region in &kb.regions {
-        let on: Vec<_> = kb
-            .techniques
-            .iter()
-            .filter(|t| t.regions.contains(&region.id))
-            .collect();
-        if on.len() < 2 {
+        let (all, indirect) = counts.get(region.id.as_str()).copied().unwrap_or_default();
+        if all < 2 {
             r.add(
                 "techniques",
                 format!(
-                    "region `{}` has {} technique(s); it needs at least 2",
-                    region.id,
-                    on.len()
+                    "region `{}` has {all} technique(s); it needs at least 2",
+                    region.id
                 ),
             );
         }
-        if !on.iter().any(|t| t.kind == Kind::Indirect) {
+        if indirect == 0 {
             r.add(
                 "techniques",
                 format!("region `{}` has no indirect technique", region.id),

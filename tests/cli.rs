@@ -1,0 +1,323 @@
+//! The command line: every command, format and bad input, with exit codes.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn fascia() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
+    cmd.env_remove("FASCIA_KB")
+        .env_remove("FASCIA_EMERGENCY_NUMBER")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn answers(name: &str) -> String {
+    common::fixtures()
+        .join("answers")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn help_and_version() {
+    fascia()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("advise").and(contains("not a diagnosis")));
+    fascia()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(contains(env!("CARGO_PKG_VERSION")));
+    fascia()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(contains("_fascia()"));
+}
+
+#[test]
+fn kb_check_passes_on_the_shipped_kb() {
+    fascia()
+        .args(["kb", "check"])
+        .assert()
+        .success()
+        .stdout(contains("no problems"));
+    let shipped = format!("{}/data/knowledge.json", env!("CARGO_MANIFEST_DIR"));
+    fascia()
+        .args(["kb", "check", &shipped])
+        .assert()
+        .success()
+        .stdout(contains("knowledge.json: no problems"));
+}
+
+#[test]
+fn kb_check_lists_every_problem_with_its_path_and_exits_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for d in common::defects() {
+        let file = dir.path().join(&d.name);
+        std::fs::write(&file, &d.text).expect("write");
+        fascia()
+            .args(["kb", "check"])
+            .arg(&file)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(
+                contains(&d.name)
+                    .and(contains(&d.path))
+                    .and(contains(&d.message))
+                    .and(contains("line")),
+            );
+    }
+}
+
+#[test]
+fn a_truncated_or_empty_kb_gives_exit_2_with_line_and_column() {
+    let dir = common::fixtures().join("invalid");
+    for name in ["empty.json", "malformed.json"] {
+        fascia()
+            .arg("--kb")
+            .arg(dir.join(name))
+            .args(["kb", "stats"])
+            .assert()
+            .code(2)
+            .stderr(
+                contains(name)
+                    .and(contains("line"))
+                    .and(contains("column"))
+                    .and(contains("panicked").not()),
+            );
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let half = tmp.path().join("half.json");
+    std::fs::write(
+        &half,
+        &fascia::kb::EMBEDDED[..fascia::kb::EMBEDDED.len() / 3],
+    )
+    .expect("write");
+    fascia()
+        .env("FASCIA_KB", &half)
+        .args(["advise", "--answers", &answers("calves_routine.json")])
+        .assert()
+        .code(2)
+        .stderr(contains("half.json").and(contains("line")));
+    fascia()
+        .args(["kb", "check", "/no/such/kb.json"])
+        .assert()
+        .code(2)
+        .stderr(contains("/no/such/kb.json"));
+}
+
+#[test]
+fn kb_stats_in_text_and_json() {
+    fascia()
+        .args(["kb", "stats"])
+        .assert()
+        .success()
+        .stdout(contains("techniques").and(contains("calves")));
+    let out = fascia()
+        .args(["kb", "stats", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(v["regions"], 20);
+    assert!(v["tools"].as_u64() >= Some(14));
+    assert!(v["techniques"].as_u64() >= Some(50));
+    assert!(v["screening_items"].as_u64() >= Some(62));
+    assert!(v["sources"].as_u64() > Some(0));
+    let per = v["per_region"].as_object().expect("per_region");
+    assert_eq!(per.len(), 20);
+    for (region, counts) in per {
+        let (d, i) = (
+            counts["direct"].as_u64().expect("n"),
+            counts["indirect"].as_u64().expect("n"),
+        );
+        assert!(i >= 1 && d + i >= 2, "{region}: {counts}");
+    }
+}
+
+#[test]
+fn advise_json_follows_the_answers_contract() {
+    let out = fascia()
+        .args([
+            "advise",
+            "--answers",
+            &answers("calves_routine.json"),
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(v["outcome"], "routine");
+    assert!(v["message"].as_str().is_some_and(|m| !m.is_empty()));
+    assert_eq!(v["excluded"][0]["region"], "calves");
+    assert_eq!(v["excluded"][0]["because"][0], "open_wound");
+    let thinners = v["fired"]
+        .as_array()
+        .expect("fired")
+        .iter()
+        .find(|f| f["id"] == "blood_thinners")
+        .expect("fired");
+    assert_eq!(
+        (thinners["tier"].as_str(), thinners["answer"].as_str()),
+        (Some("caution"), Some("not_sure"))
+    );
+    assert_eq!(v["modifications"][0]["region"], "neck");
+    assert!(
+        v["modifications"][0]["applied"]
+            .as_array()
+            .expect("applied")
+            .iter()
+            .any(|a| a == "light_pressure")
+    );
+    let steps = v["routine"]["steps"].as_array().expect("steps");
+    assert!(!steps.is_empty());
+    for key in [
+        "region",
+        "technique",
+        "kind",
+        "tool",
+        "substitute_for",
+        "pressure",
+        "position",
+        "seconds",
+        "reason",
+    ] {
+        assert!(steps[0].get(key).is_some(), "step lacks {key}");
+    }
+    assert!(steps.iter().all(|s| s["region"] == "neck"));
+    assert!(v["routine"]["total_seconds"].as_u64() <= Some(600));
+    assert!(v["unanswered"].is_array());
+}
+
+#[test]
+fn advise_text_and_markdown_say_the_same_thing() {
+    fascia()
+        .args(["advise", "--answers", &answers("calves_routine.json")])
+        .assert()
+        .success()
+        .stdout(
+            contains("Your routine")
+                .and(contains("Calves (open_wound)"))
+                .and(contains("You weren't sure"))
+                .and(contains("not a diagnosis")),
+        );
+    fascia()
+        .args([
+            "advise",
+            "--answers",
+            &answers("calves_routine.json"),
+            "--format",
+            "markdown",
+        ])
+        .assert()
+        .success()
+        .stdout(
+            contains("# fascia")
+                .and(contains("## Answers"))
+                .and(contains("| not sure"))
+                .and(contains("## What fired"))
+                .and(contains("## Areas left out"))
+                .and(contains("## Made gentler"))
+                .and(contains("## Routine")),
+        );
+}
+
+#[test]
+fn advise_emergency_uses_the_configured_number() {
+    fascia()
+        .args(["advise", "--answers", &answers("emergency.json")])
+        .assert()
+        .success()
+        .stdout(
+            contains("EMERGENCY")
+                .and(contains("your local emergency number (e.g. 911, 112, 999)"))
+                .and(contains("Routine:").not()),
+        );
+    fascia()
+        .env("FASCIA_EMERGENCY_NUMBER", "000")
+        .args([
+            "advise",
+            "--answers",
+            &answers("emergency.json"),
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .stdout(
+            contains("\"outcome\": \"emergency\"")
+                .and(contains("Call 000 now"))
+                .and(contains("\"routine\"").not()),
+        );
+}
+
+#[test]
+fn advise_bad_input_exits_2_naming_file_path_and_position() {
+    let cases = [
+        ("bad_region.json", "regions.calf", "unknown region `calf`"),
+        (
+            "bad_item.json",
+            "answers.chest_pain",
+            "unknown screening item `chest_pain`",
+        ),
+        (
+            "bad_tool.json",
+            "preferences.tools[0]",
+            "unknown tool `rolling_pin`",
+        ),
+        (
+            "bad_intensity.json",
+            "regions.calves.intensity",
+            "intensity 11 is out of range",
+        ),
+        (
+            "bad_answer_word.json",
+            "answers.blood_thinners",
+            "`maybe` is not an answer",
+        ),
+        ("truncated.json", "", "EOF while parsing"),
+    ];
+    for (file, path, message) in cases {
+        fascia()
+            .args(["advise", "--answers", &answers(file)])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(
+                contains(file)
+                    .and(contains(path))
+                    .and(contains(message))
+                    .and(contains("line"))
+                    .and(contains("column")),
+            );
+    }
+    fascia()
+        .args(["advise", "--answers", "/no/such/answers.json"])
+        .assert()
+        .code(2)
+        .stderr(contains("/no/such/answers.json"));
+    fascia()
+        .args([
+            "advise",
+            "--answers",
+            &answers("calves_routine.json"),
+            "--format",
+            "yaml",
+        ])
+        .assert()
+        .code(2);
+}
