@@ -2,6 +2,8 @@
 //! engine, shared by the command line, the full-screen app and the plain mode.
 
 pub mod engine;
+pub mod export;
 pub mod kb;
 pub mod locate;
 pub mod report;
+pub mod tui;

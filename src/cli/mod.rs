@@ -43,8 +43,8 @@ impl From<serde_json::Error> for Failure {
     long_about = "fascia helps you use foam rollers, balls, sticks and your hands safely on tight or sore \
 muscles. It asks where it hurts and about risk factors, screens out what should not be pressed \
 and refers you when needed, then builds a short routine with the tools you own.\n\n\
-It is not a diagnosis and not for emergencies: in an emergency call your local emergency number.",
-    arg_required_else_help = true
+Run it without a command for the full-screen app.\n\n\
+It is not a diagnosis and not for emergencies: in an emergency call your local emergency number."
 )]
 pub struct Cli {
     /// Knowledge base to use instead of the built-in one
@@ -137,8 +137,12 @@ impl Cli {
 /// Runs a command and writes its output to `out`.
 pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let Some(command) = &cli.command else {
-        Cli::command().print_help()?;
-        return Ok(());
+        // Everything that can fail on input happens before the terminal is touched.
+        let kb = cli.load_kb()?;
+        return fascia::tui::run(&kb, cli.emergency()).map_err(|e| match e {
+            fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
+            fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),
+        });
     };
     match command {
         Command::Kb {

@@ -1,0 +1,611 @@
+//! The app's state and its one `update`: every key, click and screen change goes through here.
+
+use crate::engine::{
+    Advice, Answer, Answers, Preference, RegionDetails, Reply, Since, advise, questionnaire,
+};
+use crate::kb::{Feel, Goal, KnowledgeBase, ScreeningItem, Section, Tool};
+
+use super::keys::{self, Action};
+
+/// The screens, in flow order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Where,
+    Details,
+    Emergency,
+    Health,
+    Area,
+    Review,
+    Outcome,
+    Preferences,
+    Routine,
+}
+
+/// Steps shown as "Step n of m" (the welcome screen is not a step).
+pub const STEPS: usize = 9;
+
+impl Screen {
+    /// The step number and title, for the header.
+    pub fn step(self) -> Option<(usize, &'static str)> {
+        Some(match self {
+            Screen::Welcome => return None,
+            Screen::Where => (1, "Where does it feel tight or sore?"),
+            Screen::Details => (2, "How does it feel?"),
+            Screen::Emergency => (3, "Emergency signs"),
+            Screen::Health => (4, "Health screen"),
+            Screen::Area => (5, "Area checks"),
+            Screen::Review => (6, "Review your answers"),
+            Screen::Outcome => (7, "Result"),
+            Screen::Preferences => (8, "Your tools and time"),
+            Screen::Routine => (9, "Your routine"),
+        })
+    }
+
+    /// The screening section a question screen asks.
+    pub fn section(self) -> Option<Section> {
+        match self {
+            Screen::Emergency => Some(Section::Emergency),
+            Screen::Health => Some(Section::Health),
+            Screen::Area => Some(Section::Area),
+            _ => None,
+        }
+    }
+}
+
+/// Which pane has the keyboard on screens with two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    First,
+    Second,
+}
+
+/// A modal on top of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+}
+
+/// One question row: an item, and the region it is about when answered per region.
+#[derive(Debug, Clone)]
+pub struct Row<'kb> {
+    pub item: &'kb ScreeningItem,
+    /// The region this row answers for (per-region items), else `None`.
+    pub region: Option<&'kb str>,
+    /// The chosen regions the question is about (area items).
+    pub regions: Vec<&'kb str>,
+}
+
+/// One editable field of the details screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Feel,
+    Intensity,
+    Since,
+    Goal,
+}
+
+pub const FIELDS: [Field; 4] = [Field::Feel, Field::Intensity, Field::Since, Field::Goal];
+
+/// The rows of the preferences screen: time, technique, then each tool.
+pub const PREF_FIXED_ROWS: usize = 2;
+
+/// The welcome menu.
+pub const WELCOME_MENU: [(&str, &str); 2] = [
+    ("Start", "Check where it hurts and get a safe routine"),
+    ("Quit", "Leave fascia"),
+];
+
+/// Everything the app knows. Rendering only reads it.
+#[derive(Debug)]
+pub struct App<'kb> {
+    pub kb: &'kb KnowledgeBase,
+    pub emergency: String,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub answers: Answers,
+    pub pane: Pane,
+    /// Cursor per screen.
+    pub welcome: usize,
+    pub region: usize,
+    pub field: usize,
+    pub question: usize,
+    pub review: usize,
+    pub pref: usize,
+    pub step: usize,
+    /// Scroll offset of the long text panes (outcome, step details).
+    pub scroll: u16,
+    /// The advice for the current answers, computed when the result is shown.
+    pub advice: Option<Advice>,
+    /// A one-line message (a hint, or where a file was written).
+    pub status: Option<String>,
+    /// Set when a review row sent the person back to change an answer.
+    pub from_review: bool,
+    pub quit: bool,
+}
+
+impl<'kb> App<'kb> {
+    pub fn new(kb: &'kb KnowledgeBase, emergency: &str) -> Self {
+        Self {
+            kb,
+            emergency: emergency.to_owned(),
+            screen: Screen::Welcome,
+            overlay: None,
+            answers: Answers::default(),
+            pane: Pane::First,
+            welcome: 0,
+            region: 0,
+            field: 0,
+            question: 0,
+            review: 0,
+            pref: 0,
+            step: 0,
+            scroll: 0,
+            advice: None,
+            status: None,
+            from_review: false,
+            quit: false,
+        }
+    }
+
+    /// The chosen regions in body-map order.
+    pub fn chosen(&self) -> Vec<&'kb str> {
+        self.kb
+            .regions()
+            .iter()
+            .filter(|r| self.answers.regions.contains_key(&r.id))
+            .map(|r| r.id.as_str())
+            .collect()
+    }
+
+    /// The question rows of a section, for the current answers.
+    pub fn rows(&self, section: Section) -> Vec<Row<'kb>> {
+        let mut rows = Vec::new();
+        for q in questionnaire(self.kb, &self.answers) {
+            if q.item.section != section {
+                continue;
+            }
+            if q.item.per_region {
+                rows.extend(q.regions.iter().map(|r| Row {
+                    item: q.item,
+                    region: Some(*r),
+                    regions: vec![*r],
+                }));
+            } else {
+                rows.push(Row {
+                    item: q.item,
+                    region: None,
+                    regions: q.regions,
+                });
+            }
+        }
+        rows
+    }
+
+    /// The reply given on screen for a row, if any.
+    pub fn reply(&self, row: &Row<'_>) -> Option<Reply> {
+        self.answers.reply(&row.item.id, row.region)
+    }
+
+    /// Every row of every question screen, in order (for the review).
+    pub fn all_rows(&self) -> Vec<(Screen, Row<'kb>)> {
+        [Screen::Emergency, Screen::Health, Screen::Area]
+            .into_iter()
+            .filter_map(|s| s.section().map(|sec| (s, sec)))
+            .flat_map(|(s, sec)| self.rows(sec).into_iter().map(move |r| (s, r)))
+            .collect()
+    }
+
+    /// Tools in the order the preferences screen lists them.
+    pub fn tools(&self) -> &'kb [Tool] {
+        self.kb.tools()
+    }
+
+    /// Applies a key press.
+    pub fn on_key(&mut self, key: crossterm::event::KeyEvent) {
+        if let Some(action) = keys::action_for(self, key) {
+            self.update(action);
+        }
+    }
+
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action) {
+        self.status = None;
+        if let Some(overlay) = self.overlay {
+            match (overlay, action) {
+                (_, Action::ForceQuit) | (Overlay::ConfirmQuit, Action::Confirm) => {
+                    self.quit = true
+                }
+                (Overlay::ConfirmQuit, Action::Cancel | Action::Back)
+                | (Overlay::Help, Action::Help | Action::Back | Action::Cancel | Action::Next) => {
+                    self.overlay = None;
+                }
+                _ => {}
+            }
+            return;
+        }
+        match action {
+            Action::ForceQuit => self.quit = true,
+            Action::Quit if self.screen == Screen::Welcome => self.quit = true,
+            Action::Quit => self.overlay = Some(Overlay::ConfirmQuit),
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Back => self.back(),
+            Action::Next => self.next(),
+            Action::NextPane => {
+                self.pane = if self.pane == Pane::First {
+                    Pane::Second
+                } else {
+                    Pane::First
+                };
+            }
+            _ => self.screen_action(action),
+        }
+    }
+
+    fn screen_action(&mut self, action: Action) {
+        match self.screen {
+            Screen::Welcome => match action {
+                Action::Up => self.welcome = self.welcome.saturating_sub(1),
+                Action::Down => self.welcome = (self.welcome + 1).min(WELCOME_MENU.len() - 1),
+                _ => {}
+            },
+            Screen::Where => self.where_action(action),
+            Screen::Details => self.details_action(action),
+            Screen::Emergency | Screen::Health | Screen::Area => self.question_action(action),
+            Screen::Review => match action {
+                Action::Up => self.review = self.review.saturating_sub(1),
+                Action::Down => {
+                    self.review = (self.review + 1).min(self.review_len().saturating_sub(1))
+                }
+                Action::Toggle => self.change_from_review(),
+                _ => {}
+            },
+            Screen::Outcome | Screen::Routine if matches!(action, Action::Export) => self.export(),
+            Screen::Outcome => self.scroll_action(action),
+            Screen::Preferences => self.pref_action(action),
+            Screen::Routine => match (self.pane, action) {
+                (Pane::First, Action::Up) => {
+                    self.step = self.step.saturating_sub(1);
+                    self.scroll = 0;
+                }
+                (Pane::First, Action::Down) => {
+                    let n = self
+                        .advice
+                        .as_ref()
+                        .and_then(|a| a.routine.as_ref())
+                        .map_or(0, |r| r.steps.len());
+                    self.step = (self.step + 1).min(n.saturating_sub(1));
+                    self.scroll = 0;
+                }
+                _ => self.scroll_action(action),
+            },
+        }
+    }
+
+    fn scroll_action(&mut self, action: Action) {
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+            _ => {}
+        }
+    }
+
+    fn where_action(&mut self, action: Action) {
+        let n = self.kb.regions().len();
+        match action {
+            Action::Toggle => self.toggle_region(self.region),
+            Action::Up | Action::Down | Action::Left | Action::Right
+                if self.pane == Pane::First =>
+            {
+                if let Some(next) = super::body_map::step(self.kb, self.region, action) {
+                    self.region = next;
+                }
+            }
+            Action::Up => self.region = self.region.saturating_sub(1),
+            Action::Down => self.region = (self.region + 1).min(n - 1),
+            _ => {}
+        }
+    }
+
+    /// Chooses or un-chooses the region at `index` (body-map order).
+    pub fn toggle_region(&mut self, index: usize) {
+        let Some(region) = self.kb.regions().get(index) else {
+            return;
+        };
+        self.region = index;
+        if self.answers.regions.remove(&region.id).is_none() {
+            self.answers
+                .regions
+                .insert(region.id.clone(), RegionDetails::default());
+        }
+    }
+
+    fn details_action(&mut self, action: Action) {
+        let chosen = self.chosen();
+        let total = chosen.len() * FIELDS.len();
+        match action {
+            Action::Up => self.field = self.field.saturating_sub(1),
+            Action::Down => self.field = (self.field + 1).min(total.saturating_sub(1)),
+            Action::Left | Action::Right | Action::Toggle => {
+                let forward = !matches!(action, Action::Left);
+                let Some(region) = chosen.get(self.field / FIELDS.len()) else {
+                    return;
+                };
+                let Some(d) = self.answers.regions.get_mut(*region) else {
+                    return;
+                };
+                match FIELDS[self.field % FIELDS.len()] {
+                    Field::Feel => d.feel = cycle(Feel::ALL, d.feel, forward),
+                    Field::Intensity => {
+                        d.intensity = if forward {
+                            (d.intensity + 1).min(10)
+                        } else {
+                            d.intensity.saturating_sub(1)
+                        };
+                    }
+                    Field::Since => d.since = cycle(&Since::ALL, d.since, forward),
+                    Field::Goal => d.goal = cycle(Goal::ALL, d.goal, forward),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn question_action(&mut self, action: Action) {
+        let Some(section) = self.screen.section() else {
+            return;
+        };
+        let rows = self.rows(section);
+        match action {
+            Action::Up => self.question = self.question.saturating_sub(1),
+            Action::Down => self.question = (self.question + 1).min(rows.len().saturating_sub(1)),
+            Action::Answer(reply) => {
+                let Some(row) = rows.get(self.question) else {
+                    return;
+                };
+                self.set_reply(&row.item.id, row.region, reply);
+                // Move to the next unanswered row (answers can add rows, e.g. the age gate).
+                let rows = self.rows(section);
+                if let Some(next) =
+                    (self.question + 1..rows.len()).find(|&i| self.reply(&rows[i]).is_none())
+                {
+                    self.question = next;
+                } else {
+                    self.question = (self.question + 1).min(rows.len().saturating_sub(1));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Records a reply; a per-region row keeps the other regions' replies.
+    pub fn set_reply(&mut self, item: &str, region: Option<&str>, reply: Reply) {
+        match region {
+            Some(region) => {
+                let entry = self
+                    .answers
+                    .answers
+                    .entry(item.to_owned())
+                    .or_insert_with(|| Answer::PerRegion(Default::default()));
+                if let Answer::One(_) = entry {
+                    *entry = Answer::PerRegion(Default::default());
+                }
+                if let Answer::PerRegion(map) = entry {
+                    map.insert(region.to_owned(), reply);
+                }
+            }
+            None => {
+                self.answers
+                    .answers
+                    .insert(item.to_owned(), Answer::One(reply));
+            }
+        }
+    }
+
+    fn pref_action(&mut self, action: Action) {
+        let rows = PREF_FIXED_ROWS + self.tools().len();
+        let prefs = &mut self.answers.preferences;
+        match (self.pref, action) {
+            (_, Action::Up) => self.pref = self.pref.saturating_sub(1),
+            (_, Action::Down) => self.pref = (self.pref + 1).min(rows - 1),
+            (0, Action::Left) => {
+                prefs.minutes =
+                    (prefs.minutes.saturating_sub(1)).max(*crate::engine::answers::MINUTES.start())
+            }
+            (0, Action::Right) => {
+                prefs.minutes = (prefs.minutes + 1).min(*crate::engine::answers::MINUTES.end())
+            }
+            (1, Action::Left | Action::Right | Action::Toggle) => {
+                prefs.technique = cycle(
+                    &Preference::ALL,
+                    prefs.technique,
+                    !matches!(action, Action::Left),
+                );
+            }
+            (i, Action::Toggle) if i >= PREF_FIXED_ROWS => {
+                let tool = &self.kb.tools()[i - PREF_FIXED_ROWS];
+                if tool.always_owned {
+                    self.status = Some(format!("{} are always available.", tool.name));
+                } else if let Some(pos) = prefs.tools.iter().position(|t| *t == tool.id) {
+                    prefs.tools.remove(pos);
+                } else {
+                    prefs.tools.push(tool.id.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Review rows: one per chosen region, then one per question row.
+    pub fn review_len(&self) -> usize {
+        self.answers.regions.len() + self.all_rows().len()
+    }
+
+    fn change_from_review(&mut self) {
+        let regions = self.answers.regions.len();
+        if self.review < regions {
+            self.go(Screen::Details);
+            self.field = self.review * FIELDS.len();
+        } else {
+            let rows = self.all_rows();
+            let Some((screen, row)) = rows.get(self.review - regions) else {
+                return;
+            };
+            let section = screen.section();
+            let index = section.map_or(0, |s| {
+                self.rows(s)
+                    .iter()
+                    .position(|r| r.item.id == row.item.id && r.region == row.region)
+                    .unwrap_or(0)
+            });
+            self.go(*screen);
+            self.question = index;
+        }
+        self.from_review = true;
+    }
+
+    fn go(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.pane = Pane::First;
+        self.scroll = 0;
+        self.question = 0;
+    }
+
+    fn next(&mut self) {
+        match self.screen {
+            Screen::Welcome => match self.welcome {
+                0 => self.go(Screen::Where),
+                _ => self.quit = true,
+            },
+            Screen::Where if self.answers.regions.is_empty() => {
+                self.status =
+                    Some("Choose at least one area first: move to it and press space.".into());
+            }
+            Screen::Where => {
+                self.field = 0;
+                self.go(if self.from_review {
+                    Screen::Review
+                } else {
+                    Screen::Details
+                });
+            }
+            Screen::Details => self.go(if self.from_review {
+                Screen::Review
+            } else {
+                Screen::Emergency
+            }),
+            Screen::Emergency | Screen::Health | Screen::Area => {
+                let Some(section) = self.screen.section() else {
+                    return;
+                };
+                let rows = self.rows(section);
+                let open: Vec<usize> = (0..rows.len())
+                    .filter(|&i| self.reply(&rows[i]).is_none())
+                    .collect();
+                if let Some(&first) = open.first() {
+                    self.question = first;
+                    self.status = Some(format!(
+                        "{} question{} on this page still need an answer: y yes, n no, u not sure.",
+                        open.len(),
+                        if open.len() == 1 { "" } else { "s" }
+                    ));
+                    return;
+                }
+                let next = match self.screen {
+                    _ if self.from_review => Screen::Review,
+                    Screen::Emergency => Screen::Health,
+                    Screen::Health if self.rows(Section::Area).is_empty() => Screen::Review,
+                    Screen::Health => Screen::Area,
+                    _ => Screen::Review,
+                };
+                self.go(next);
+            }
+            Screen::Review => {
+                if let Some((screen, _)) = self
+                    .all_rows()
+                    .into_iter()
+                    .find(|(_, r)| self.reply(r).is_none())
+                {
+                    self.status =
+                        Some("Some questions are not answered yet: they are shown first.".into());
+                    self.go(screen);
+                    return;
+                }
+                self.from_review = false;
+                self.advice = Some(advise(self.kb, &self.answers, &self.emergency));
+                self.go(Screen::Outcome);
+            }
+            Screen::Outcome => {
+                if self
+                    .advice
+                    .as_ref()
+                    .is_some_and(|a| a.screening.permit().is_some())
+                {
+                    self.pref = 0;
+                    self.go(Screen::Preferences);
+                }
+            }
+            Screen::Preferences => {
+                self.advice = Some(advise(self.kb, &self.answers, &self.emergency));
+                self.step = 0;
+                if self.advice.as_ref().is_some_and(|a| a.routine.is_some()) {
+                    self.go(Screen::Routine);
+                } else {
+                    // Nothing fits the tools and time: the result screen says why.
+                    self.go(Screen::Outcome);
+                }
+            }
+            Screen::Routine => {}
+        }
+    }
+
+    fn back(&mut self) {
+        let previous = match self.screen {
+            Screen::Welcome => return,
+            Screen::Where => Screen::Welcome,
+            Screen::Details => Screen::Where,
+            Screen::Emergency => Screen::Details,
+            Screen::Health => Screen::Emergency,
+            Screen::Area => Screen::Health,
+            Screen::Review if self.rows(Section::Area).is_empty() => Screen::Health,
+            Screen::Review => Screen::Area,
+            Screen::Outcome => Screen::Review,
+            Screen::Preferences => Screen::Outcome,
+            Screen::Routine => Screen::Preferences,
+        };
+        self.from_review = false;
+        self.go(previous);
+    }
+
+    /// Writes the Markdown hand-off next to where fascia was started and says where.
+    fn export(&mut self) {
+        let Some(advice) = &self.advice else { return };
+        let text = crate::report::markdown(self.kb, &self.answers, advice);
+        let dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+        self.status = Some(
+            match crate::export::write_new(&dir, "fascia-routine", "md", &text) {
+                Ok(path) => format!("Saved to {}", path.display()),
+                Err(e) => format!("Could not save the file in {}: {e}", dir.display()),
+            },
+        );
+    }
+
+    /// Whether leaving now would lose answers (quitting asks first).
+    pub fn mid_flow(&self) -> bool {
+        self.screen != Screen::Welcome
+    }
+}
+
+/// The next (or previous) value in a vocabulary, wrapping around.
+fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
+    let i = all.iter().position(|x| *x == current).unwrap_or(0);
+    let n = all.len();
+    all[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }]
+}

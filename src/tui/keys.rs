@@ -1,0 +1,377 @@
+//! Key bindings: one table per screen, used for handling keys, the footer hints and the help
+//! overlay alike, so the hints can never disagree with what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::app::{App, Overlay, Screen};
+use crate::engine::Reply;
+
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Toggle,
+    Next,
+    Back,
+    NextPane,
+    Help,
+    Quit,
+    ForceQuit,
+    Confirm,
+    Cancel,
+    Answer(Reply),
+    Export,
+}
+
+/// A key, independent of the terminal library's event type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Up,
+    Down,
+    Left,
+    Right,
+    Enter,
+    Esc,
+    Backspace,
+    Tab,
+    BackTab,
+    PageUp,
+    PageDown,
+}
+
+/// Keys, how the footer and help name them, what they do, and the action.
+#[derive(Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub action: Action,
+    /// Shown in the footer (everything is shown in the help overlay).
+    pub footer: bool,
+}
+
+const fn bind(
+    keys: &'static [Key],
+    label: &'static str,
+    hint: &'static str,
+    action: Action,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        hint,
+        action,
+        footer: true,
+    }
+}
+
+const fn help_only(
+    keys: &'static [Key],
+    label: &'static str,
+    hint: &'static str,
+    action: Action,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        hint,
+        action,
+        footer: false,
+    }
+}
+
+const UP: Binding = help_only(&[Key::Up, Key::Char('k')], "↑ k", "move up", Action::Up);
+const DOWN: Binding = help_only(
+    &[Key::Down, Key::Char('j')],
+    "↓ j",
+    "move down",
+    Action::Down,
+);
+const MOVE: Binding = bind(&[], "↑↓", "move", Action::Up);
+const BACK: Binding = bind(&[Key::Esc, Key::Backspace], "esc", "back", Action::Back);
+const SCROLL_UP: Binding = help_only(&[Key::PageUp], "pgup", "scroll up a page", Action::PageUp);
+const SCROLL_DOWN: Binding = help_only(
+    &[Key::PageDown],
+    "pgdn",
+    "scroll down a page",
+    Action::PageDown,
+);
+
+/// Keys that work on every screen.
+pub const GLOBAL: &[Binding] = &[
+    bind(&[Key::Char('?')], "?", "help", Action::Help),
+    bind(&[Key::Char('q')], "q", "quit", Action::Quit),
+    help_only(
+        &[Key::Ctrl('c')],
+        "ctrl-c",
+        "quit at once",
+        Action::ForceQuit,
+    ),
+];
+
+const WELCOME: &[Binding] = &[
+    UP,
+    DOWN,
+    MOVE,
+    bind(&[Key::Enter], "enter", "choose", Action::Next),
+];
+
+const WHERE: &[Binding] = &[
+    UP,
+    DOWN,
+    help_only(
+        &[Key::Left, Key::Char('h')],
+        "← h",
+        "move left on the body map",
+        Action::Left,
+    ),
+    help_only(
+        &[Key::Right, Key::Char('l')],
+        "→ l",
+        "move right on the body map",
+        Action::Right,
+    ),
+    bind(&[], "↑↓←→", "move", Action::Up),
+    bind(&[Key::Char(' ')], "space", "choose area", Action::Toggle),
+    bind(
+        &[Key::Tab, Key::BackTab],
+        "tab",
+        "map/list",
+        Action::NextPane,
+    ),
+    bind(&[Key::Enter], "enter", "next", Action::Next),
+    BACK,
+];
+
+const DETAILS: &[Binding] = &[
+    UP,
+    DOWN,
+    MOVE,
+    help_only(
+        &[Key::Left, Key::Char('h')],
+        "← h",
+        "previous choice",
+        Action::Left,
+    ),
+    bind(
+        &[Key::Right, Key::Char('l'), Key::Char(' ')],
+        "←→",
+        "change",
+        Action::Right,
+    ),
+    bind(&[Key::Enter], "enter", "next", Action::Next),
+    BACK,
+];
+
+const QUESTIONS: &[Binding] = &[
+    UP,
+    DOWN,
+    MOVE,
+    bind(&[Key::Char('y')], "y", "yes", Action::Answer(Reply::Yes)),
+    bind(&[Key::Char('n')], "n", "no", Action::Answer(Reply::No)),
+    bind(
+        &[Key::Char('u')],
+        "u",
+        "not sure",
+        Action::Answer(Reply::NotSure),
+    ),
+    bind(&[Key::Enter], "enter", "next", Action::Next),
+    BACK,
+];
+
+const REVIEW: &[Binding] = &[
+    UP,
+    DOWN,
+    MOVE,
+    bind(
+        &[Key::Char(' ')],
+        "space",
+        "change this answer",
+        Action::Toggle,
+    ),
+    bind(&[Key::Enter], "enter", "see the result", Action::Next),
+    BACK,
+];
+
+const SCROLL_U: Binding = help_only(&[Key::Up, Key::Char('k')], "↑ k", "scroll up", Action::Up);
+const SCROLL_D: Binding = help_only(
+    &[Key::Down, Key::Char('j')],
+    "↓ j",
+    "scroll down",
+    Action::Down,
+);
+const SCROLL_HINT: Binding = bind(&[], "↑↓", "scroll", Action::Up);
+
+const OUTCOME_GO_ON: &[Binding] = &[
+    SCROLL_U,
+    SCROLL_D,
+    SCROLL_HINT,
+    SCROLL_UP,
+    SCROLL_DOWN,
+    bind(
+        &[Key::Enter],
+        "enter",
+        "choose tools and time",
+        Action::Next,
+    ),
+    bind(&[Key::Char('e')], "e", "save as Markdown", Action::Export),
+    BACK,
+];
+
+const OUTCOME_STOP: &[Binding] = &[
+    SCROLL_U,
+    SCROLL_D,
+    SCROLL_HINT,
+    SCROLL_UP,
+    SCROLL_DOWN,
+    bind(
+        &[Key::Char('e')],
+        "e",
+        "save for your clinician",
+        Action::Export,
+    ),
+    bind(
+        &[Key::Esc, Key::Backspace],
+        "esc",
+        "back to your answers",
+        Action::Back,
+    ),
+];
+
+const PREFERENCES: &[Binding] = &[
+    UP,
+    DOWN,
+    MOVE,
+    bind(&[Key::Left, Key::Char('h')], "←→", "change", Action::Left),
+    help_only(
+        &[Key::Right, Key::Char('l')],
+        "→ l",
+        "change",
+        Action::Right,
+    ),
+    bind(
+        &[Key::Char(' ')],
+        "space",
+        "own / don't own",
+        Action::Toggle,
+    ),
+    bind(&[Key::Enter], "enter", "build the routine", Action::Next),
+    BACK,
+];
+
+const ROUTINE: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(&[], "↑↓", "step", Action::Up),
+    bind(
+        &[Key::Tab, Key::BackTab],
+        "tab",
+        "steps/details",
+        Action::NextPane,
+    ),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    bind(&[Key::Char('e')], "e", "save as Markdown", Action::Export),
+    BACK,
+];
+
+const CONFIRM_QUIT: &[Binding] = &[
+    bind(&[Key::Char('y')], "y", "quit", Action::Confirm),
+    bind(&[Key::Char('n'), Key::Esc], "n", "stay", Action::Cancel),
+    help_only(
+        &[Key::Ctrl('c')],
+        "ctrl-c",
+        "quit at once",
+        Action::ForceQuit,
+    ),
+];
+
+const HELP: &[Binding] = &[
+    bind(
+        &[Key::Esc, Key::Char('?'), Key::Enter],
+        "esc",
+        "close help",
+        Action::Cancel,
+    ),
+    help_only(
+        &[Key::Ctrl('c')],
+        "ctrl-c",
+        "quit at once",
+        Action::ForceQuit,
+    ),
+];
+
+/// The bindings of the screen (or overlay) in front, without the global ones.
+pub fn screen_bindings(app: &App<'_>) -> &'static [Binding] {
+    match app.overlay {
+        Some(Overlay::ConfirmQuit) => CONFIRM_QUIT,
+        Some(Overlay::Help) => HELP,
+        None => screen_table(app),
+    }
+}
+
+/// The current screen's own bindings, whatever overlay is open (the help overlay lists them).
+pub fn screen_table(app: &App<'_>) -> &'static [Binding] {
+    match app.screen {
+        Screen::Welcome => WELCOME,
+        Screen::Where => WHERE,
+        Screen::Details => DETAILS,
+        Screen::Emergency | Screen::Health | Screen::Area => QUESTIONS,
+        Screen::Review => REVIEW,
+        Screen::Outcome
+            if app
+                .advice
+                .as_ref()
+                .is_some_and(|a| a.screening.permit().is_some()) =>
+        {
+            OUTCOME_GO_ON
+        }
+        Screen::Outcome => OUTCOME_STOP,
+        Screen::Preferences => PREFERENCES,
+        Screen::Routine => ROUTINE,
+    }
+}
+
+/// Every binding in force: the screen's, then the global ones (not under an overlay).
+pub fn bindings(app: &App<'_>) -> impl Iterator<Item = &'static Binding> {
+    let global: &'static [Binding] = if app.overlay.is_some() { &[] } else { GLOBAL };
+    screen_bindings(app).iter().chain(global)
+}
+
+fn key_of(event: KeyEvent) -> Option<Key> {
+    if event.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match event.code {
+        KeyCode::Char(c) if ctrl => Key::Ctrl(c),
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        _ => return None,
+    })
+}
+
+/// The action a key press asks for on the current screen, if any.
+pub fn action_for(app: &App<'_>, event: KeyEvent) -> Option<Action> {
+    let key = key_of(event)?;
+    bindings(app)
+        .find(|b| b.keys.contains(&key))
+        .map(|b| b.action)
+}

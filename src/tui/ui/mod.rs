@@ -1,0 +1,308 @@
+//! Drawing: the frame around every screen (header, status, footer hints, overlays, the too-small
+//! message) and the dispatch to one file per screen. Drawing only reads the app.
+
+mod details;
+mod outcome;
+mod preferences;
+mod questions;
+mod review;
+mod routine;
+mod welcome;
+mod where_;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Clear, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, Wrap,
+};
+
+use super::app::{App, Overlay, STEPS, Screen};
+use super::keys::{self, Binding};
+use super::theme::Theme;
+
+/// The smallest terminal the app draws in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// The parts of the frame.
+pub struct Areas {
+    pub header: Rect,
+    pub body: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+fn hint_spans(
+    bindings: impl Iterator<Item = &'static Binding>,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for b in bindings.filter(|b| b.footer) {
+        if !spans.is_empty() {
+            spans.push(Span::styled("  ", theme.dim));
+        }
+        spans.push(Span::styled(b.label, theme.key));
+        spans.push(Span::styled(format!(" {}", b.hint), theme.text));
+    }
+    spans
+}
+
+/// Splits the frame; the footer takes two lines when the hints do not fit on one.
+pub fn areas(app: &App<'_>, area: Rect) -> Areas {
+    let width: usize = keys::bindings(app)
+        .filter(|b| b.footer)
+        .map(|b| b.label.chars().count() + b.hint.chars().count() + 3)
+        .sum();
+    let footer = if width > usize::from(area.width) {
+        2
+    } else {
+        1
+    };
+    let status = u16::from(app.status.is_some());
+    let [header, body, status, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(status),
+        Constraint::Length(footer),
+    ]));
+    Areas {
+        header,
+        body,
+        status,
+        footer,
+    }
+}
+
+/// Draws the whole frame.
+pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = vec![
+            Line::styled("fascia needs a bigger window", theme.title),
+            Line::raw(""),
+            Line::raw(format!("at least {MIN_WIDTH} x {MIN_HEIGHT}")),
+            Line::raw(format!("now {} x {}", area.width, area.height)),
+        ];
+        let height = 4.min(area.height);
+        let y = area.y + area.height.saturating_sub(height) / 2;
+        frame.render_widget(
+            Paragraph::new(text).centered().wrap(Wrap { trim: true }),
+            Rect::new(area.x, y, area.width, height),
+        );
+        return;
+    }
+    let a = areas(app, area);
+    draw_header(frame, a.header, app, theme);
+    match app.screen {
+        Screen::Welcome => welcome::draw(frame, a.body, app, theme),
+        Screen::Where => where_::draw(frame, a.body, app, theme),
+        Screen::Details => details::draw(frame, a.body, app, theme),
+        Screen::Emergency | Screen::Health | Screen::Area => {
+            questions::draw(frame, a.body, app, theme)
+        }
+        Screen::Review => review::draw(frame, a.body, app, theme),
+        Screen::Outcome => outcome::draw(frame, a.body, app, theme),
+        Screen::Preferences => preferences::draw(frame, a.body, app, theme),
+        Screen::Routine => routine::draw(frame, a.body, app, theme),
+    }
+    if let Some(status) = &app.status {
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {status}"), theme.warn)),
+            a.status,
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(hint_spans(keys::bindings(app), theme)))
+            .wrap(Wrap { trim: true }),
+        a.footer,
+    );
+    match app.overlay {
+        Some(Overlay::Help) => draw_help(frame, area, app, theme),
+        Some(Overlay::ConfirmQuit) => draw_confirm(frame, area, theme),
+        None => {}
+    }
+}
+
+fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
+    let mut spans = vec![Span::styled(" fascia ", theme.title)];
+    if let Some((n, title)) = app.screen.step() {
+        spans.push(Span::styled(format!("· Step {n} of {STEPS}: "), theme.dim));
+        spans.push(Span::styled(title, theme.text));
+    }
+    if let Some(section) = app.screen.section() {
+        let rows = app.rows(section);
+        let done = rows.iter().filter(|r| app.reply(r).is_some()).count();
+        spans.push(Span::styled(
+            format!("  ({done} of {} answered)", rows.len()),
+            theme.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (w, h) = (width.min(area.width), height.min(area.height));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn draw_help(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
+    let mut lines = vec![
+        Line::styled("Keys on this screen", theme.title),
+        Line::raw(""),
+    ];
+    for b in keys::screen_table(app)
+        .iter()
+        .chain(keys::GLOBAL)
+        .filter(|b| !b.keys.is_empty())
+    {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>8}  ", b.label), theme.key),
+            Span::raw(b.hint),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Mouse: click an area on the body map or in the list to choose it.",
+        theme.dim,
+    ));
+    lines.push(Line::styled(
+        "fascia is not a diagnosis and not for emergencies.",
+        theme.dim,
+    ));
+    #[allow(clippy::cast_possible_truncation)] // a handful of lines
+    let height = lines.len() as u16 + 2;
+    let rect = centered(area, 64, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(" Help (esc closes) ")
+                .border_style(theme.border),
+        ),
+        rect,
+    );
+}
+
+fn draw_confirm(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let rect = centered(area, 46, 5);
+    frame.render_widget(Clear, rect);
+    let text = vec![
+        Line::raw("Quit fascia? Your answers will be lost."),
+        Line::from(vec![
+            Span::styled("y", theme.key),
+            Span::raw(" quit   "),
+            Span::styled("n", theme.key),
+            Span::raw(" stay"),
+        ]),
+    ];
+    frame.render_widget(
+        Paragraph::new(text)
+            .centered()
+            .block(Block::bordered().title(" Quit ").border_style(theme.border)),
+        rect,
+    );
+}
+
+/// The first row shown so that `selected` is visible in `height` rows.
+pub fn offset(selected: usize, height: u16) -> usize {
+    selected.saturating_sub(usize::from(height).saturating_sub(1))
+}
+
+/// A list with a cursor marker ("> ") that needs no colour, scrolled so the cursor shows.
+pub fn list<'a>(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    items: Vec<ListItem<'a>>,
+    selected: usize,
+    focused: bool,
+    theme: &Theme,
+) {
+    let inner_height = area.height;
+    let mut state = ListState::default()
+        .with_offset(offset(selected, inner_height))
+        .with_selected(Some(selected));
+    let total = items.len();
+    let scrolls = total > usize::from(inner_height);
+    // The last column is kept for the scrollbar, so it never covers text.
+    let list_area = if scrolls {
+        Rect {
+            width: area.width.saturating_sub(1),
+            ..area
+        }
+    } else {
+        area
+    };
+    frame.render_stateful_widget(
+        List::new(items)
+            .highlight_symbol("> ")
+            .highlight_style(if focused {
+                theme.cursor
+            } else {
+                theme.cursor_unfocused
+            })
+            .highlight_spacing(ratatui::widgets::HighlightSpacing::Always),
+        list_area,
+        &mut state,
+    );
+    if scrolls {
+        scrollbar(frame, area, total, selected);
+    }
+}
+
+/// A vertical scrollbar on the right edge of `area`.
+pub fn scrollbar(frame: &mut Frame<'_>, area: Rect, total: usize, position: usize) {
+    let mut state = ScrollbarState::new(total).position(position);
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight),
+        area,
+        &mut state,
+    );
+}
+
+/// Wrapped text scrolled by `scroll` lines (clamped to the end), with a scrollbar when it does
+/// not fit. Returns nothing; the caller keeps `scroll` in the app.
+pub fn scrolled_text(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+    block: Block<'_>,
+) {
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // The last column is kept for the scrollbar, so it never covers text.
+    let text_area = Rect {
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(text_area.width);
+    let max = total.saturating_sub(usize::from(inner.height));
+    let scroll = usize::from(scroll).min(max);
+    #[allow(clippy::cast_possible_truncation)] // clamped to the text's own length
+    frame.render_widget(paragraph.scroll((scroll as u16, 0)), text_area);
+    if total > usize::from(inner.height) {
+        scrollbar(frame, inner, max + 1, scroll);
+    }
+}
+
+/// Handles a mouse click at (`x`, `y`) in a frame of size `area`.
+pub fn click(app: &mut App<'_>, area: Rect, x: u16, y: u16) {
+    if app.overlay.is_some() || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return;
+    }
+    let body = areas(app, area).body;
+    match app.screen {
+        Screen::Where => where_::click(app, body, x, y),
+        Screen::Emergency | Screen::Health | Screen::Area => questions::click(app, body, x, y),
+        _ => {}
+    }
+}
