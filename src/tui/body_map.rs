@@ -7,7 +7,7 @@ use super::keys::Action;
 use crate::kb::KnowledgeBase;
 
 /// Width of one cell of the map, in columns.
-pub const CELL: u16 = 9;
+pub const CELL: u16 = 11;
 /// Columns between the front and the back view.
 pub const GAP: u16 = 3;
 /// Rows of each view.
@@ -42,7 +42,7 @@ const BACK: [[&str; 3]; ROWS] = [
     ["", "feet", ""],
 ];
 
-/// A short label that fits a cell.
+/// A short label that fits a cell with brackets around it (at most `CELL - 2` characters).
 pub fn label(region: &str) -> &'static str {
     match region {
         "head" => "Head",
@@ -127,4 +127,26 @@ pub fn step(kb: &KnowledgeBase, current: usize, action: Action) -> Option<usize>
         })
         .min()
         .and_then(|(_, _, _, cid)| kb.regions().iter().position(|r| r.id == cid))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_region_has_a_cell_and_its_label_fits_with_brackets() {
+        let kb = crate::kb::KnowledgeBase::embedded().expect("kb");
+        for r in kb.regions() {
+            assert!(
+                cells().any(|(_, _, id)| id == r.id),
+                "{} is not on the map",
+                r.id
+            );
+            assert!(
+                label(&r.id).chars().count() + 2 <= usize::from(CELL),
+                "{}",
+                r.id
+            );
+        }
+    }
 }

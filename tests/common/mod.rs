@@ -1,5 +1,8 @@
-//! Helpers shared by the integration tests: the shipped KB, and the invalid-KB fixture patches.
+//! Helpers shared by the integration tests: the shipped KB, the invalid-KB fixture patches, and
+//! a key-press driver for the app.
 #![allow(dead_code)]
+
+pub mod drive;
 
 use std::path::{Path, PathBuf};
 

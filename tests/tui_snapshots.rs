@@ -1,0 +1,210 @@
+//! Snapshots (TestBackend) of every screen in its meaningful states at 80x24 and 120x40, the
+//! too-small message, and NO_COLOR keeping the selection visible without colour.
+
+mod common;
+
+use common::drive::{self, key, walk_to_result, yes_to};
+use crossterm::event::KeyCode;
+use fascia::engine::Reply;
+use fascia::kb::KnowledgeBase;
+use fascia::tui::app::App;
+use fascia::tui::theme::Theme;
+use fascia::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn render(app: &App<'_>, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|f| ui::draw(f, app, theme)).expect("draw");
+    terminal
+}
+
+fn snap(name: &str, app: &App<'_>) {
+    let theme = Theme::new(false);
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(
+            format!("{name}_{w}x{h}"),
+            render(app, w, h, &theme).backend()
+        );
+    }
+}
+
+/// The app in each state worth a picture.
+fn states(kb: &KnowledgeBase) -> Vec<(&'static str, App<'_>)> {
+    let mut out = Vec::new();
+    out.push(("welcome", App::new(kb, "112")));
+
+    let mut app = App::new(kb, "112");
+    key(&mut app, KeyCode::Enter);
+    for c in [KeyCode::Down, KeyCode::Down, KeyCode::Right] {
+        key(&mut app, c);
+    }
+    drive::char(&mut app, ' ');
+    out.push(("where_map", app));
+
+    let mut app = App::new(kb, "112");
+    drive::choose_regions(&mut app, &["neck", "calves"]);
+    key(&mut app, KeyCode::Esc);
+    out.push(("where_list", app));
+
+    let mut app = App::new(kb, "112");
+    drive::choose_regions(&mut app, &["neck", "calves"]);
+    key(&mut app, KeyCode::Right);
+    out.push(("details", app));
+
+    let mut app = App::new(kb, "112");
+    drive::choose_regions(&mut app, &["calves"]);
+    key(&mut app, KeyCode::Enter);
+    drive::char(&mut app, 'n');
+    drive::char(&mut app, 'u');
+    out.push(("emergency", app));
+
+    let mut app = App::new(kb, "112");
+    drive::choose_regions(&mut app, &["calves"]);
+    key(&mut app, KeyCode::Enter);
+    drive::answer_page(&mut app, &yes_to(&[]));
+    key(&mut app, KeyCode::Enter);
+    drive::char(&mut app, 'n');
+    out.push(("health", app));
+
+    let mut app = App::new(kb, "112");
+    drive::choose_regions(&mut app, &["calves", "neck"]);
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..2 {
+        drive::answer_page(&mut app, &yes_to(&[]));
+        key(&mut app, KeyCode::Enter);
+    }
+    drive::char(&mut app, 'n');
+    drive::char(&mut app, 'y');
+    out.push(("area", app));
+
+    let mut app = walk_to_result(kb, &["calves"], &yes_to(&["blood_thinners"]));
+    key(&mut app, KeyCode::Esc);
+    out.push(("review", app));
+
+    out.push((
+        "outcome_emergency",
+        walk_to_result(kb, &["upper_back"], &|i, _| {
+            if i == "chest_pain_cardiac" {
+                Reply::NotSure
+            } else {
+                Reply::No
+            }
+        }),
+    ));
+    out.push((
+        "outcome_urgent",
+        walk_to_result(kb, &["calves"], &yes_to(&["dvt_symptoms"])),
+    ));
+    out.push((
+        "outcome_refer",
+        walk_to_result(kb, &["calves"], &yes_to(&["cancer_active"])),
+    ));
+    out.push((
+        "outcome_nothing_safe",
+        walk_to_result(kb, &["calves"], &yes_to(&["open_wound"])),
+    ));
+    out.push((
+        "outcome_routine_with_changes",
+        walk_to_result(kb, &["calves", "neck"], &|i, r| match (i, r) {
+            ("open_wound", Some("calves")) | ("blood_thinners", _) => Reply::Yes,
+            _ => Reply::No,
+        }),
+    ));
+
+    let mut app = walk_to_result(kb, &["calves"], &yes_to(&[]));
+    key(&mut app, KeyCode::Enter);
+    for c in [
+        KeyCode::Right,
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Char(' '),
+    ] {
+        key(&mut app, c);
+    }
+    out.push(("preferences", app));
+
+    let mut app = walk_to_result(kb, &["calves", "hamstrings", "neck"], &yes_to(&[]));
+    drive::to_routine(&mut app, &["foam_roller_medium", "tennis_ball"]);
+    out.push(("routine", app));
+
+    let mut app = walk_to_result(kb, &["calves", "hamstrings", "neck"], &yes_to(&[]));
+    drive::to_routine(&mut app, &["foam_roller_medium", "tennis_ball"]);
+    for c in [KeyCode::Down, KeyCode::Tab, KeyCode::PageDown] {
+        key(&mut app, c);
+    }
+    out.push(("routine_step_scrolled", app));
+
+    let mut app = App::new(kb, "112");
+    drive::choose_regions(&mut app, &["calves"]);
+    drive::char(&mut app, '?');
+    out.push(("help", app));
+
+    let mut app = App::new(kb, "112");
+    drive::choose_regions(&mut app, &["calves"]);
+    drive::char(&mut app, 'q');
+    out.push(("confirm_quit", app));
+    out
+}
+
+#[test]
+fn every_screen_at_80x24_and_120x40() {
+    let kb = common::kb();
+    for (name, app) in states(&kb) {
+        snap(name, &app);
+    }
+}
+
+#[test]
+fn a_tiny_terminal_shows_the_size_it_needs() {
+    let kb = common::kb();
+    let app = App::new(&kb, "112");
+    let terminal = render(&app, 50, 12, &Theme::new(false));
+    insta::assert_snapshot!("too_small_50x12", terminal.backend());
+    let text = format!("{}", terminal.backend());
+    assert!(text.contains("at least 60 x 20") && text.contains("now 50 x 12"));
+}
+
+#[test]
+fn no_color_uses_no_colour_and_keeps_the_selection_visible() {
+    let kb = common::kb();
+    for (name, app) in states(&kb) {
+        let terminal = render(&app, 80, 24, &Theme::new(true));
+        let buffer = terminal.backend().buffer();
+        let mut emphasis = Modifier::empty();
+        for cell in buffer.content() {
+            assert!(
+                cell.fg == Color::Reset && cell.bg == Color::Reset,
+                "{name}: colour under NO_COLOR at {cell:?}"
+            );
+            emphasis |= cell.modifier;
+        }
+        // Screens with a cursor show it reversed; result screens have no cursor, and their
+        // banner is bold (reversed too for emergency and urgent).
+        let needed = match name {
+            "outcome_emergency" | "outcome_urgent" => Modifier::REVERSED | Modifier::BOLD,
+            n if n.starts_with("outcome_") => Modifier::BOLD,
+            // Focus is on the step text: the list cursor is underlined (and marked with >).
+            "routine_step_scrolled" => Modifier::UNDERLINED,
+            _ => Modifier::REVERSED,
+        };
+        assert!(
+            emphasis.contains(needed),
+            "{name}: {needed:?} missing without colour"
+        );
+    }
+}
+
+#[test]
+fn the_cursor_also_has_a_marker_that_needs_no_colour() {
+    let kb = common::kb();
+    let mut app = App::new(&kb, "112");
+    drive::choose_regions(&mut app, &["calves"]);
+    key(&mut app, KeyCode::Enter);
+    let text = format!("{}", render(&app, 80, 24, &Theme::new(true)).backend());
+    assert!(text.contains("> "), "the list cursor is marked with >");
+}
