@@ -99,3 +99,54 @@ fn advise_100x(bencher: divan::Bencher) {
         advise(&kb, &answers, "112")
     });
 }
+
+mod render {
+    //! A full frame of the busiest screens at 120x40, drawn to a test backend.
+
+    use fascia::engine::{Answers, advise};
+    use fascia::kb::{KnowledgeBase, Section};
+    use fascia::tui::app::{App, Screen};
+    use fascia::tui::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn app(kb: &KnowledgeBase, screen: Screen) -> App<'_> {
+        let mut app = App::new(kb, "112");
+        app.answers = Answers::parse(super::ANSWERS, kb).expect("answers");
+        app.screen = screen;
+        if matches!(screen, Screen::Outcome | Screen::Routine) {
+            app.advice = Some(advise(kb, &app.answers, "112"));
+        }
+        app
+    }
+
+    fn draw(app: &App<'_>) {
+        let theme = Theme::new(false);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        terminal
+            .draw(|f| fascia::tui::ui::draw(f, app, &theme))
+            .expect("draw");
+    }
+
+    /// From nothing to the first frame: load the built-in knowledge base, make the app, draw.
+    #[divan::bench]
+    fn startup_to_first_frame() {
+        let kb = KnowledgeBase::embedded().expect("kb");
+        draw(&App::new(&kb, "112"));
+    }
+
+    #[divan::bench(args = ["where", "area checks", "review", "result", "routine"])]
+    fn frame_120x40(bencher: divan::Bencher, screen: &str) {
+        let kb = KnowledgeBase::embedded().expect("kb");
+        let screen = match screen {
+            "where" => Screen::Where,
+            "area checks" => Screen::Area,
+            "review" => Screen::Review,
+            "result" => Screen::Outcome,
+            _ => Screen::Routine,
+        };
+        let app = app(&kb, screen);
+        assert!(screen != Screen::Area || !app.rows(Section::Area).is_empty());
+        bencher.bench(|| draw(&app));
+    }
+}

@@ -1,5 +1,7 @@
 //! The app's state and its one `update`: every key, click and screen change goes through here.
 
+use std::collections::BTreeMap;
+
 use crate::engine::{
     Advice, Answer, Answers, Preference, RegionDetails, Reply, Since, advise, questionnaire,
 };
@@ -215,7 +217,7 @@ impl<'kb> App<'kb> {
         if let Some(overlay) = self.overlay {
             match (overlay, action) {
                 (_, Action::ForceQuit) | (Overlay::ConfirmQuit, Action::Confirm) => {
-                    self.quit = true
+                    self.quit = true;
                 }
                 (Overlay::ConfirmQuit, Action::Cancel | Action::Back)
                 | (Overlay::Help, Action::Help | Action::Back | Action::Cancel | Action::Next) => {
@@ -256,7 +258,7 @@ impl<'kb> App<'kb> {
             Screen::Review => match action {
                 Action::Up => self.review = self.review.saturating_sub(1),
                 Action::Down => {
-                    self.review = (self.review + 1).min(self.review_len().saturating_sub(1))
+                    self.review = (self.review + 1).min(self.review_len().saturating_sub(1));
                 }
                 Action::Toggle => self.change_from_review(),
                 _ => {}
@@ -389,9 +391,9 @@ impl<'kb> App<'kb> {
                     .answers
                     .answers
                     .entry(item.to_owned())
-                    .or_insert_with(|| Answer::PerRegion(Default::default()));
+                    .or_insert_with(|| Answer::PerRegion(BTreeMap::new()));
                 if let Answer::One(_) = entry {
-                    *entry = Answer::PerRegion(Default::default());
+                    *entry = Answer::PerRegion(BTreeMap::new());
                 }
                 if let Answer::PerRegion(map) = entry {
                     map.insert(region.to_owned(), reply);
@@ -413,10 +415,10 @@ impl<'kb> App<'kb> {
             (_, Action::Down) => self.pref = (self.pref + 1).min(rows - 1),
             (0, Action::Left) => {
                 prefs.minutes =
-                    (prefs.minutes.saturating_sub(1)).max(*crate::engine::answers::MINUTES.start())
+                    (prefs.minutes.saturating_sub(1)).max(*crate::engine::answers::MINUTES.start());
             }
             (0, Action::Right) => {
-                prefs.minutes = (prefs.minutes + 1).min(*crate::engine::answers::MINUTES.end())
+                prefs.minutes = (prefs.minutes + 1).min(*crate::engine::answers::MINUTES.end());
             }
             (1, Action::Left | Action::Right | Action::Toggle) => {
                 prefs.technique = cycle(

@@ -14,7 +14,8 @@ pub const GAP: u16 = 3;
 pub const ROWS: usize = 9;
 /// Size the map needs (the title row included).
 pub const WIDTH: u16 = 6 * CELL + GAP;
-pub const HEIGHT: u16 = ROWS as u16 + 1;
+pub const HEIGHT: u16 = 10;
+const _: () = assert!(HEIGHT as usize == ROWS + 1);
 
 /// The front view, top to bottom, three cells a row (left side, middle, right side).
 const FRONT: [[&str; 3]; ROWS] = [

@@ -1,4 +1,4 @@
-//! Colours and emphasis. With NO_COLOR only modifiers are used, and every meaning also has a
+//! Colours and emphasis. With `NO_COLOR` only modifiers are used, and every meaning also has a
 //! symbol or a word, so nothing rests on colour alone.
 
 use ratatui::style::{Color, Modifier, Style};
@@ -63,7 +63,7 @@ impl Theme {
     }
 }
 
-/// Whether the NO_COLOR convention asks for no colour (set and not empty).
+/// Whether the `NO_COLOR` convention asks for no colour (set and not empty).
 pub fn no_color_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }

@@ -100,7 +100,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
         Screen::Where => where_::draw(frame, a.body, app, theme),
         Screen::Details => details::draw(frame, a.body, app, theme),
         Screen::Emergency | Screen::Health | Screen::Area => {
-            questions::draw(frame, a.body, app, theme)
+            questions::draw(frame, a.body, app, theme);
         }
         Screen::Review => review::draw(frame, a.body, app, theme),
         Screen::Outcome => outcome::draw(frame, a.body, app, theme),
@@ -217,10 +217,10 @@ pub fn offset(selected: usize, height: u16) -> usize {
 }
 
 /// A list with a cursor marker ("> ") that needs no colour, scrolled so the cursor shows.
-pub fn list<'a>(
+pub fn list(
     frame: &mut Frame<'_>,
     area: Rect,
-    items: Vec<ListItem<'a>>,
+    items: Vec<ListItem<'_>>,
     selected: usize,
     focused: bool,
     theme: &Theme,

@@ -6,7 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::engine::{Outcome, Reply};
+use ratatui::style::Style;
+
+use crate::engine::{Outcome, Reply, Screening};
 use crate::kb::Tier;
 use crate::report::{headline, region_name};
 use crate::tui::app::App;
@@ -28,8 +30,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
             theme.danger,
             format!("!! {} !!", headline(s.outcome).to_uppercase()),
         ),
-        Outcome::Refer => (theme.warn, format!("! {}", headline(s.outcome))),
-        Outcome::NothingSafe => (theme.warn, format!("! {}", headline(s.outcome))),
+        Outcome::Refer | Outcome::NothingSafe => (theme.warn, format!("! {}", headline(s.outcome))),
         Outcome::Routine => (theme.ok, "You can go ahead".to_owned()),
     };
     let [top, body] = area.layout(&Layout::vertical([
@@ -44,6 +45,41 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
         .wrap(Wrap { trim: true }),
         top,
     );
+    let mut lines = reasons(app, s, banner_style, theme);
+    if s.outcome == Outcome::Routine && s.excluded.is_empty() && s.modifications.is_empty() {
+        lines.push(Line::raw(
+            "Nothing you told us rules out an area or needs a gentler routine.",
+        ));
+        lines.push(Line::raw(""));
+    }
+    if s.outcome == Outcome::Routine {
+        lines.push(Line::styled(
+            "Press enter to choose your tools and how much time you have.",
+            theme.title,
+        ));
+    } else {
+        lines.push(Line::styled(
+            "Press e to save this summary for your doctor or physio.",
+            theme.dim,
+        ));
+    }
+    lines.push(Line::styled(crate::report::DISCLAIMER, theme.dim));
+    super::scrolled_text(
+        frame,
+        body,
+        lines,
+        app.scroll,
+        Block::bordered().border_style(theme.border),
+    );
+}
+
+/// Why the result is what it is: referrals, areas left out, and what was made gentler.
+fn reasons<'a>(
+    app: &'a App<'_>,
+    s: &'a Screening,
+    banner_style: Style,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let mut lines: Vec<Line<'_>> = Vec::new();
     let question = |id: &str| app.kb.item(id).map(|i| i.question.clone());
     if !s.referrals.is_empty() {
@@ -99,29 +135,5 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
         }
         lines.push(Line::raw(""));
     }
-    if s.outcome == Outcome::Routine && s.excluded.is_empty() && s.modifications.is_empty() {
-        lines.push(Line::raw(
-            "Nothing you told us rules out an area or needs a gentler routine.",
-        ));
-        lines.push(Line::raw(""));
-    }
-    if s.outcome == Outcome::Routine {
-        lines.push(Line::styled(
-            "Press enter to choose your tools and how much time you have.",
-            theme.title,
-        ));
-    } else {
-        lines.push(Line::styled(
-            "Press e to save this summary for your doctor or physio.",
-            theme.dim,
-        ));
-    }
-    lines.push(Line::styled(crate::report::DISCLAIMER, theme.dim));
-    super::scrolled_text(
-        frame,
-        body,
-        lines,
-        app.scroll,
-        Block::bordered().border_style(theme.border),
-    );
+    lines
 }

@@ -33,27 +33,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
             Span::raw(format!("< {} >", preference_words(prefs.technique))),
         ])),
     ];
-    for tool in app.tools() {
+    for (i, tool) in app.tools().iter().enumerate() {
         let owned = tool.always_owned || prefs.tools.contains(&tool.id);
-        let mark = if tool.always_owned {
-            "[x] "
-        } else if owned {
-            "[x] "
-        } else {
-            "[ ] "
-        };
+        let mark = if owned { "[x] " } else { "[ ] " };
         let note = if tool.always_owned { " (always)" } else { "" };
         let style = if owned { theme.chosen } else { theme.text };
         items.push(ListItem::new(Line::from(vec![
             Span::styled(
-                format!(
-                    "{:<12}",
-                    if std::ptr::eq(tool, &app.tools()[0]) {
-                        "Tools"
-                    } else {
-                        ""
-                    }
-                ),
+                format!("{:<12}", if i == 0 { "Tools" } else { "" }),
                 theme.dim,
             ),
             Span::styled(format!("{mark}{}{note}", tool.name), style),

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph};
 
-use crate::engine::position_words;
+use crate::engine::{Routine, Step, position_words};
 use crate::report::{dose, duration, region_name, tool_line};
 use crate::tui::app::{App, Pane};
 use crate::tui::theme::Theme;
@@ -82,6 +82,27 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     let Some(step) = routine.steps.get(app.step) else {
         return;
     };
+    let lines = step_lines(app, routine, step, theme);
+    let block = Block::bordered()
+        .title(" Step in full ")
+        .border_style(focus(Pane::Second));
+    super::scrolled_text(frame, right, lines, app.scroll, block);
+}
+
+fn field(name: &str, value: String, theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{name}: "), theme.dim),
+        Span::raw(value),
+    ])
+}
+
+/// The selected step in full, then what was left out and what else to check.
+fn step_lines<'a>(
+    app: &'a App<'_>,
+    routine: &'a Routine,
+    step: &'a Step,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let mut lines = vec![
         Line::styled(step.name.as_str(), theme.title),
         Line::raw(""),
@@ -127,15 +148,5 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
             theme,
         ));
     }
-    let block = Block::bordered()
-        .title(" Step in full ")
-        .border_style(focus(Pane::Second));
-    super::scrolled_text(frame, right, lines, app.scroll, block);
-}
-
-fn field(name: &str, value: String, theme: &Theme) -> Line<'static> {
-    Line::from(vec![
-        Span::styled(format!("{name}: "), theme.dim),
-        Span::raw(value),
-    ])
+    lines
 }
