@@ -1,6 +1,7 @@
 //! fascia: safe self-myofascial release routines. The library holds the knowledge base and the
 //! engine, shared by the command line, the full-screen app and the plain mode.
 
+pub mod browse;
 pub mod engine;
 pub mod export;
 pub mod kb;

@@ -321,3 +321,99 @@ fn advise_bad_input_exits_2_naming_file_path_and_position() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn browse_lists_filters_searches_and_prints_one_technique() {
+    fascia().arg("browse").assert().success().stdout(
+        contains("Calves")
+            .and(contains("Feet"))
+            .and(contains("skips the safety check")),
+    );
+    fascia()
+        .args(["browse", "calves"])
+        .assert()
+        .success()
+        .stdout(
+            contains("Muscles:")
+                .and(contains("soleus"))
+                .and(contains("calves_")),
+        );
+    let out = fascia()
+        .args(["browse", "calves", "--kind", "indirect", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(v["regions"][0]["id"], "calves");
+    let ts = v["techniques"].as_array().expect("techniques");
+    assert!(
+        !ts.is_empty()
+            && ts.iter().all(|t| t["kind"] == "indirect"
+                && t["regions"]
+                    .as_array()
+                    .is_some_and(|r| r.iter().any(|x| x == "calves")))
+    );
+    let out = fascia()
+        .args(["browse", "--tool", "roller_stick", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    assert!(v["techniques"].as_array().is_some_and(|t| !t.is_empty()));
+    let out = fascia()
+        .args(["browse", "--search", "soleus", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    assert!(v["techniques"].as_array().expect("list").iter().all(|t| {
+        t["regions"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|x| x == "calves"))
+    }));
+    fascia()
+        .args(["browse", "head", "--tool", "percussion_device"])
+        .assert()
+        .success()
+        .stdout(contains("No technique matches"));
+    let kb = common::kb();
+    let t = &kb.techniques()[0];
+    fascia().args(["browse", &t.id]).assert().success().stdout(
+        contains(t.name.as_str())
+            .and(contains("Steps"))
+            .and(contains("Stop if"))
+            .and(contains("Keeps off"))
+            .and(contains("Sources"))
+            .and(contains("Evidence")),
+    );
+}
+
+#[test]
+fn browse_bad_input_lists_the_valid_ids() {
+    fascia()
+        .args(["browse", "calf"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            contains("unknown region or technique `calf`")
+                .and(contains("calves"))
+                .and(contains("feet")),
+        );
+    fascia()
+        .args(["browse", "--tool", "rolling_pin"])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown tool `rolling_pin`").and(contains("lacrosse_ball")));
+    fascia()
+        .args(["browse", "--kind", "gentle"])
+        .assert()
+        .code(2)
+        .stderr(contains("direct").and(contains("indirect")));
+}

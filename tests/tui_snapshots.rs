@@ -189,6 +189,8 @@ fn no_color_uses_no_colour_and_keeps_the_selection_visible() {
         let needed = match name {
             "outcome_emergency" | "outcome_urgent" => Modifier::REVERSED | Modifier::BOLD,
             n if n.starts_with("outcome_") => Modifier::BOLD,
+            // The help overlay covers the screen at 80x24; its title is bold.
+            "help" => Modifier::BOLD,
             // Focus is on the step text: the list cursor is underlined (and marked with >).
             "routine_step_scrolled" => Modifier::UNDERLINED,
             _ => Modifier::REVERSED,

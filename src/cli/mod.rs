@@ -1,6 +1,7 @@
 //! The command line: argument definitions and dispatch to the non-interactive commands.
 
 mod advise;
+mod browse;
 mod kb_cmd;
 
 use std::path::PathBuf;
@@ -75,6 +76,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = AdviseFormat::Text)]
         format: AdviseFormat,
     },
+    /// The technique library: by region, tool, kind or search (skips the safety check)
+    Browse {
+        /// A region id (its techniques) or a technique id (that technique in full)
+        target: Option<String>,
+        /// Only techniques that use this tool (or that it can stand in for)
+        #[arg(long, value_name = "TOOL")]
+        tool: Option<String>,
+        /// Only direct or only indirect techniques
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Fuzzy search in technique, area and muscle names
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Check or summarise a knowledge base
     Kb {
         #[command(subcommand)]
@@ -108,6 +126,12 @@ pub enum KbCommand {
 pub enum Format {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Direct,
+    Indirect,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -157,6 +181,26 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
         Command::Advise { answers, format } => {
             let kb = cli.load_kb()?;
             advise::run(&kb, answers, *format, cli.emergency(), out)
+        }
+        Command::Browse {
+            target,
+            tool,
+            kind,
+            search,
+            format,
+        } => {
+            let kb = cli.load_kb()?;
+            let request = browse::Request {
+                target: target.as_deref(),
+                tool: tool.as_deref(),
+                kind: kind.map(|k| match k {
+                    KindArg::Direct => fascia::kb::Kind::Direct,
+                    KindArg::Indirect => fascia::kb::Kind::Indirect,
+                }),
+                search: search.as_deref(),
+                format: *format,
+            };
+            browse::run(&kb, &request, out)
         }
         Command::Completions { shell } => {
             clap_complete::generate(*shell, &mut Cli::command(), "fascia", out);

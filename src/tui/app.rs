@@ -2,10 +2,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::browse::{self, Filter, Hit, Target};
 use crate::engine::{
     Advice, Answer, Answers, Preference, RegionDetails, Reply, Since, advise, questionnaire,
 };
-use crate::kb::{Feel, Goal, KnowledgeBase, ScreeningItem, Section, Tool};
+use crate::kb::{Feel, Goal, Kind, KnowledgeBase, ScreeningItem, Section, Technique, Tool};
 
 use super::keys::{self, Action};
 
@@ -22,6 +23,14 @@ pub enum Screen {
     Outcome,
     Preferences,
     Routine,
+    /// Browse: the areas (body map and list).
+    BrowseRegions,
+    /// Browse: the techniques of one area, filtered.
+    BrowseList,
+    /// Browse: one technique in full.
+    BrowseTechnique,
+    /// Browse: search as you type.
+    BrowseSearch,
 }
 
 /// Steps shown as "Step n of m" (the welcome screen is not a step).
@@ -31,7 +40,11 @@ impl Screen {
     /// The step number and title, for the header.
     pub fn step(self) -> Option<(usize, &'static str)> {
         Some(match self {
-            Screen::Welcome => return None,
+            Screen::Welcome
+            | Screen::BrowseRegions
+            | Screen::BrowseList
+            | Screen::BrowseTechnique
+            | Screen::BrowseSearch => return None,
             Screen::Where => (1, "Where does it feel tight or sore?"),
             Screen::Details => (2, "How does it feel?"),
             Screen::Emergency => (3, "Emergency signs"),
@@ -42,6 +55,17 @@ impl Screen {
             Screen::Preferences => (8, "Your tools and time"),
             Screen::Routine => (9, "Your routine"),
         })
+    }
+
+    /// Whether this is one of the browse screens (they skip the safety check and say so).
+    pub fn is_browse(self) -> bool {
+        matches!(
+            self,
+            Screen::BrowseRegions
+                | Screen::BrowseList
+                | Screen::BrowseTechnique
+                | Screen::BrowseSearch
+        )
     }
 
     /// The screening section a question screen asks.
@@ -94,8 +118,12 @@ pub const FIELDS: [Field; 4] = [Field::Feel, Field::Intensity, Field::Since, Fie
 pub const PREF_FIXED_ROWS: usize = 2;
 
 /// The welcome menu.
-pub const WELCOME_MENU: [(&str, &str); 2] = [
+pub const WELCOME_MENU: [(&str, &str); 3] = [
     ("Start", "Check where it hurts and get a safe routine"),
+    (
+        "Browse",
+        "Look up techniques by body area (skips the safety check)",
+    ),
     ("Quit", "Leave fascia"),
 ];
 
@@ -124,6 +152,18 @@ pub struct App<'kb> {
     pub status: Option<String>,
     /// Set when a review row sent the person back to change an answer.
     pub from_review: bool,
+    /// Browse: the screens to go back to, innermost last.
+    pub browse_stack: Vec<Screen>,
+    /// Browse: the area whose techniques are listed, the row in that list, the technique shown.
+    pub browse_region: usize,
+    pub browse_row: usize,
+    pub technique: Option<String>,
+    /// Browse filters: a tool (index into the tools) and a kind.
+    pub tool_filter: Option<usize>,
+    pub kind_filter: Option<Kind>,
+    /// Browse search: what was typed, and the selected result.
+    pub query: String,
+    pub hit: usize,
     pub quit: bool,
 }
 
@@ -147,6 +187,14 @@ impl<'kb> App<'kb> {
             advice: None,
             status: None,
             from_review: false,
+            browse_stack: Vec::new(),
+            browse_region: 0,
+            browse_row: 0,
+            technique: None,
+            tool_filter: None,
+            kind_filter: None,
+            query: String::new(),
+            hit: 0,
             quit: false,
         }
     }
@@ -232,6 +280,25 @@ impl<'kb> App<'kb> {
             Action::Quit if self.screen == Screen::Welcome => self.quit = true,
             Action::Quit => self.overlay = Some(Overlay::ConfirmQuit),
             Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Browse => {
+                self.browse_stack.push(self.screen);
+                self.go(Screen::BrowseRegions);
+            }
+            Action::Search => {
+                self.browse_stack.push(self.screen);
+                self.query.clear();
+                self.hit = 0;
+                self.go(Screen::BrowseSearch);
+            }
+            Action::StartCheck => {
+                self.browse_stack.clear();
+                self.go(Screen::Where);
+            }
+            Action::Back if self.screen.is_browse() => {
+                let previous = self.browse_stack.pop().unwrap_or(Screen::Welcome);
+                self.screen = previous;
+                self.scroll = 0;
+            }
             Action::Back => self.back(),
             Action::Next => self.next(),
             Action::NextPane => {
@@ -252,7 +319,7 @@ impl<'kb> App<'kb> {
                 Action::Down => self.welcome = (self.welcome + 1).min(WELCOME_MENU.len() - 1),
                 _ => {}
             },
-            Screen::Where => self.where_action(action),
+            Screen::Where | Screen::BrowseRegions => self.where_action(action),
             Screen::Details => self.details_action(action),
             Screen::Emergency | Screen::Health | Screen::Area => self.question_action(action),
             Screen::Review => match action {
@@ -264,8 +331,10 @@ impl<'kb> App<'kb> {
                 _ => {}
             },
             Screen::Outcome | Screen::Routine if matches!(action, Action::Export) => self.export(),
-            Screen::Outcome => self.scroll_action(action),
+            Screen::Outcome | Screen::BrowseTechnique => self.scroll_action(action),
             Screen::Preferences => self.pref_action(action),
+            Screen::BrowseList => self.browse_list_action(action),
+            Screen::BrowseSearch => self.search_action(action),
             Screen::Routine => match (self.pane, action) {
                 (Pane::First, Action::Up) => {
                     self.step = self.step.saturating_sub(1);
@@ -298,6 +367,7 @@ impl<'kb> App<'kb> {
     fn where_action(&mut self, action: Action) {
         let n = self.kb.regions().len();
         match action {
+            Action::Toggle if self.screen == Screen::BrowseRegions => self.open_region(self.region),
             Action::Toggle => self.toggle_region(self.region),
             Action::Up | Action::Down | Action::Left | Action::Right
                 if self.pane == Pane::First =>
@@ -322,6 +392,84 @@ impl<'kb> App<'kb> {
             self.answers
                 .regions
                 .insert(region.id.clone(), RegionDetails::default());
+        }
+    }
+
+    /// Browse: the techniques of the area being browsed that pass the filters.
+    pub fn browse_list(&self) -> Vec<&'kb Technique> {
+        let filter = Filter {
+            region: self
+                .kb
+                .regions()
+                .get(self.browse_region)
+                .map(|r| r.id.clone()),
+            tool: self
+                .tool_filter
+                .and_then(|i| self.kb.tools().get(i))
+                .map(|t| t.id.clone()),
+            kind: self.kind_filter,
+        };
+        browse::techniques(self.kb, &filter)
+    }
+
+    /// Browse search results for what was typed.
+    pub fn hits(&self) -> Vec<Hit> {
+        browse::search(self.kb, &self.query)
+    }
+
+    /// Browse: opens the technique list of the area at `index`.
+    pub fn open_region(&mut self, index: usize) {
+        self.browse_stack.push(self.screen);
+        self.browse_region = index;
+        self.browse_row = 0;
+        self.go(Screen::BrowseList);
+    }
+
+    fn open_technique(&mut self, id: &str) {
+        self.browse_stack.push(self.screen);
+        self.technique = Some(id.to_owned());
+        self.go(Screen::BrowseTechnique);
+    }
+
+    fn browse_list_action(&mut self, action: Action) {
+        let n = self.browse_list().len();
+        match action {
+            Action::Up => self.browse_row = self.browse_row.saturating_sub(1),
+            Action::Down => self.browse_row = (self.browse_row + 1).min(n.saturating_sub(1)),
+            Action::ToolFilter => {
+                let tools = self.kb.tools().len();
+                self.tool_filter = match self.tool_filter {
+                    None => Some(0),
+                    Some(i) if i + 1 < tools => Some(i + 1),
+                    Some(_) => None,
+                };
+                self.browse_row = 0;
+            }
+            Action::KindFilter => {
+                self.kind_filter = match self.kind_filter {
+                    None => Some(Kind::Direct),
+                    Some(Kind::Direct) => Some(Kind::Indirect),
+                    Some(Kind::Indirect) => None,
+                };
+                self.browse_row = 0;
+            }
+            _ => {}
+        }
+    }
+
+    fn search_action(&mut self, action: Action) {
+        match action {
+            Action::Type(c) => {
+                self.query.push(c);
+                self.hit = 0;
+            }
+            Action::Erase => {
+                self.query.pop();
+                self.hit = 0;
+            }
+            Action::Up => self.hit = self.hit.saturating_sub(1),
+            Action::Down => self.hit = (self.hit + 1).min(self.hits().len().saturating_sub(1)),
+            _ => {}
         }
     }
 
@@ -480,8 +628,10 @@ impl<'kb> App<'kb> {
         match self.screen {
             Screen::Welcome => match self.welcome {
                 0 => self.go(Screen::Where),
+                1 => self.update(Action::Browse),
                 _ => self.quit = true,
             },
+            Screen::BrowseRegions | Screen::BrowseList | Screen::BrowseSearch => self.browse_next(),
             Screen::Where if self.answers.regions.is_empty() => {
                 self.status =
                     Some("Choose at least one area first: move to it and press space.".into());
@@ -560,13 +710,40 @@ impl<'kb> App<'kb> {
                     self.go(Screen::Outcome);
                 }
             }
-            Screen::Routine => {}
+            Screen::Routine | Screen::BrowseTechnique => {}
+        }
+    }
+
+    /// Enter on a browse screen: open the area, technique or search result under the cursor.
+    fn browse_next(&mut self) {
+        match self.screen {
+            Screen::BrowseRegions => self.open_region(self.region),
+            Screen::BrowseList => {
+                if let Some(t) = self.browse_list().get(self.browse_row) {
+                    let id = t.id.clone();
+                    self.open_technique(&id);
+                }
+            }
+            Screen::BrowseSearch => match self.hits().get(self.hit).map(|h| h.target.clone()) {
+                Some(Target::Technique(id)) => self.open_technique(&id),
+                Some(Target::Region(id)) => {
+                    if let Some(index) = self.kb.regions().iter().position(|r| r.id == id) {
+                        self.open_region(index);
+                    }
+                }
+                None => {}
+            },
+            _ => {}
         }
     }
 
     fn back(&mut self) {
         let previous = match self.screen {
-            Screen::Welcome => return,
+            Screen::Welcome
+            | Screen::BrowseRegions
+            | Screen::BrowseList
+            | Screen::BrowseTechnique
+            | Screen::BrowseSearch => return,
             Screen::Where => Screen::Welcome,
             Screen::Details => Screen::Where,
             Screen::Emergency => Screen::Details,

@@ -26,6 +26,18 @@ pub enum Action {
     Cancel,
     Answer(Reply),
     Export,
+    /// Open the technique library.
+    Browse,
+    /// Open the search (browse).
+    Search,
+    /// Start the safety check (from the library).
+    StartCheck,
+    ToolFilter,
+    KindFilter,
+    /// A typed character (search).
+    Type(char),
+    /// Delete the last typed character (search).
+    Erase,
 }
 
 /// A key, independent of the terminal library's event type.
@@ -116,11 +128,21 @@ pub const GLOBAL: &[Binding] = &[
     ),
 ];
 
+const BROWSE: Binding = bind(&[Key::Char('b')], "b", "browse", Action::Browse);
+const SEARCH: Binding = bind(&[Key::Char('/')], "/", "search", Action::Search);
+const START: Binding = bind(
+    &[Key::Char('s')],
+    "s",
+    "start the safety check",
+    Action::StartCheck,
+);
+
 const WELCOME: &[Binding] = &[
     UP,
     DOWN,
     MOVE,
     bind(&[Key::Enter], "enter", "choose", Action::Next),
+    help_only(&[Key::Char('b')], "b", "browse techniques", Action::Browse),
 ];
 
 const WHERE: &[Binding] = &[
@@ -148,6 +170,7 @@ const WHERE: &[Binding] = &[
     ),
     bind(&[Key::Enter], "enter", "next", Action::Next),
     BACK,
+    BROWSE,
 ];
 
 const DETAILS: &[Binding] = &[
@@ -168,6 +191,7 @@ const DETAILS: &[Binding] = &[
     ),
     bind(&[Key::Enter], "enter", "next", Action::Next),
     BACK,
+    BROWSE,
 ];
 
 const QUESTIONS: &[Binding] = &[
@@ -198,6 +222,7 @@ const REVIEW: &[Binding] = &[
     ),
     bind(&[Key::Enter], "enter", "see the result", Action::Next),
     BACK,
+    BROWSE,
 ];
 
 const SCROLL_U: Binding = help_only(&[Key::Up, Key::Char('k')], "↑ k", "scroll up", Action::Up);
@@ -223,6 +248,7 @@ const OUTCOME_GO_ON: &[Binding] = &[
     ),
     bind(&[Key::Char('e')], "e", "save as Markdown", Action::Export),
     BACK,
+    BROWSE,
 ];
 
 const OUTCOME_STOP: &[Binding] = &[
@@ -243,6 +269,7 @@ const OUTCOME_STOP: &[Binding] = &[
         "back to your answers",
         Action::Back,
     ),
+    BROWSE,
 ];
 
 const PREFERENCES: &[Binding] = &[
@@ -264,6 +291,7 @@ const PREFERENCES: &[Binding] = &[
     ),
     bind(&[Key::Enter], "enter", "build the routine", Action::Next),
     BACK,
+    BROWSE,
 ];
 
 const ROUTINE: &[Binding] = &[
@@ -280,6 +308,74 @@ const ROUTINE: &[Binding] = &[
     SCROLL_DOWN,
     bind(&[Key::Char('e')], "e", "save as Markdown", Action::Export),
     BACK,
+    BROWSE,
+];
+
+const BROWSE_REGIONS: &[Binding] = &[
+    UP,
+    DOWN,
+    help_only(
+        &[Key::Left, Key::Char('h')],
+        "← h",
+        "move left on the body map",
+        Action::Left,
+    ),
+    help_only(
+        &[Key::Right, Key::Char('l')],
+        "→ l",
+        "move right on the body map",
+        Action::Right,
+    ),
+    bind(&[], "↑↓←→", "move", Action::Up),
+    bind(&[Key::Enter, Key::Char(' ')], "enter", "open", Action::Next),
+    bind(
+        &[Key::Tab, Key::BackTab],
+        "tab",
+        "map/list",
+        Action::NextPane,
+    ),
+    SEARCH,
+    START,
+    BACK,
+];
+
+const BROWSE_LIST: &[Binding] = &[
+    UP,
+    DOWN,
+    MOVE,
+    bind(&[Key::Enter], "enter", "open", Action::Next),
+    bind(&[Key::Char('t')], "t", "tool", Action::ToolFilter),
+    bind(
+        &[Key::Char('f')],
+        "f",
+        "direct/indirect",
+        Action::KindFilter,
+    ),
+    SEARCH,
+    START,
+    BACK,
+];
+
+const BROWSE_TECHNIQUE: &[Binding] = &[
+    SCROLL_U,
+    SCROLL_D,
+    SCROLL_HINT,
+    SCROLL_UP,
+    SCROLL_DOWN,
+    SEARCH,
+    START,
+    BACK,
+];
+
+/// While searching, letters are typed into the search, so only these keys act.
+const BROWSE_SEARCH: &[Binding] = &[
+    bind(&[], "type", "to search", Action::Up),
+    help_only(&[Key::Up], "↑", "move up", Action::Up),
+    help_only(&[Key::Down], "↓", "move down", Action::Down),
+    bind(&[], "↑↓", "move", Action::Up),
+    bind(&[Key::Enter], "enter", "open", Action::Next),
+    bind(&[Key::Backspace], "bksp", "delete", Action::Erase),
+    bind(&[Key::Esc], "esc", "back", Action::Back),
 ];
 
 const CONFIRM_QUIT: &[Binding] = &[
@@ -336,12 +432,21 @@ pub fn screen_table(app: &App<'_>) -> &'static [Binding] {
         Screen::Outcome => OUTCOME_STOP,
         Screen::Preferences => PREFERENCES,
         Screen::Routine => ROUTINE,
+        Screen::BrowseRegions => BROWSE_REGIONS,
+        Screen::BrowseList => BROWSE_LIST,
+        Screen::BrowseTechnique => BROWSE_TECHNIQUE,
+        Screen::BrowseSearch => BROWSE_SEARCH,
     }
 }
 
 /// Every binding in force: the screen's, then the global ones (not under an overlay).
 pub fn bindings(app: &App<'_>) -> impl Iterator<Item = &'static Binding> {
-    let global: &'static [Binding] = if app.overlay.is_some() { &[] } else { GLOBAL };
+    let global: &'static [Binding] = match (app.overlay, app.screen) {
+        (Some(_), _) => &[],
+        // Letters are typed into the search; only ctrl-c stays global.
+        (None, Screen::BrowseSearch) => &GLOBAL[2..],
+        (None, _) => GLOBAL,
+    };
     screen_bindings(app).iter().chain(global)
 }
 
@@ -371,7 +476,12 @@ fn key_of(event: KeyEvent) -> Option<Key> {
 /// The action a key press asks for on the current screen, if any.
 pub fn action_for(app: &App<'_>, event: KeyEvent) -> Option<Action> {
     let key = key_of(event)?;
-    bindings(app)
+    let bound = bindings(app)
         .find(|b| b.keys.contains(&key))
-        .map(|b| b.action)
+        .map(|b| b.action);
+    // In the search, any other printable key is typed into it.
+    bound.or(match (app.screen, app.overlay, key) {
+        (Screen::BrowseSearch, None, Key::Char(c)) => Some(Action::Type(c)),
+        _ => None,
+    })
 }

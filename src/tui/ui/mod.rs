@@ -1,6 +1,10 @@
 //! Drawing: the frame around every screen (header, status, footer hints, overlays, the too-small
 //! message) and the dispatch to one file per screen. Drawing only reads the app.
 
+mod browse_list;
+mod browse_regions;
+mod browse_search;
+mod browse_technique;
 mod details;
 mod outcome;
 mod preferences;
@@ -22,9 +26,38 @@ use super::app::{App, Overlay, STEPS, Screen};
 use super::keys::{self, Binding};
 use super::theme::Theme;
 
-/// The smallest terminal the app draws in.
+/// The smallest terminal the app draws in (the browse screens manage with less).
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
+pub const MIN_BROWSE: (u16, u16) = (40, 12);
+
+/// The smallest size the current screen draws in.
+pub fn min_size(app: &App<'_>) -> (u16, u16) {
+    if app.screen.is_browse() && app.overlay.is_none() {
+        MIN_BROWSE
+    } else {
+        (MIN_WIDTH, MIN_HEIGHT)
+    }
+}
+
+/// The one-line reminder every browse screen carries; returns the area below it.
+pub fn browse_reminder(frame: &mut Frame<'_>, area: Rect, theme: &Theme) -> Rect {
+    let [line, rest] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ]));
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("! ", theme.warn),
+            Span::styled(
+                "Browsing skips the safety check. Press s to start it.",
+                theme.warn,
+            ),
+        ])),
+        line,
+    );
+    rest
+}
 
 /// The parts of the frame.
 pub struct Areas {
@@ -78,11 +111,12 @@ pub fn areas(app: &App<'_>, area: Rect) -> Areas {
 /// Draws the whole frame.
 pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    let (min_width, min_height) = min_size(app);
+    if area.width < min_width || area.height < min_height {
         let text = vec![
             Line::styled("fascia needs a bigger window", theme.title),
             Line::raw(""),
-            Line::raw(format!("at least {MIN_WIDTH} x {MIN_HEIGHT}")),
+            Line::raw(format!("at least {min_width} x {min_height}")),
             Line::raw(format!("now {} x {}", area.width, area.height)),
         ];
         let height = 4.min(area.height);
@@ -106,6 +140,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
         Screen::Outcome => outcome::draw(frame, a.body, app, theme),
         Screen::Preferences => preferences::draw(frame, a.body, app, theme),
         Screen::Routine => routine::draw(frame, a.body, app, theme),
+        Screen::BrowseRegions => browse_regions::draw(frame, a.body, app, theme),
+        Screen::BrowseList => browse_list::draw(frame, a.body, app, theme),
+        Screen::BrowseTechnique => browse_technique::draw(frame, a.body, app, theme),
+        Screen::BrowseSearch => browse_search::draw(frame, a.body, app, theme),
     }
     if let Some(status) = &app.status {
         frame.render_widget(
@@ -130,6 +168,20 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) 
     if let Some((n, title)) = app.screen.step() {
         spans.push(Span::styled(format!("· Step {n} of {STEPS}: "), theme.dim));
         spans.push(Span::styled(title, theme.text));
+    }
+    let browsing = match app.screen {
+        Screen::BrowseRegions => Some("Browse: areas".to_owned()),
+        Screen::BrowseList => app
+            .kb
+            .regions()
+            .get(app.browse_region)
+            .map(|r| format!("Browse: {}", r.name)),
+        Screen::BrowseTechnique => Some("Browse: technique".to_owned()),
+        Screen::BrowseSearch => Some("Browse: search".to_owned()),
+        _ => None,
+    };
+    if let Some(title) = browsing {
+        spans.push(Span::styled(format!("· {title}"), theme.text));
     }
     if let Some(section) = app.screen.section() {
         let rows = app.rows(section);
@@ -170,11 +222,7 @@ fn draw_help(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "Mouse: click an area on the body map or in the list to choose it.",
-        theme.dim,
-    ));
-    lines.push(Line::styled(
-        "fascia is not a diagnosis and not for emergencies.",
+        "Mouse: click an area to choose or open it.",
         theme.dim,
     ));
     #[allow(clippy::cast_possible_truncation)] // a handful of lines
@@ -209,6 +257,36 @@ fn draw_confirm(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
             .block(Block::bordered().title(" Quit ").border_style(theme.border)),
         rect,
     );
+}
+
+/// Splits `text` into lines of at most `width` columns at spaces (long words are split too), so
+/// list rows wrap instead of being cut off.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(8);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let mut word = word.to_owned();
+        while word.chars().count() > width {
+            let head: String = word.chars().take(width).collect();
+            word = word.chars().skip(width).collect();
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(head);
+        }
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// The first row shown so that `selected` is visible in `height` rows.
@@ -296,12 +374,20 @@ pub fn scrolled_text(
 
 /// Handles a mouse click at (`x`, `y`) in a frame of size `area`.
 pub fn click(app: &mut App<'_>, area: Rect, x: u16, y: u16) {
-    if app.overlay.is_some() || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    let (min_width, min_height) = min_size(app);
+    if app.overlay.is_some() || area.width < min_width || area.height < min_height {
         return;
     }
     let body = areas(app, area).body;
     match app.screen {
         Screen::Where => where_::click(app, body, x, y),
+        Screen::BrowseRegions => {
+            let [_, rest] = body.layout(&Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Min(1),
+            ]));
+            where_::click(app, rest, x, y);
+        }
         Screen::Emergency | Screen::Health | Screen::Area => questions::click(app, body, x, y),
         _ => {}
     }

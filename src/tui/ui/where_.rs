@@ -1,4 +1,5 @@
-//! Where: the body map (front and back) and the list of regions; space chooses an area.
+//! Where: the body map (front and back) and the list of regions; space chooses an area. The
+//! same picker opens an area's techniques when browsing.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -40,7 +41,18 @@ fn map_inner(map: Rect) -> Rect {
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
+    picker(frame, area, app, theme);
+}
+
+/// Browsing opens an area instead of choosing it, and marks nothing as chosen.
+fn browsing(app: &App<'_>) -> bool {
+    app.screen == crate::tui::app::Screen::BrowseRegions
+}
+
+/// The body map and the list of areas.
+pub fn picker(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     let (map, list, info) = panes(app, area);
+    let is_chosen = |id: &str| !browsing(app) && app.answers.regions.contains_key(id);
     let focus_style = |pane| {
         if app.pane == pane {
             theme.title
@@ -50,10 +62,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     };
     if let Some(map) = map {
         let block = Block::bordered()
-            .title(" Body map (space: choose) ")
+            .title(if browsing(app) {
+                " Body map (enter: open) "
+            } else {
+                " Body map (space: choose) "
+            })
             .border_style(focus_style(Pane::First));
         frame.render_widget(block, map);
-        draw_map(frame, map_inner(map), app, theme);
+        draw_map(frame, map_inner(map), app, theme, &is_chosen);
     }
     if let Some(list) = list {
         let block = Block::bordered()
@@ -66,8 +82,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
             .regions()
             .iter()
             .map(|r| {
-                let chosen = app.answers.regions.contains_key(&r.id);
-                let mark = if chosen { "[x] " } else { "[ ] " };
+                let chosen = is_chosen(&r.id);
+                let mark = match (browsing(app), chosen) {
+                    (true, _) => "",
+                    (false, true) => "[x] ",
+                    (false, false) => "[ ] ",
+                };
                 let style = if chosen { theme.chosen } else { theme.text };
                 ListItem::new(Line::from(vec![
                     Span::styled(mark, style),
@@ -87,7 +107,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     draw_info(frame, info, app, theme);
 }
 
-fn draw_map(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
+fn draw_map(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App<'_>,
+    theme: &Theme,
+    is_chosen: &dyn Fn(&str) -> bool,
+) {
     let half = body_map::CELL * 3;
     let titles = Line::from(vec![
         Span::styled(format!("{:^w$}", "FRONT", w = usize::from(half)), theme.dim),
@@ -100,7 +126,7 @@ fn draw_map(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     );
     let current = app.kb.regions().get(app.region).map(|r| r.id.as_str());
     for (row, col, id) in body_map::cells() {
-        let chosen = app.answers.regions.contains_key(id);
+        let chosen = is_chosen(id);
         let label = if chosen {
             format!("[{}]", body_map::label(id))
         } else {
@@ -152,12 +178,20 @@ fn draw_info(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
-/// A click on a map cell or a list row chooses that area.
+/// A click on a map cell or a list row chooses that area (or opens it, when browsing).
 pub fn click(app: &mut App<'_>, area: Rect, x: u16, y: u16) {
     let (map, list, _) = panes(app, area);
+    let act = |app: &mut App<'_>, index: usize| {
+        if browsing(app) {
+            app.region = index;
+            app.open_region(index);
+        } else {
+            app.toggle_region(index);
+        }
+    };
     if let Some(index) = map.and_then(|m| body_map::hit(app.kb, map_inner(m), x, y)) {
         app.pane = Pane::First;
-        app.toggle_region(index);
+        act(app, index);
         return;
     }
     if let Some(list) = list {
@@ -166,7 +200,7 @@ pub fn click(app: &mut App<'_>, area: Rect, x: u16, y: u16) {
             let index = super::offset(app.region, inner.height) + usize::from(y - inner.y);
             if index < app.kb.regions().len() {
                 app.pane = Pane::Second;
-                app.toggle_region(index);
+                act(app, index);
             }
         }
     }

@@ -1,0 +1,270 @@
+//! Browsing in the app: filters and search by keys, every technique reachable and drawn at
+//! 40x12, 80x24 and 200x60, and snapshots of each browse screen.
+
+mod common;
+
+use common::drive::{self, key};
+use crossterm::event::KeyCode;
+use fascia::kb::Kind;
+use fascia::tui::app::{App, Screen};
+use fascia::tui::theme::Theme;
+use fascia::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn open_browse(app: &mut App<'_>) {
+    key(app, KeyCode::Down);
+    key(app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::BrowseRegions);
+}
+
+fn open_region(app: &mut App<'_>, region: &str) {
+    key(app, KeyCode::Tab);
+    let target = app
+        .kb
+        .regions()
+        .iter()
+        .position(|r| r.id == region)
+        .expect("region");
+    while app.region < target {
+        key(app, KeyCode::Down);
+    }
+    while app.region > target {
+        key(app, KeyCode::Up);
+    }
+    key(app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::BrowseList);
+}
+
+fn render(app: &App<'_>, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| ui::draw(f, app, &Theme::new(false)))
+        .expect("draw");
+    format!("{}", terminal.backend())
+}
+
+#[test]
+fn kind_and_tool_filters_by_keys() {
+    let kb = common::kb();
+    let mut app = App::new(&kb, "112");
+    open_browse(&mut app);
+    open_region(&mut app, "calves");
+    let all = app.browse_list().len();
+    assert_eq!(all, kb.techniques_for("calves").count());
+    drive::char(&mut app, 'f');
+    assert_eq!(app.kind_filter, Some(Kind::Direct));
+    assert!(app.browse_list().iter().all(|t| t.kind == Kind::Direct));
+    drive::char(&mut app, 'f');
+    assert!(
+        app.browse_list().iter().all(|t| t.kind == Kind::Indirect) && !app.browse_list().is_empty()
+    );
+    drive::char(&mut app, 'f');
+    assert_eq!(
+        app.browse_list().len(),
+        all,
+        "the third press clears the kind filter"
+    );
+    drive::char(&mut app, 't');
+    let tool = kb.tools()[app.tool_filter.expect("a tool")].id.clone();
+    assert!(
+        app.browse_list()
+            .iter()
+            .all(|t| fascia::browse::uses_tool(&kb, t, &tool))
+    );
+    // Down to the last technique and open it; esc goes back up the way we came.
+    drive::char(&mut app, 't');
+    drive::char(&mut app, 't');
+    let list = app.browse_list();
+    if let Some(last) = list.last() {
+        for _ in 0..list.len() {
+            key(&mut app, KeyCode::Down);
+        }
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(app.technique.as_deref(), Some(last.id.as_str()));
+        key(&mut app, KeyCode::Esc);
+        assert_eq!(app.screen, Screen::BrowseList);
+    }
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::BrowseRegions);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Welcome);
+}
+
+#[test]
+fn search_shows_results_as_you_type_and_opens_them() {
+    let kb = common::kb();
+    let mut app = App::new(&kb, "112");
+    open_browse(&mut app);
+    drive::char(&mut app, '/');
+    assert_eq!(app.screen, Screen::BrowseSearch);
+    for c in "soleus".chars() {
+        drive::char(&mut app, c);
+        assert!(
+            !app.hits().is_empty() || app.query.len() > 2,
+            "results appear as you type"
+        );
+    }
+    assert_eq!(
+        app.query, "soleus",
+        "letters, even q and s, go into the search"
+    );
+    let first = app.hits()[0].clone();
+    assert_eq!(
+        first.target,
+        fascia::browse::Target::Region("calves".into())
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::BrowseList);
+    assert_eq!(kb.regions()[app.browse_region].id, "calves");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::BrowseSearch, "back to the results");
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.query, "soleu");
+    // A technique by name.
+    while !app.query.is_empty() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    let name = kb.techniques()[5].name.clone();
+    for c in name.chars() {
+        drive::char(&mut app, c);
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::BrowseTechnique);
+    assert_eq!(
+        app.technique.as_deref(),
+        Some(kb.techniques()[5].id.as_str())
+    );
+}
+
+#[test]
+fn browse_is_a_key_away_outside_questions_and_s_starts_the_check() {
+    let kb = common::kb();
+    let mut app = App::new(&kb, "112");
+    drive::choose_regions(&mut app, &["calves"]);
+    drive::char(&mut app, 'b');
+    assert_eq!(app.screen, Screen::BrowseRegions);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.screen,
+        Screen::Details,
+        "back to where browsing started"
+    );
+    assert!(app.answers.regions.contains_key("calves"), "nothing lost");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Emergency);
+    drive::char(&mut app, 'b');
+    assert_eq!(app.screen, Screen::Emergency, "not from a question");
+    let mut app = App::new(&kb, "112");
+    open_browse(&mut app);
+    drive::char(&mut app, 's');
+    assert_eq!(app.screen, Screen::Where);
+}
+
+#[test]
+fn every_technique_is_reachable_and_drawn_at_every_size() {
+    let kb = common::kb();
+    let mut seen = std::collections::BTreeSet::new();
+    for region in kb.regions() {
+        let mut app = App::new(&kb, "112");
+        open_browse(&mut app);
+        open_region(&mut app, &region.id);
+        let n = app.browse_list().len();
+        for i in 0..n {
+            key(&mut app, KeyCode::Enter);
+            assert_eq!(app.screen, Screen::BrowseTechnique);
+            let t = kb
+                .technique(app.technique.as_deref().expect("technique"))
+                .expect("known");
+            seen.insert(t.id.clone());
+            for (w, h) in [(40, 12), (80, 24), (200, 60)] {
+                let text = render(&app, w, h);
+                assert!(
+                    text.contains("Browsing skips the safety check"),
+                    "{} at {w}x{h}",
+                    t.id
+                );
+                if w >= 80 {
+                    assert!(
+                        text.contains(t.name.split(' ').next().unwrap_or("")),
+                        "{} at {w}x{h}",
+                        t.id
+                    );
+                }
+            }
+            // Scrolled to the very end, the last words show and nothing panics.
+            for _ in 0..40 {
+                key(&mut app, KeyCode::PageDown);
+            }
+            let end = render(&app, 80, 24);
+            assert!(
+                end.contains("not a diagnosis"),
+                "{}: the end of the text is reachable",
+                t.id
+            );
+            key(&mut app, KeyCode::Esc);
+            if i + 1 < n {
+                key(&mut app, KeyCode::Down);
+            }
+        }
+    }
+    assert_eq!(
+        seen.len(),
+        kb.techniques().len(),
+        "every technique was reached"
+    );
+}
+
+#[test]
+fn browse_screens_at_80x24_and_120x40() {
+    let kb = common::kb();
+    let mut states = Vec::new();
+    let mut app = App::new(&kb, "112");
+    open_browse(&mut app);
+    states.push(("browse_regions", app));
+
+    let mut app = App::new(&kb, "112");
+    open_browse(&mut app);
+    open_region(&mut app, "calves");
+    states.push(("browse_list", app));
+
+    let mut app = App::new(&kb, "112");
+    open_browse(&mut app);
+    open_region(&mut app, "head");
+    drive::char(&mut app, 't');
+    drive::char(&mut app, 'f');
+    states.push(("browse_list_empty_filter", app));
+
+    let mut app = App::new(&kb, "112");
+    open_browse(&mut app);
+    open_region(&mut app, "calves");
+    key(&mut app, KeyCode::Enter);
+    states.push(("browse_technique", app));
+
+    let mut app = App::new(&kb, "112");
+    open_browse(&mut app);
+    open_region(&mut app, "calves");
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::PageDown);
+    }
+    states.push(("browse_technique_scrolled", app));
+
+    let mut app = App::new(&kb, "112");
+    open_browse(&mut app);
+    drive::char(&mut app, '/');
+    for c in "calf".chars() {
+        drive::char(&mut app, c);
+    }
+    states.push(("browse_search", app));
+
+    for (name, app) in &states {
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
+        }
+    }
+    assert!(
+        render(&states[2].1, 80, 24).contains("None of the"),
+        "the empty filter says so"
+    );
+}
