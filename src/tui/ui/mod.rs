@@ -42,18 +42,23 @@ pub fn min_size(app: &App<'_>) -> (u16, u16) {
 
 /// The one-line reminder every browse screen carries; returns the area below it.
 pub fn browse_reminder(frame: &mut Frame<'_>, area: Rect, theme: &Theme) -> Rect {
+    const TEXT: &str = "Browsing skips the safety check. Press s to start it.";
+    // Two lines on a narrow window, so the reminder is never cut off.
+    let height = if usize::from(area.width) >= TEXT.len() + 2 {
+        1
+    } else {
+        2
+    };
     let [line, rest] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(height),
         Constraint::Min(1),
     ]));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled("! ", theme.warn),
-            Span::styled(
-                "Browsing skips the safety check. Press s to start it.",
-                theme.warn,
-            ),
-        ])),
+            Span::styled(TEXT, theme.warn),
+        ]))
+        .wrap(Wrap { trim: true }),
         line,
     );
     rest
