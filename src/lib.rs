@@ -4,7 +4,9 @@
 pub mod browse;
 pub mod engine;
 pub mod export;
+pub mod history;
 pub mod kb;
 pub mod locate;
 pub mod report;
+pub mod session;
 pub mod tui;

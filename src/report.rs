@@ -489,11 +489,18 @@ pub fn dosage_words(d: &crate::kb::Dosage) -> String {
 }
 
 /// A technique in full, as titled sections of plain lines: the same words in the app's browse
-/// screen and in `fascia browse`.
+/// screen and in `fascia browse`. `emergency` replaces `{emergency}`.
 pub fn technique_sections(
     kb: &KnowledgeBase,
     t: &crate::kb::Technique,
+    emergency: &str,
 ) -> Vec<(&'static str, Vec<String>)> {
+    let fill = |lines: &[String]| {
+        lines
+            .iter()
+            .map(|l| crate::engine::fill(l, emergency))
+            .collect::<Vec<_>>()
+    };
     let regions: Vec<&str> = t.regions.iter().map(|r| region_name(kb, r)).collect();
     let kind = match t.kind {
         crate::kb::Kind::Direct => {
@@ -503,32 +510,7 @@ pub fn technique_sections(
             "indirect: light pressure or gentle gliding until the tension eases"
         }
     };
-    let tools = t
-        .tools
-        .iter()
-        .map(|id| {
-            let stand_ins: Vec<String> = kb
-                .tools()
-                .iter()
-                .filter(|other| {
-                    kb.tool(id).is_some_and(|w| other.firmness <= w.firmness)
-                        && other.stands_in_for.iter().any(|s| s.tool == *id)
-                })
-                .filter_map(|other| {
-                    other
-                        .stands_in_for
-                        .iter()
-                        .find(|s| s.tool == *id)
-                        .map(|s| format!("{} ({})", other.name, s.change))
-                })
-                .collect();
-            if stand_ins.is_empty() {
-                tool_name(kb, id).to_owned()
-            } else {
-                format!("{}; instead: {}", tool_name(kb, id), stand_ins.join("; "))
-            }
-        })
-        .collect();
+    let tools = tool_lines(kb, t);
     let sources = t
         .sources
         .iter()
@@ -558,15 +540,15 @@ pub fn technique_sections(
         ("Tools, in order of preference", tools),
         (
             "Steps",
-            t.steps
+            fill(&t.steps)
                 .iter()
                 .enumerate()
                 .map(|(i, s)| format!("{}. {s}", i + 1))
                 .collect(),
         ),
         ("Dose", vec![dosage_words(&t.dosage)]),
-        ("Cues", t.cues.clone()),
-        ("What to expect", vec![t.expect.clone()]),
+        ("Cues", fill(&t.cues)),
+        ("What to expect", fill(std::slice::from_ref(&t.expect))),
         (
             "Keeps off",
             t.near_zones
@@ -581,7 +563,7 @@ pub fn technique_sections(
                 })
                 .collect(),
         ),
-        ("Stop if", t.stop_if.clone()),
+        ("Stop if", fill(&t.stop_if)),
         (
             "Evidence",
             vec![format!("{}: {}", t.evidence.grade, t.evidence.note)],
@@ -589,6 +571,35 @@ pub fn technique_sections(
         ("Sources", sources.collect()),
         ("Related areas", related.collect()),
     ]
+}
+
+/// Each tool a technique names, with the tools that may stand in for it (never firmer).
+fn tool_lines(kb: &KnowledgeBase, t: &crate::kb::Technique) -> Vec<String> {
+    t.tools
+        .iter()
+        .map(|id| {
+            let stand_ins: Vec<String> = kb
+                .tools()
+                .iter()
+                .filter(|other| {
+                    kb.tool(id).is_some_and(|w| other.firmness <= w.firmness)
+                        && other.stands_in_for.iter().any(|s| s.tool == *id)
+                })
+                .filter_map(|other| {
+                    other
+                        .stands_in_for
+                        .iter()
+                        .find(|s| s.tool == *id)
+                        .map(|s| format!("{} ({})", other.name, s.change))
+                })
+                .collect();
+            if stand_ins.is_empty() {
+                tool_name(kb, id).to_owned()
+            } else {
+                format!("{}; instead: {}", tool_name(kb, id), stand_ins.join("; "))
+            }
+        })
+        .collect()
 }
 
 /// A technique in one line: name, kind, pressure, tools and time.

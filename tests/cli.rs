@@ -395,6 +395,27 @@ fn browse_lists_filters_searches_and_prints_one_technique() {
 }
 
 #[test]
+fn no_output_shows_a_raw_placeholder() {
+    let kb = common::kb();
+    for t in kb.techniques() {
+        fascia()
+            .args(["browse", &t.id])
+            .assert()
+            .success()
+            .stdout(contains("{emergency}").not());
+    }
+    for file in ["calves_routine.json", "emergency.json"] {
+        for format in ["text", "json", "markdown"] {
+            fascia()
+                .args(["advise", "--answers", &answers(file), "--format", format])
+                .assert()
+                .success()
+                .stdout(contains("{emergency}").not());
+        }
+    }
+}
+
+#[test]
 fn browse_bad_input_lists_the_valid_ids() {
     fascia()
         .args(["browse", "calf"])

@@ -234,6 +234,8 @@ proptest! {
             }
             let t = KB.technique(&step.technique).expect("technique");
             prop_assert!(t.regions.contains(&step.region));
+            let shown = format!("{:?}{:?}{}", step.cues, step.stop_if, step.reason);
+            prop_assert!(!shown.contains("{emergency}"), "raw placeholder in a step: {}", shown);
             if let Err(e) = respects_cautions(&KB, &advice, step) {
                 prop_assert!(false, "{}", e);
             }

@@ -198,6 +198,11 @@ fn every_technique_is_reachable_and_drawn_at_every_size() {
             }
             let end = render(&app, 80, 24);
             assert!(
+                !end.contains("{emergency}"),
+                "{}: a raw placeholder on screen",
+                t.id
+            );
+            assert!(
                 end.contains("not a diagnosis"),
                 "{}: the end of the text is reachable",
                 t.id

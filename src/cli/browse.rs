@@ -16,6 +16,7 @@ pub struct Request<'a> {
     pub kind: Option<Kind>,
     pub search: Option<&'a str>,
     pub format: Format,
+    pub emergency: &'a str,
 }
 
 #[derive(Serialize)]
@@ -45,7 +46,7 @@ pub fn run(kb: &KnowledgeBase, req: &Request<'_>, out: &mut dyn Write) -> Result
                 techniques: vec![t],
             },
             true,
-            req.format,
+            req,
             out,
         );
     }
@@ -74,7 +75,7 @@ pub fn run(kb: &KnowledgeBase, req: &Request<'_>, out: &mut dyn Write) -> Result
             techniques: found,
         },
         false,
-        req.format,
+        req,
         out,
     )
 }
@@ -83,10 +84,10 @@ fn print(
     kb: &KnowledgeBase,
     listing: &Listing<'_>,
     full: bool,
-    format: Format,
+    req: &Request<'_>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    if format == Format::Json {
+    if req.format == Format::Json {
         serde_json::to_writer_pretty(&mut *out, listing)?;
         writeln!(out)?;
         return Ok(());
@@ -107,7 +108,7 @@ fn print(
     for t in &listing.techniques {
         if full {
             writeln!(out, "{}\n", t.name)?;
-            for (title, lines) in technique_sections(kb, t) {
+            for (title, lines) in technique_sections(kb, t, req.emergency) {
                 if lines.is_empty() {
                     continue;
                 }

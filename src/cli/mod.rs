@@ -2,6 +2,7 @@
 
 mod advise;
 mod browse;
+mod history;
 mod kb_cmd;
 
 use std::path::PathBuf;
@@ -61,6 +62,10 @@ pub struct Cli {
     )]
     pub emergency_number: Option<String>,
 
+    /// No terminal bell during guided sessions
+    #[arg(long, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -89,6 +94,12 @@ pub enum Command {
         /// Fuzzy search in technique, area and muscle names
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// The saved guided sessions, with ratings before and after
+    History {
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -163,7 +174,7 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let Some(command) = &cli.command else {
         // Everything that can fail on input happens before the terminal is touched.
         let kb = cli.load_kb()?;
-        return fascia::tui::run(&kb, cli.emergency()).map_err(|e| match e {
+        return fascia::tui::run(&kb, cli.emergency(), cli.quiet).map_err(|e| match e {
             fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
             fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),
         });
@@ -199,9 +210,11 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
                 }),
                 search: search.as_deref(),
                 format: *format,
+                emergency: cli.emergency(),
             };
             browse::run(&kb, &request, out)
         }
+        Command::History { format } => history::run(&cli.load_kb()?, *format, out),
         Command::Completions { shell } => {
             clap_complete::generate(*shell, &mut Cli::command(), "fascia", out);
             Ok(())

@@ -12,7 +12,7 @@ pub use limits::{Limits, position_words};
 pub use routine::{LeftOut, Routine, Step, Suggestion, build};
 pub use screening::{
     Allowed, DEFAULT_EMERGENCY, Exclusion, Fired, Modification, Outcome, Permit, Question, Scope,
-    Screening, questionnaire, screen,
+    Screening, fill, questionnaire, screen,
 };
 
 use crate::kb::KnowledgeBase;

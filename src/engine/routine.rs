@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::answers::{Preference, Preferences};
 use super::limits::Limits;
-use super::screening::{Allowed, Permit};
+use super::screening::{Allowed, Permit, fill};
 use crate::kb::{Feel, Goal, Kind, KnowledgeBase, Method, Position, Pressure, Technique};
 
 /// A timed, ordered routine.
@@ -456,7 +456,7 @@ pub fn build(kb: &KnowledgeBase, permit: &Permit, prefs: &Preferences) -> Routin
 
     let steps: Vec<Step> = plan
         .into_iter()
-        .map(|(c, level)| step(kb, c, level))
+        .map(|(c, level)| step(kb, c, level, permit.emergency()))
         .collect();
     Routine {
         total_seconds: steps.iter().map(|s| s.seconds).sum(),
@@ -467,12 +467,12 @@ pub fn build(kb: &KnowledgeBase, permit: &Permit, prefs: &Preferences) -> Routin
     }
 }
 
-fn step(kb: &KnowledgeBase, c: Candidate<'_>, level: usize) -> Step {
+fn step(kb: &KnowledgeBase, c: Candidate<'_>, level: usize, emergency: &str) -> Step {
     let t = c.technique;
     let d = &t.dosage;
     let (sets, per_set) = c.levels[level];
     let hold_seconds = d.hold_seconds.map(|h| h.min(per_set));
-    let mut cues = t.cues.clone();
+    let mut cues: Vec<String> = t.cues.iter().map(|c| fill(c, emergency)).collect();
     for z in &c.allowed.limits.keep_off {
         if let Some(zone) = kb.zone(z) {
             cues.push(format!(
@@ -517,7 +517,7 @@ fn step(kb: &KnowledgeBase, c: Candidate<'_>, level: usize) -> Step {
         hold_seconds,
         pace_cm_per_s: d.pace_cm_per_s,
         cues,
-        stop_if: t.stop_if.clone(),
+        stop_if: t.stop_if.iter().map(|c| fill(c, emergency)).collect(),
         reason,
     }
 }

@@ -269,7 +269,8 @@ fn screened_extras(kb: &KnowledgeBase, answers: &Answers, chosen: &[String]) -> 
     extras
 }
 
-fn fill(text: &str, emergency: &str) -> String {
+/// Puts the emergency wording in place of `{emergency}` in knowledge-base text.
+pub fn fill(text: &str, emergency: &str) -> String {
     text.replace("{emergency}", emergency)
 }
 

@@ -1,12 +1,15 @@
 //! The app's state and its one `update`: every key, click and screen change goes through here.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use crate::browse::{self, Filter, Hit, Target};
 use crate::engine::{
     Advice, Answer, Answers, Preference, RegionDetails, Reply, Since, advise, questionnaire,
 };
+use crate::history::{Loaded, Rating, Record, Score, StepDone, Store};
 use crate::kb::{Feel, Goal, Kind, KnowledgeBase, ScreeningItem, Section, Technique, Tool};
+use crate::session::{Timer, Transition, phases};
 
 use super::keys::{self, Action};
 
@@ -31,6 +34,16 @@ pub enum Screen {
     BrowseTechnique,
     /// Browse: search as you type.
     BrowseSearch,
+    /// Guided session: rate each area before.
+    RateBefore,
+    /// Guided session: the timer.
+    Session,
+    /// Guided session: rate each area after.
+    RateAfter,
+    /// Guided session: saved (or why not), with before and after.
+    Done,
+    /// Past sessions and the trend per area.
+    History,
 }
 
 /// Steps shown as "Step n of m" (the welcome screen is not a step).
@@ -44,7 +57,12 @@ impl Screen {
             | Screen::BrowseRegions
             | Screen::BrowseList
             | Screen::BrowseTechnique
-            | Screen::BrowseSearch => return None,
+            | Screen::BrowseSearch
+            | Screen::RateBefore
+            | Screen::Session
+            | Screen::RateAfter
+            | Screen::Done
+            | Screen::History => return None,
             Screen::Where => (1, "Where does it feel tight or sore?"),
             Screen::Details => (2, "How does it feel?"),
             Screen::Emergency => (3, "Emergency signs"),
@@ -127,6 +145,21 @@ pub const WELCOME_MENU: [(&str, &str); 3] = [
     ("Quit", "Leave fascia"),
 ];
 
+/// The guided session: timer, ratings, bell, and what happened when saving.
+#[derive(Debug, Default)]
+pub struct Guided {
+    pub timer: Option<Timer>,
+    /// Ratings before (and after) for each area of the routine; the cursor over them.
+    pub ratings: Vec<Rating>,
+    pub rate_field: usize,
+    /// Whether the session ran to the end.
+    pub completed: bool,
+    /// No bell (`--quiet`, or `m` during a session); a bell waiting to be rung.
+    pub quiet: bool,
+    pub bell: bool,
+    pub saved: Option<Result<String, String>>,
+}
+
 /// Everything the app knows. Rendering only reads it.
 #[derive(Debug)]
 pub struct App<'kb> {
@@ -164,6 +197,16 @@ pub struct App<'kb> {
     /// Browse search: what was typed, and the selected result.
     pub query: String,
     pub hit: usize,
+    /// The time now, since a fixed origin; the event loop sets it (tests set it by hand).
+    pub now: Duration,
+    /// The guided session.
+    pub guided: Guided,
+    /// Where sessions are saved.
+    pub store: Option<Store>,
+    /// History: what was loaded, the selected session and area.
+    pub history: Option<Result<Loaded, String>>,
+    pub history_row: usize,
+    pub history_region: usize,
     pub quit: bool,
 }
 
@@ -195,6 +238,12 @@ impl<'kb> App<'kb> {
             kind_filter: None,
             query: String::new(),
             hit: 0,
+            now: Duration::ZERO,
+            guided: Guided::default(),
+            store: None,
+            history: None,
+            history_row: 0,
+            history_region: 0,
             quit: false,
         }
     }
@@ -294,7 +343,9 @@ impl<'kb> App<'kb> {
                 self.browse_stack.clear();
                 self.go(Screen::Where);
             }
-            Action::Back if self.screen.is_browse() => {
+            Action::StartSession => self.start_session(),
+            Action::OpenHistory => self.open_history(),
+            Action::Back if self.screen.is_browse() || self.screen == Screen::History => {
                 let previous = self.browse_stack.pop().unwrap_or(Screen::Welcome);
                 self.screen = previous;
                 self.scroll = 0;
@@ -335,6 +386,11 @@ impl<'kb> App<'kb> {
             Screen::Preferences => self.pref_action(action),
             Screen::BrowseList => self.browse_list_action(action),
             Screen::BrowseSearch => self.search_action(action),
+            Screen::RateBefore | Screen::RateAfter => self.rate_action(action),
+            Screen::Session => self.session_action(action),
+            Screen::Done if action == Action::Retry => self.save_session(),
+            Screen::Done => {}
+            Screen::History => self.history_action(action),
             Screen::Routine => match (self.pane, action) {
                 (Pane::First, Action::Up) => {
                     self.step = self.step.saturating_sub(1);
@@ -392,6 +448,243 @@ impl<'kb> App<'kb> {
             self.answers
                 .regions
                 .insert(region.id.clone(), RegionDetails::default());
+        }
+    }
+
+    /// The routine being followed (from the last advice).
+    pub fn routine(&self) -> Option<&crate::engine::Routine> {
+        self.advice.as_ref().and_then(|a| a.routine.as_ref())
+    }
+
+    /// From the routine: rate each of its areas first (pain defaults to the strength given).
+    fn start_session(&mut self) {
+        let Some(routine) = self.routine() else {
+            return;
+        };
+        let mut regions: Vec<String> = Vec::new();
+        for s in &routine.steps {
+            if !regions.contains(&s.region) {
+                regions.push(s.region.clone());
+            }
+        }
+        self.guided.ratings = regions
+            .into_iter()
+            .map(|region| {
+                let pain = self.answers.regions.get(&region).map_or(5, |d| d.intensity);
+                Rating {
+                    region,
+                    before: Score { pain, ease: 5 },
+                    after: None,
+                }
+            })
+            .collect();
+        self.guided.rate_field = 0;
+        self.guided.saved = None;
+        self.go(Screen::RateBefore);
+    }
+
+    fn rate_action(&mut self, action: Action) {
+        let total = self.guided.ratings.len() * 2;
+        let after = self.screen == Screen::RateAfter;
+        match action {
+            Action::Up => self.guided.rate_field = self.guided.rate_field.saturating_sub(1),
+            Action::Down => {
+                self.guided.rate_field = (self.guided.rate_field + 1).min(total.saturating_sub(1));
+            }
+            Action::Left | Action::Right => {
+                let Some(r) = self.guided.ratings.get_mut(self.guided.rate_field / 2) else {
+                    return;
+                };
+                let score = if after {
+                    r.after.get_or_insert(r.before)
+                } else {
+                    &mut r.before
+                };
+                let value = if self.guided.rate_field.is_multiple_of(2) {
+                    &mut score.pain
+                } else {
+                    &mut score.ease
+                };
+                *value = if action == Action::Right {
+                    (*value + 1).min(10)
+                } else {
+                    value.saturating_sub(1)
+                };
+            }
+            _ => {}
+        }
+    }
+
+    fn session_action(&mut self, action: Action) {
+        let now = self.now;
+        let Some(timer) = self.guided.timer.as_mut() else {
+            return;
+        };
+        let transition = match action {
+            Action::Toggle if timer.is_paused() => {
+                timer.resume(now);
+                None
+            }
+            Action::Toggle => {
+                timer.pause(now);
+                None
+            }
+            Action::SkipStep => Some(timer.skip(now)),
+            Action::PreviousStep => Some(timer.back(now)),
+            Action::EndSession => {
+                timer.end();
+                self.guided.completed = false;
+                self.finish_session();
+                return;
+            }
+            Action::Mute => {
+                self.guided.quiet = !self.guided.quiet;
+                self.status = Some(
+                    if self.guided.quiet {
+                        "Bell off."
+                    } else {
+                        "Bell on."
+                    }
+                    .to_owned(),
+                );
+                return;
+            }
+            _ => None,
+        };
+        if let Some(t) = transition {
+            self.announce(t);
+        }
+    }
+
+    /// Advances the session timer to `now`; called by the event loop (and by tests).
+    pub fn tick(&mut self, now: Duration) {
+        self.now = now;
+        if self.screen != Screen::Session {
+            return;
+        }
+        if let Some(t) = self.guided.timer.as_mut().and_then(|timer| timer.tick(now)) {
+            self.announce(t);
+        }
+    }
+
+    /// Rings the bell and says what changed at a transition.
+    fn announce(&mut self, t: Transition) {
+        self.guided.bell = !self.guided.quiet;
+        let phase = self.guided.timer.as_ref().and_then(Timer::current).copied();
+        self.status = match (t, phase) {
+            (Transition::Finished, _) | (_, None) => {
+                self.guided.completed = t == Transition::Finished;
+                self.finish_session();
+                return;
+            }
+            (Transition::SwitchSides, Some(p)) => Some(format!(
+                "Switch sides: now the {} side.",
+                if p.side == Some(crate::session::Side::Right) {
+                    "right"
+                } else {
+                    "left"
+                }
+            )),
+            (Transition::NextStep, Some(p)) => Some(format!("Next: step {}.", p.step + 1)),
+            (Transition::Next, Some(p)) if p.activity == crate::session::Activity::Rest => {
+                Some("Rest.".to_owned())
+            }
+            (Transition::Next, Some(p)) => Some(format!("Set {} of {}.", p.set, p.sets)),
+        };
+    }
+
+    fn finish_session(&mut self) {
+        for r in &mut self.guided.ratings {
+            r.after.get_or_insert(r.before);
+        }
+        self.guided.rate_field = 0;
+        self.go(Screen::RateAfter);
+    }
+
+    /// Saves the finished session to the history; the screen keeps everything if that fails.
+    fn save_session(&mut self) {
+        let Some(routine) = self.routine() else {
+            return;
+        };
+        let record = Record {
+            v: crate::history::VERSION,
+            at: crate::history::now(),
+            regions: self
+                .guided
+                .ratings
+                .iter()
+                .map(|r| r.region.clone())
+                .collect(),
+            routine: routine
+                .steps
+                .iter()
+                .map(|s| StepDone {
+                    region: s.region.clone(),
+                    technique: s.technique.clone(),
+                    tool: s.tool.clone(),
+                    seconds: s.seconds,
+                })
+                .collect(),
+            ratings: self.guided.ratings.clone(),
+            completed: self.guided.completed,
+            steps_done: self.guided.timer.as_ref().map_or(0, Timer::steps_reached),
+        };
+        self.guided.saved = Some(match &self.store {
+            Some(store) => match store.append(&record) {
+                Ok(()) => Ok(store.path().display().to_string()),
+                Err(e) => Err(e.to_string()),
+            },
+            None => Err("no place to save the history was found (set FASCIA_DATA_DIR)".to_owned()),
+        });
+        self.history = None;
+        self.go(Screen::Done);
+    }
+
+    fn open_history(&mut self) {
+        self.history = Some(match &self.store {
+            Some(store) => store.load().map_err(|e| e.to_string()),
+            None => Err("no place for the history was found (set FASCIA_DATA_DIR)".to_owned()),
+        });
+        self.history_row = 0;
+        self.history_region = 0;
+        self.browse_stack.push(self.screen);
+        self.go(Screen::History);
+    }
+
+    /// The areas that appear in the history, in body-map order.
+    pub fn history_regions(&self) -> Vec<&'kb str> {
+        let Some(Ok(loaded)) = &self.history else {
+            return Vec::new();
+        };
+        self.kb
+            .regions()
+            .iter()
+            .filter(|r| {
+                loaded
+                    .records
+                    .iter()
+                    .any(|rec| rec.ratings.iter().any(|x| x.region == r.id))
+            })
+            .map(|r| r.id.as_str())
+            .collect()
+    }
+
+    fn history_action(&mut self, action: Action) {
+        let sessions = match &self.history {
+            Some(Ok(l)) => l.records.len(),
+            _ => 0,
+        };
+        let regions = self.history_regions().len();
+        match action {
+            Action::Up => self.history_row = self.history_row.saturating_sub(1),
+            Action::Down => {
+                self.history_row = (self.history_row + 1).min(sessions.saturating_sub(1));
+            }
+            Action::Left => self.history_region = self.history_region.saturating_sub(1),
+            Action::Right => {
+                self.history_region = (self.history_region + 1).min(regions.saturating_sub(1));
+            }
+            _ => {}
         }
     }
 
@@ -629,8 +922,28 @@ impl<'kb> App<'kb> {
             Screen::Welcome => match self.welcome {
                 0 => self.go(Screen::Where),
                 1 => self.update(Action::Browse),
+                2 => self.open_history(),
                 _ => self.quit = true,
             },
+            Screen::RateBefore => {
+                let Some(routine) = self.routine() else {
+                    return;
+                };
+                self.guided.timer = Some(Timer::start(phases(routine), self.now));
+                self.guided.completed = false;
+                self.go(Screen::Session);
+            }
+            Screen::RateAfter => self.save_session(),
+            Screen::Done => {
+                // Start afresh, keeping where sessions are saved and the bell setting.
+                let quiet = self.guided.quiet;
+                *self = Self {
+                    store: self.store.clone(),
+                    now: self.now,
+                    ..Self::new(self.kb, &self.emergency)
+                };
+                self.guided.quiet = quiet;
+            }
             Screen::BrowseRegions | Screen::BrowseList | Screen::BrowseSearch => self.browse_next(),
             Screen::Where if self.answers.regions.is_empty() => {
                 self.status =
@@ -649,32 +962,7 @@ impl<'kb> App<'kb> {
             } else {
                 Screen::Emergency
             }),
-            Screen::Emergency | Screen::Health | Screen::Area => {
-                let Some(section) = self.screen.section() else {
-                    return;
-                };
-                let rows = self.rows(section);
-                let open: Vec<usize> = (0..rows.len())
-                    .filter(|&i| self.reply(&rows[i]).is_none())
-                    .collect();
-                if let Some(&first) = open.first() {
-                    self.question = first;
-                    self.status = Some(format!(
-                        "{} question{} on this page still need an answer: y yes, n no, u not sure.",
-                        open.len(),
-                        if open.len() == 1 { "" } else { "s" }
-                    ));
-                    return;
-                }
-                let next = match self.screen {
-                    _ if self.from_review => Screen::Review,
-                    Screen::Emergency => Screen::Health,
-                    Screen::Health if self.rows(Section::Area).is_empty() => Screen::Review,
-                    Screen::Health => Screen::Area,
-                    _ => Screen::Review,
-                };
-                self.go(next);
-            }
+            Screen::Emergency | Screen::Health | Screen::Area => self.next_question_page(),
             Screen::Review => {
                 if let Some((screen, _)) = self
                     .all_rows()
@@ -710,8 +998,36 @@ impl<'kb> App<'kb> {
                     self.go(Screen::Outcome);
                 }
             }
-            Screen::Routine | Screen::BrowseTechnique => {}
+            Screen::Routine | Screen::BrowseTechnique | Screen::Session | Screen::History => {}
         }
+    }
+
+    /// Enter on a question page: on to the next page only when every question here is answered.
+    fn next_question_page(&mut self) {
+        let Some(section) = self.screen.section() else {
+            return;
+        };
+        let rows = self.rows(section);
+        let open: Vec<usize> = (0..rows.len())
+            .filter(|&i| self.reply(&rows[i]).is_none())
+            .collect();
+        if let Some(&first) = open.first() {
+            self.question = first;
+            self.status = Some(format!(
+                "{} question{} on this page still need an answer: y yes, n no, u not sure.",
+                open.len(),
+                if open.len() == 1 { "" } else { "s" }
+            ));
+            return;
+        }
+        let next = match self.screen {
+            _ if self.from_review => Screen::Review,
+            Screen::Emergency => Screen::Health,
+            Screen::Health if self.rows(Section::Area).is_empty() => Screen::Review,
+            Screen::Health => Screen::Area,
+            _ => Screen::Review,
+        };
+        self.go(next);
     }
 
     /// Enter on a browse screen: open the area, technique or search result under the cursor.
@@ -739,11 +1055,17 @@ impl<'kb> App<'kb> {
 
     fn back(&mut self) {
         let previous = match self.screen {
+            Screen::RateBefore => Screen::Routine,
+            // A session is ended with e (it is then rated and saved), not left by going back.
             Screen::Welcome
             | Screen::BrowseRegions
             | Screen::BrowseList
             | Screen::BrowseTechnique
-            | Screen::BrowseSearch => return,
+            | Screen::BrowseSearch
+            | Screen::Session
+            | Screen::RateAfter
+            | Screen::Done
+            | Screen::History => return,
             Screen::Where => Screen::Welcome,
             Screen::Details => Screen::Where,
             Screen::Emergency => Screen::Details,
@@ -770,11 +1092,6 @@ impl<'kb> App<'kb> {
                 Err(e) => format!("Could not save the file in {}: {e}", dir.display()),
             },
         );
-    }
-
-    /// Whether leaving now would lose answers (quitting asks first).
-    pub fn mid_flow(&self) -> bool {
-        self.screen != Screen::Welcome
     }
 }
 

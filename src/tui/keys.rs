@@ -38,6 +38,16 @@ pub enum Action {
     Type(char),
     /// Delete the last typed character (search).
     Erase,
+    /// Start the guided session (from the routine).
+    StartSession,
+    SkipStep,
+    PreviousStep,
+    EndSession,
+    /// Bell on or off.
+    Mute,
+    OpenHistory,
+    /// Try saving again.
+    Retry,
 }
 
 /// A key, independent of the terminal library's event type.
@@ -143,6 +153,7 @@ const WELCOME: &[Binding] = &[
     MOVE,
     bind(&[Key::Enter], "enter", "choose", Action::Next),
     help_only(&[Key::Char('b')], "b", "browse techniques", Action::Browse),
+    help_only(&[Key::Char('h')], "h", "history", Action::OpenHistory),
 ];
 
 const WHERE: &[Binding] = &[
@@ -295,6 +306,12 @@ const PREFERENCES: &[Binding] = &[
 ];
 
 const ROUTINE: &[Binding] = &[
+    bind(
+        &[Key::Char('g')],
+        "g",
+        "start the guided session",
+        Action::StartSession,
+    ),
     UP,
     DOWN,
     bind(&[], "↑↓", "step", Action::Up),
@@ -378,6 +395,71 @@ const BROWSE_SEARCH: &[Binding] = &[
     bind(&[Key::Esc], "esc", "back", Action::Back),
 ];
 
+const RATE: &[Binding] = &[
+    UP,
+    DOWN,
+    MOVE,
+    help_only(&[Key::Left, Key::Char('h')], "← h", "less", Action::Left),
+    help_only(&[Key::Right, Key::Char('l')], "→ l", "more", Action::Right),
+    bind(&[], "←→", "change", Action::Left),
+    bind(&[Key::Enter], "enter", "save", Action::Next),
+];
+
+const RATE_BEFORE: &[Binding] = &[
+    UP,
+    DOWN,
+    MOVE,
+    help_only(&[Key::Left, Key::Char('h')], "← h", "less", Action::Left),
+    help_only(&[Key::Right, Key::Char('l')], "→ l", "more", Action::Right),
+    bind(&[], "←→", "change", Action::Left),
+    bind(&[Key::Enter], "enter", "start", Action::Next),
+    BACK,
+];
+
+const SESSION: &[Binding] = &[
+    bind(&[Key::Char(' ')], "space", "pause/resume", Action::Toggle),
+    bind(
+        &[Key::Char('n'), Key::Right],
+        "n",
+        "skip step",
+        Action::SkipStep,
+    ),
+    bind(
+        &[Key::Char('p'), Key::Left],
+        "p",
+        "back",
+        Action::PreviousStep,
+    ),
+    bind(&[Key::Char('e')], "e", "end now", Action::EndSession),
+    bind(&[Key::Char('m')], "m", "bell on/off", Action::Mute),
+];
+
+const DONE: &[Binding] = &[
+    bind(&[Key::Enter], "enter", "finish", Action::Next),
+    bind(&[Key::Char('r')], "r", "try saving again", Action::Retry),
+    bind(&[Key::Char('h')], "h", "history", Action::OpenHistory),
+];
+
+const HISTORY: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(&[], "↑↓", "session", Action::Up),
+    help_only(
+        &[Key::Left, Key::Char('h')],
+        "← h",
+        "previous area",
+        Action::Left,
+    ),
+    help_only(
+        &[Key::Right, Key::Char('l')],
+        "→ l",
+        "next area",
+        Action::Right,
+    ),
+    bind(&[], "←→", "area", Action::Left),
+    BACK,
+];
+
 const CONFIRM_QUIT: &[Binding] = &[
     bind(&[Key::Char('y')], "y", "quit", Action::Confirm),
     bind(&[Key::Char('n'), Key::Esc], "n", "stay", Action::Cancel),
@@ -436,6 +518,11 @@ pub fn screen_table(app: &App<'_>) -> &'static [Binding] {
         Screen::BrowseList => BROWSE_LIST,
         Screen::BrowseTechnique => BROWSE_TECHNIQUE,
         Screen::BrowseSearch => BROWSE_SEARCH,
+        Screen::RateBefore => RATE_BEFORE,
+        Screen::RateAfter => RATE,
+        Screen::Session => SESSION,
+        Screen::Done => DONE,
+        Screen::History => HISTORY,
     }
 }
 

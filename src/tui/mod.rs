@@ -1,12 +1,14 @@
 //! The full-screen app: terminal checks, setup and restore, and the event loop.
 
 pub mod app;
+pub mod big_digits;
 pub mod body_map;
 pub mod keys;
 pub mod theme;
 pub mod ui;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
@@ -30,7 +32,7 @@ pub enum TuiError {
 
 /// Runs the app until the person quits. Checks for a terminal before touching it, and always
 /// restores it (ratatui's panic hook covers panics).
-pub fn run(kb: &KnowledgeBase, emergency: &str) -> Result<(), TuiError> {
+pub fn run(kb: &KnowledgeBase, emergency: &str, quiet: bool) -> Result<(), TuiError> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(TuiError::NoTerminal);
     }
@@ -42,6 +44,8 @@ pub fn run(kb: &KnowledgeBase, emergency: &str) -> Result<(), TuiError> {
     }
     let theme = Theme::new(no_color);
     let mut app = App::new(kb, emergency);
+    app.guided.quiet = quiet;
+    app.store = crate::history::Store::default_location().ok();
     let mut terminal = ratatui::try_init()?;
     let result = execute!(std::io::stdout(), EnableMouseCapture)
         .and_then(|()| event_loop(&mut terminal, &mut app, &theme));
@@ -50,14 +54,41 @@ pub fn run(kb: &KnowledgeBase, emergency: &str) -> Result<(), TuiError> {
     result.map_err(TuiError::from)
 }
 
+/// How often the session screen redraws (the countdown and the pacing dot).
+const FRAME: Duration = Duration::from_millis(100);
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App<'_>,
     theme: &Theme,
 ) -> std::io::Result<()> {
+    let origin = Instant::now();
     while !app.quit {
+        app.tick(origin.elapsed());
+        if std::mem::take(&mut app.guided.bell) {
+            let mut out = std::io::stdout();
+            out.write_all(b"\x07")?;
+            out.flush()?;
+        }
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
-        match event::read()? {
+        // While a session runs, wake up at the next deadline or the next frame, whichever comes
+        // first; otherwise wait for input.
+        if app.screen == app::Screen::Session {
+            let wait = app
+                .guided
+                .timer
+                .as_ref()
+                .and_then(crate::session::Timer::next_deadline)
+                .map_or(FRAME, |deadline| {
+                    deadline.saturating_sub(origin.elapsed()).min(FRAME)
+                });
+            if !event::poll(wait)? {
+                continue;
+            }
+        }
+        let ev = event::read()?;
+        app.now = origin.elapsed();
+        match ev {
             Event::Key(key) => app.on_key(key),
             Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
                 let size = terminal.size()?;

@@ -15,7 +15,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
         return;
     };
     let mut lines = Vec::new();
-    for (title, section) in technique_sections(app.kb, t) {
+    for (title, section) in technique_sections(app.kb, t, &app.emergency) {
         if section.is_empty() {
             continue;
         }

@@ -6,11 +6,15 @@ mod browse_regions;
 mod browse_search;
 mod browse_technique;
 mod details;
+mod done;
+mod history;
 mod outcome;
 mod preferences;
 mod questions;
+mod rate;
 mod review;
 mod routine;
+mod session;
 mod welcome;
 mod where_;
 
@@ -149,6 +153,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
         Screen::BrowseList => browse_list::draw(frame, a.body, app, theme),
         Screen::BrowseTechnique => browse_technique::draw(frame, a.body, app, theme),
         Screen::BrowseSearch => browse_search::draw(frame, a.body, app, theme),
+        Screen::RateBefore | Screen::RateAfter => rate::draw(frame, a.body, app, theme),
+        Screen::Session => session::draw(frame, a.body, app, theme),
+        Screen::Done => done::draw(frame, a.body, app, theme),
+        Screen::History => history::draw(frame, a.body, app, theme),
     }
     if let Some(status) = &app.status {
         frame.render_widget(
@@ -183,6 +191,11 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) 
             .map(|r| format!("Browse: {}", r.name)),
         Screen::BrowseTechnique => Some("Browse: technique".to_owned()),
         Screen::BrowseSearch => Some("Browse: search".to_owned()),
+        Screen::RateBefore => Some("Guided session: before".to_owned()),
+        Screen::Session => Some("Guided session".to_owned()),
+        Screen::RateAfter => Some("Guided session: after".to_owned()),
+        Screen::Done => Some("Guided session: done".to_owned()),
+        Screen::History => Some("History".to_owned()),
         _ => None,
     };
     if let Some(title) = browsing {

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, Wrap};
 
-use crate::engine::Reply;
+use crate::engine::{Reply, fill};
 use crate::tui::app::{App, Row};
 use crate::tui::theme::Theme;
 
@@ -38,10 +38,11 @@ fn row_text(app: &App<'_>, row: &Row<'_>) -> String {
         .iter()
         .map(|r| app.kb.region(r).map_or(*r, |g| g.name.as_str()))
         .collect();
+    let question = fill(&row.item.question, &app.emergency);
     if names.is_empty() {
-        row.item.question.clone()
+        question
     } else {
-        format!("{}: {}", names.join(", "), row.item.question)
+        format!("{}: {question}", names.join(", "))
     }
 }
 
@@ -82,12 +83,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     let mut lines = vec![Line::styled(row_text(app, row), theme.title), Line::raw("")];
     lines.push(Line::from(vec![
         Span::styled("Why we ask: ", theme.dim),
-        Span::raw(row.item.explain.as_str()),
+        Span::raw(fill(&row.item.explain, &app.emergency)),
     ]));
     if let Some(c) = &row.item.clarifier {
         lines.push(Line::from(vec![
             Span::styled("Note: ", theme.dim),
-            Span::raw(c.as_str()),
+            Span::raw(fill(c, &app.emergency)),
         ]));
     }
     lines.push(Line::raw(""));
