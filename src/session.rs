@@ -95,6 +95,8 @@ pub struct Timer {
     phases: Vec<Phase>,
     current: usize,
     state: State,
+    /// The furthest step begun so far.
+    furthest: usize,
 }
 
 impl Timer {
@@ -110,6 +112,7 @@ impl Timer {
             phases,
             current: 0,
             state,
+            furthest: 0,
         }
     }
 
@@ -179,6 +182,7 @@ impl Timer {
         }
         self.current += 1;
         let next = self.phases[self.current];
+        self.furthest = self.furthest.max(next.step);
         self.state = State::Running {
             deadline: from + secs(next.seconds),
         };
@@ -215,6 +219,7 @@ impl Timer {
         };
         let paused = self.is_paused();
         self.current = i;
+        self.furthest = self.furthest.max(step);
         let full = secs(self.phases[i].seconds);
         self.state = if paused {
             State::Paused { remaining: full }
@@ -256,12 +261,12 @@ impl Timer {
         self.state = State::Done;
     }
 
-    /// Steps begun so far (the current one included).
+    /// Steps begun so far (the furthest reached, counted from one).
     pub fn steps_reached(&self) -> usize {
-        if self.is_done() {
-            self.phases.last().map_or(0, |p| p.step + 1)
+        if self.phases.is_empty() {
+            0
         } else {
-            self.phases[self.current].step + 1
+            self.furthest + 1
         }
     }
 }

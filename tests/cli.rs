@@ -10,6 +10,7 @@ fn fascia() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
     cmd.env_remove("FASCIA_KB")
         .env_remove("FASCIA_EMERGENCY_NUMBER")
+        .env_remove("FASCIA_DATA_DIR")
         .env("NO_COLOR", "1");
     cmd
 }
@@ -437,4 +438,62 @@ fn browse_bad_input_lists_the_valid_ids() {
         .assert()
         .code(2)
         .stderr(contains("direct").and(contains("indirect")));
+}
+
+#[test]
+fn history_prints_sessions_respects_xdg_and_reports_damaged_lines() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = home.path().join("fascia");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let record = |pain: u8, completed: bool| {
+        format!(
+            r#"{{"v":1,"at":"2026-11-20T09:00:00Z","regions":["calves"],"routine":[{{"region":"calves","technique":"calves_hand_glide_seated","tool":"hands","seconds":120}}],"ratings":[{{"region":"calves","before":{{"pain":6,"ease":4}},"after":{{"pain":{pain},"ease":7}}}}],"completed":{completed},"steps_done":1}}"#
+        )
+    };
+    let text = format!(
+        "{}\nnot json at all\n{}\n",
+        record(3, true),
+        record(2, false)
+    );
+    std::fs::write(dir.join("history.jsonl"), &text).expect("write");
+    let run = |format: &str| {
+        let mut cmd = fascia();
+        cmd.env_remove("FASCIA_DATA_DIR")
+            .env("XDG_DATA_HOME", home.path())
+            .args(["history", "--format", format]);
+        cmd
+    };
+    run("text")
+        .assert()
+        .success()
+        .stdout(
+            contains("2 sessions")
+                .and(contains("completed"))
+                .and(contains("ended early"))
+                .and(contains("Calves"))
+                .and(contains("pain 3")),
+        )
+        .stderr(contains("line 2 is damaged").and(contains("kept in the file")));
+    let out = run("json").assert().success().get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(v["sessions"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["damaged"][0]["line"], 2);
+    assert!(
+        v["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("fascia/history.jsonl"))
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("history.jsonl")).expect("read"),
+        text,
+        "the file is never changed"
+    );
+
+    let empty = tempfile::tempdir().expect("tempdir");
+    fascia()
+        .env("FASCIA_DATA_DIR", empty.path())
+        .arg("history")
+        .assert()
+        .success()
+        .stdout(contains("No sessions saved yet"));
 }

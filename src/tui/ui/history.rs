@@ -50,7 +50,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
         );
     }
     let block = Block::bordered()
-        .title(format!(" {} sessions ", loaded.records.len()))
+        .title(match loaded.records.len() {
+            1 => " 1 session ".to_owned(),
+            n => format!(" {n} sessions "),
+        })
         .border_style(theme.border);
     let inner = block.inner(list);
     frame.render_widget(block, list);

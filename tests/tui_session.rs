@@ -1,0 +1,280 @@
+//! The guided session in the app with an injected clock (no sleeping): ratings before and
+//! after, the countdown through every phase, ending early, saving (and failing to save) the
+//! history, the history screen, and snapshots of these screens.
+
+mod common;
+
+use std::time::Duration;
+
+use common::drive::{self, key, walk_to_result, yes_to};
+use crossterm::event::KeyCode;
+use fascia::history::Store;
+use fascia::tui::app::{App, Screen};
+use fascia::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn routine_app<'kb>(kb: &'kb fascia::kb::KnowledgeBase, store: Option<Store>) -> App<'kb> {
+    let mut app = walk_to_result(kb, &["calves", "neck"], &yes_to(&[]));
+    drive::to_routine(&mut app, &["foam_roller_medium"]);
+    assert_eq!(app.screen, Screen::Routine);
+    app.store = store;
+    app
+}
+
+fn render(app: &App<'_>, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| fascia::tui::ui::draw(f, app, &Theme::new(false)))
+        .expect("draw");
+    format!("{}", terminal.backend())
+}
+
+fn secs(s: u64) -> Duration {
+    Duration::from_secs(s)
+}
+
+#[test]
+fn a_whole_session_runs_on_time_and_is_saved() {
+    let kb = common::kb();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = routine_app(&kb, Some(Store::in_dir(dir.path())));
+    drive::char(&mut app, 'g');
+    assert_eq!(app.screen, Screen::RateBefore);
+    assert_eq!(app.guided.ratings.len(), 2);
+    key(&mut app, KeyCode::Right); // calves pain +1
+    let before = app.guided.ratings[0].before;
+    app.tick(secs(1000));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Session);
+    let total: u64 = app
+        .routine()
+        .expect("routine")
+        .steps
+        .iter()
+        .map(|s| u64::from(s.seconds))
+        .sum();
+    // One second before the end the session is still running; at the end it asks for ratings.
+    app.tick(secs(1000 + total - 1));
+    assert_eq!(app.screen, Screen::Session);
+    assert!(render(&app, 80, 24).contains("1 s left"));
+    app.guided.bell = false;
+    app.tick(secs(1000 + total));
+    assert_eq!(app.screen, Screen::RateAfter);
+    assert!(app.guided.completed);
+    assert!(app.guided.bell, "the bell rings at the end");
+    key(&mut app, KeyCode::Left); // calves pain -1 after
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Done);
+    assert!(matches!(&app.guided.saved, Some(Ok(path)) if path.ends_with("history.jsonl")));
+    let loaded = Store::in_dir(dir.path()).load().expect("load");
+    assert_eq!(loaded.records.len(), 1);
+    let r = &loaded.records[0];
+    assert!(r.completed);
+    assert_eq!(r.ratings[0].before, before);
+    assert_eq!(r.ratings[0].after.map(|a| a.pain), Some(before.pain - 1));
+    assert_eq!(r.routine.len(), app.routine().expect("routine").steps.len());
+}
+
+#[test]
+fn pause_skip_back_and_switching_sides() {
+    let kb = common::kb();
+    let mut app = routine_app(&kb, None);
+    drive::char(&mut app, 'g');
+    key(&mut app, KeyCode::Enter);
+    let first = *app
+        .guided
+        .timer
+        .as_ref()
+        .and_then(|t| t.current())
+        .expect("phase");
+    drive::char(&mut app, ' ');
+    assert!(
+        app.guided
+            .timer
+            .as_ref()
+            .is_some_and(fascia::session::Timer::is_paused)
+    );
+    assert!(render(&app, 80, 24).contains("PAUSED"));
+    app.tick(secs(10_000));
+    assert_eq!(
+        app.guided.timer.as_ref().and_then(|t| t.current()).copied(),
+        Some(first),
+        "no time passes while paused"
+    );
+    drive::char(&mut app, ' ');
+    // Run the first phase out: a per-side step switches sides and says so.
+    app.tick(secs(10_000 + u64::from(first.seconds)));
+    let now = app
+        .guided
+        .timer
+        .as_ref()
+        .and_then(|t| t.current())
+        .copied()
+        .expect("phase");
+    if first.side.is_some() && now.side != first.side {
+        assert!(
+            app.status
+                .as_deref()
+                .is_some_and(|s| s.contains("Switch sides"))
+        );
+    }
+    drive::char(&mut app, 'n');
+    let step = app
+        .guided
+        .timer
+        .as_ref()
+        .and_then(|t| t.current())
+        .map(|p| p.step);
+    assert_eq!(step, Some(1), "n skips to the next step");
+    drive::char(&mut app, 'p');
+    assert_eq!(
+        app.guided
+            .timer
+            .as_ref()
+            .and_then(|t| t.current())
+            .map(|p| p.step),
+        Some(0),
+        "p goes back"
+    );
+}
+
+#[test]
+fn ending_early_is_saved_as_ended_early() {
+    let kb = common::kb();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = routine_app(&kb, Some(Store::in_dir(dir.path())));
+    drive::char(&mut app, 'g');
+    key(&mut app, KeyCode::Enter);
+    app.tick(secs(5));
+    drive::char(&mut app, 'e');
+    assert_eq!(app.screen, Screen::RateAfter);
+    assert!(render(&app, 80, 24).contains("ended early"));
+    key(&mut app, KeyCode::Enter);
+    let loaded = Store::in_dir(dir.path()).load().expect("load");
+    assert!(!loaded.records[0].completed);
+    assert_eq!(loaded.records[0].steps_done, 1);
+}
+
+#[test]
+fn a_failed_save_keeps_the_session_on_screen_and_can_be_retried() {
+    let kb = common::kb();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let blocker = dir.path().join("blocked");
+    std::fs::write(&blocker, "x").expect("write");
+    let mut app = routine_app(&kb, Some(Store::in_dir(&blocker.join("fascia"))));
+    drive::char(&mut app, 'g');
+    key(&mut app, KeyCode::Enter);
+    drive::char(&mut app, 'e');
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Done);
+    assert!(
+        matches!(&app.guided.saved, Some(Err(e)) if e.contains("cannot write the history file"))
+    );
+    let screen = render(&app, 100, 30);
+    assert!(
+        screen.contains("Not saved") && screen.contains("Calves") && screen.contains("press r"),
+        "{screen}"
+    );
+    std::fs::remove_file(&blocker).expect("unblock");
+    drive::char(&mut app, 'r');
+    assert!(
+        matches!(&app.guided.saved, Some(Ok(_))),
+        "{:?}",
+        app.guided.saved
+    );
+    assert_eq!(
+        Store::in_dir(&blocker.join("fascia"))
+            .load()
+            .expect("load")
+            .records
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn the_history_screen_shows_sessions_and_the_trend_per_area() {
+    let kb = common::kb();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::in_dir(dir.path());
+    for _ in 0..3 {
+        let mut app = routine_app(&kb, Some(store.clone()));
+        drive::char(&mut app, 'g');
+        key(&mut app, KeyCode::Enter);
+        drive::char(&mut app, 'e');
+        key(&mut app, KeyCode::Left);
+        key(&mut app, KeyCode::Enter);
+    }
+    let mut app = App::new(&kb, "112");
+    app.store = Some(store);
+    drive::char(&mut app, 'h');
+    assert_eq!(app.screen, Screen::History);
+    let screen = render(&app, 100, 30);
+    assert!(
+        screen.contains("3 sessions")
+            && screen.contains("ended early")
+            && screen.contains(" B ")
+            && screen.contains(" A "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Back of the neck: pain before"),
+        "areas in body-map order"
+    );
+    key(&mut app, KeyCode::Right);
+    assert!(render(&app, 100, 30).contains("Calves: pain before"));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Welcome);
+}
+
+#[test]
+fn session_screens_at_80x24_and_120x40() {
+    let kb = common::kb();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::in_dir(dir.path());
+    let mut states: Vec<(&str, App<'_>)> = Vec::new();
+    let mut app = routine_app(&kb, Some(store.clone()));
+    drive::char(&mut app, 'g');
+    states.push(("rate_before", app));
+
+    let mut app = routine_app(&kb, Some(store.clone()));
+    drive::char(&mut app, 'g');
+    key(&mut app, KeyCode::Enter);
+    app.tick(secs(17));
+    states.push(("session_running", app));
+
+    let mut app = routine_app(&kb, Some(store.clone()));
+    drive::char(&mut app, 'g');
+    key(&mut app, KeyCode::Enter);
+    app.tick(secs(17));
+    drive::char(&mut app, ' ');
+    states.push(("session_paused", app));
+
+    let mut app = routine_app(&kb, Some(store.clone()));
+    drive::char(&mut app, 'g');
+    key(&mut app, KeyCode::Enter);
+    drive::char(&mut app, 'e');
+    key(&mut app, KeyCode::Left);
+    states.push(("rate_after_ended_early", app));
+
+    let mut done = routine_app(&kb, Some(Store::in_dir(&dir.path().join("history-dir"))));
+    drive::char(&mut done, 'g');
+    key(&mut done, KeyCode::Enter);
+    drive::char(&mut done, 'e');
+    key(&mut done, KeyCode::Enter);
+    // The path differs per run; show it as the same placeholder in the snapshot.
+    done.guided.saved = Some(Ok("/home/you/.local/share/fascia/history.jsonl".into()));
+    states.push(("done", done));
+
+    let mut app = App::new(&kb, "112");
+    app.store = Some(Store::in_dir(&dir.path().join("empty")));
+    drive::char(&mut app, 'h');
+    states.push(("history_empty", app));
+
+    for (name, app) in &states {
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
+        }
+    }
+}
