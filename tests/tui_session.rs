@@ -14,7 +14,7 @@ use fascia::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn routine_app<'kb>(kb: &'kb fascia::kb::KnowledgeBase, store: Option<Store>) -> App<'kb> {
+fn routine_app(kb: &fascia::kb::KnowledgeBase, store: Option<Store>) -> App<'_> {
     let mut app = walk_to_result(kb, &["calves", "neck"], &yes_to(&[]));
     drive::to_routine(&mut app, &["foam_roller_medium"]);
     assert_eq!(app.screen, Screen::Routine);
