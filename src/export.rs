@@ -25,6 +25,18 @@ pub fn write_new(dir: &Path, stem: &str, ext: &str, contents: &str) -> std::io::
     Err(std::io::Error::other("too many files with that name"))
 }
 
+/// Writes `contents` to `path` atomically, replacing what was there (a file the person named).
+pub fn replace(path: &Path, contents: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(contents.as_bytes())?;
+    file.as_file().sync_all()?;
+    file.persist(path).map(|_| ()).map_err(|e| e.error)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

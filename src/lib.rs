@@ -7,6 +7,7 @@ pub mod export;
 pub mod history;
 pub mod kb;
 pub mod locate;
+pub mod plain;
 pub mod report;
 pub mod session;
 pub mod tui;

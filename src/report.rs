@@ -229,6 +229,13 @@ fn text_screening(o: &mut String, kb: &KnowledgeBase, s: &Screening) {
     }
 }
 
+/// The routine part of the text report.
+pub fn routine_text(kb: &KnowledgeBase, r: &Routine) -> String {
+    let mut o = String::new();
+    text_routine(&mut o, kb, r);
+    o
+}
+
 fn text_routine(o: &mut String, kb: &KnowledgeBase, r: &Routine) {
     let _ = writeln!(
         o,

@@ -66,6 +66,15 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub quiet: bool,
 
+    /// Plain mode: a line-by-line conversation for screen readers, dumb terminals and scripts
+    /// (automatic when TERM=dumb)
+    #[arg(long)]
+    pub plain: bool,
+
+    /// In plain mode, save the answers of each finished check to FILE (replay with `advise`)
+    #[arg(long, value_name = "FILE", requires = "plain")]
+    pub save_answers: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -174,6 +183,20 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let Some(command) = &cli.command else {
         // Everything that can fail on input happens before the terminal is touched.
         let kb = cli.load_kb()?;
+        if cli.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+            let stdin = std::io::stdin();
+            return fascia::plain::run(
+                &kb,
+                cli.emergency(),
+                stdin.lock(),
+                out,
+                cli.save_answers.as_deref(),
+            )
+            .map_err(|e| match e {
+                fascia::plain::PlainError::InputEnded => Failure::BadInput(e.to_string()),
+                fascia::plain::PlainError::Io(io) => Failure::Internal(io.into()),
+            });
+        }
         return fascia::tui::run(&kb, cli.emergency(), cli.quiet).map_err(|e| match e {
             fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
             fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),

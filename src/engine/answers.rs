@@ -371,6 +371,27 @@ impl Answers {
         }
     }
 
+    /// Records a reply: for one region (keeping the other regions' replies), or for the item.
+    pub fn set(&mut self, item: &str, region: Option<&str>, reply: Reply) {
+        match region {
+            Some(region) => {
+                let entry = self
+                    .answers
+                    .entry(item.to_owned())
+                    .or_insert_with(|| Answer::PerRegion(BTreeMap::new()));
+                if let Answer::One(_) = entry {
+                    *entry = Answer::PerRegion(BTreeMap::new());
+                }
+                if let Answer::PerRegion(map) = entry {
+                    map.insert(region.to_owned(), reply);
+                }
+            }
+            None => {
+                self.answers.insert(item.to_owned(), Answer::One(reply));
+            }
+        }
+    }
+
     /// The answer used for unanswered items.
     pub fn default_reply(&self) -> Reply {
         self.default_answer.unwrap_or_default().reply()

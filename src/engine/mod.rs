@@ -11,8 +11,8 @@ pub use answers::{
 pub use limits::{Limits, position_words};
 pub use routine::{LeftOut, Routine, Step, Suggestion, build};
 pub use screening::{
-    Allowed, DEFAULT_EMERGENCY, Exclusion, Fired, Modification, Outcome, Permit, Question, Scope,
-    Screening, fill, questionnaire, screen,
+    Allowed, DEFAULT_EMERGENCY, Exclusion, Fired, Modification, Outcome, Permit, Prompt, Question,
+    Scope, Screening, fill, prompts, questionnaire, screen,
 };
 
 use crate::kb::KnowledgeBase;

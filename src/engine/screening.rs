@@ -242,6 +242,36 @@ pub fn questionnaire<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<Ques
         .collect()
 }
 
+/// One prompt of the questionnaire: an item, and the region it asks about when answered per
+/// region (`regions` then holds just that region; otherwise all the chosen regions it is about).
+#[derive(Debug, Clone)]
+pub struct Prompt<'kb> {
+    pub item: &'kb ScreeningItem,
+    pub region: Option<&'kb str>,
+    pub regions: Vec<&'kb str>,
+}
+
+/// The questionnaire as prompts, in order: a per-region item becomes one prompt per region.
+pub fn prompts<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<Prompt<'kb>> {
+    let mut out = Vec::new();
+    for q in questionnaire(kb, answers) {
+        if q.item.per_region {
+            out.extend(q.regions.iter().map(|r| Prompt {
+                item: q.item,
+                region: Some(*r),
+                regions: vec![*r],
+            }));
+        } else {
+            out.push(Prompt {
+                item: q.item,
+                region: None,
+                regions: q.regions,
+            });
+        }
+    }
+    out
+}
+
 /// Related regions that were screened without being chosen: every area item that applies to
 /// them was answered for them by name, and all with no.
 fn screened_extras(kb: &KnowledgeBase, answers: &Answers, chosen: &[String]) -> Vec<String> {

@@ -1,14 +1,11 @@
 //! The app's state and its one `update`: every key, click and screen change goes through here.
 
-use std::collections::BTreeMap;
 use std::time::Duration;
 
 use crate::browse::{self, Filter, Hit, Target};
-use crate::engine::{
-    Advice, Answer, Answers, Preference, RegionDetails, Reply, Since, advise, questionnaire,
-};
+use crate::engine::{Advice, Answers, Preference, RegionDetails, Reply, Since, advise};
 use crate::history::{Loaded, Rating, Record, Score, StepDone, Store};
-use crate::kb::{Feel, Goal, Kind, KnowledgeBase, ScreeningItem, Section, Technique, Tool};
+use crate::kb::{Feel, Goal, Kind, KnowledgeBase, Section, Technique, Tool};
 use crate::session::{Timer, Transition, phases};
 
 use super::keys::{self, Action};
@@ -111,15 +108,8 @@ pub enum Overlay {
     ConfirmQuit,
 }
 
-/// One question row: an item, and the region it is about when answered per region.
-#[derive(Debug, Clone)]
-pub struct Row<'kb> {
-    pub item: &'kb ScreeningItem,
-    /// The region this row answers for (per-region items), else `None`.
-    pub region: Option<&'kb str>,
-    /// The chosen regions the question is about (area items).
-    pub regions: Vec<&'kb str>,
-}
+/// One question row (a prompt of the questionnaire).
+pub type Row<'kb> = crate::engine::Prompt<'kb>;
 
 /// One editable field of the details screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,26 +250,10 @@ impl<'kb> App<'kb> {
 
     /// The question rows of a section, for the current answers.
     pub fn rows(&self, section: Section) -> Vec<Row<'kb>> {
-        let mut rows = Vec::new();
-        for q in questionnaire(self.kb, &self.answers) {
-            if q.item.section != section {
-                continue;
-            }
-            if q.item.per_region {
-                rows.extend(q.regions.iter().map(|r| Row {
-                    item: q.item,
-                    region: Some(*r),
-                    regions: vec![*r],
-                }));
-            } else {
-                rows.push(Row {
-                    item: q.item,
-                    region: None,
-                    regions: q.regions,
-                });
-            }
-        }
-        rows
+        crate::engine::prompts(self.kb, &self.answers)
+            .into_iter()
+            .filter(|p| p.item.section == section)
+            .collect()
     }
 
     /// The reply given on screen for a row, if any.
@@ -809,7 +783,7 @@ impl<'kb> App<'kb> {
                 let Some(row) = rows.get(self.question) else {
                     return;
                 };
-                self.set_reply(&row.item.id, row.region, reply);
+                self.answers.set(&row.item.id, row.region, reply);
                 // Move to the next unanswered row (answers can add rows, e.g. the age gate).
                 let rows = self.rows(section);
                 if let Some(next) =
@@ -821,30 +795,6 @@ impl<'kb> App<'kb> {
                 }
             }
             _ => {}
-        }
-    }
-
-    /// Records a reply; a per-region row keeps the other regions' replies.
-    pub fn set_reply(&mut self, item: &str, region: Option<&str>, reply: Reply) {
-        match region {
-            Some(region) => {
-                let entry = self
-                    .answers
-                    .answers
-                    .entry(item.to_owned())
-                    .or_insert_with(|| Answer::PerRegion(BTreeMap::new()));
-                if let Answer::One(_) = entry {
-                    *entry = Answer::PerRegion(BTreeMap::new());
-                }
-                if let Answer::PerRegion(map) = entry {
-                    map.insert(region.to_owned(), reply);
-                }
-            }
-            None => {
-                self.answers
-                    .answers
-                    .insert(item.to_owned(), Answer::One(reply));
-            }
         }
     }
 

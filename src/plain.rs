@@ -1,0 +1,725 @@
+//! Plain mode: the questionnaire, screening, result, routine and browse as a line-by-line
+//! conversation, for screen readers, dumb terminals and scripts. One question per prompt,
+//! numbered choices, no colour, no cursor movement, no box drawing; every screen change is
+//! announced in one line. Reads any `BufRead` and writes any `Write`, so it can be piped.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use crate::browse::{self, Filter, Target};
+use crate::engine::{Answers, Preference, Prompt, RegionDetails, Reply, Since, advise, prompts};
+use crate::kb::{Feel, Goal, Kind, KnowledgeBase, Section};
+use crate::report;
+
+/// Why plain mode stopped before finishing.
+#[derive(Debug, thiserror::Error)]
+pub enum PlainError {
+    #[error("the input ended before the check was finished; nothing was saved")]
+    InputEnded,
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Where a step of the conversation leads.
+enum Nav {
+    Next,
+    Back,
+}
+
+const STEPS: usize = 9;
+const ANSWER_HELP: &str = "y yes, n no, ? not sure, h why we ask, b back";
+
+/// The conversation: the knowledge base, what was answered, and the two ends of the line.
+pub struct Plain<'kb, R, W> {
+    kb: &'kb KnowledgeBase,
+    emergency: String,
+    input: R,
+    out: W,
+    answers: Answers,
+}
+
+/// Runs plain mode until the person quits (or the input ends at the menu). With `save_answers`,
+/// every finished check is saved there in the answers format, ready for `fascia advise`.
+pub fn run<R: BufRead, W: Write>(
+    kb: &KnowledgeBase,
+    emergency: &str,
+    input: R,
+    out: W,
+    save_answers: Option<&Path>,
+) -> Result<(), PlainError> {
+    let mut p = Plain {
+        kb,
+        emergency: emergency.to_owned(),
+        input,
+        out,
+        answers: Answers::default(),
+    };
+    p.menu(save_answers)
+}
+
+impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    fn say(&mut self, text: &str) -> Result<(), PlainError> {
+        writeln!(self.out, "{text}")?;
+        Ok(())
+    }
+
+    /// Prints the prompt and reads one line (trimmed). `None` when the input has ended.
+    fn read(&mut self, prompt: &str) -> Result<Option<String>, PlainError> {
+        writeln!(self.out, "{prompt}")?;
+        self.out.flush()?;
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        Ok(Some(line.trim().to_owned()))
+    }
+
+    /// Like `read`, but the end of the input is an error (mid-check).
+    fn ask(&mut self, prompt: &str) -> Result<String, PlainError> {
+        self.read(prompt)?.ok_or(PlainError::InputEnded)
+    }
+
+    fn announce(&mut self, step: usize, title: &str) -> Result<(), PlainError> {
+        self.say("")?;
+        self.say(&format!("Step {step} of {STEPS}: {title}"))
+    }
+
+    fn menu(&mut self, save: Option<&Path>) -> Result<(), PlainError> {
+        self.say("fascia: safe self-massage for tight or sore muscles, in plain text.")?;
+        self.say(&format!(
+            "Not for emergencies: for chest pain, sudden trouble breathing, signs of a stroke or a sudden severe headache, call {} now. fascia is not a diagnosis.",
+            self.emergency
+        ))?;
+        loop {
+            self.say("")?;
+            self.say("Main menu")?;
+            let Some(choice) =
+                self.read("1. Start the check. 2. Browse techniques. 3. Quit. Type a number.")?
+            else {
+                return Ok(());
+            };
+            match choice.to_lowercase().as_str() {
+                "1" | "start" => self.check(save)?,
+                "2" | "browse" => self.browse()?,
+                "3" | "q" | "quit" | "" => return Ok(()),
+                other => self.say(&format!("\"{other}\" is not a choice here."))?,
+            }
+        }
+    }
+
+    fn check(&mut self, save: Option<&Path>) -> Result<(), PlainError> {
+        self.answers = Answers::default();
+        let mut stage = 0;
+        loop {
+            let nav = match stage {
+                0 => self.areas()?,
+                1 => self.details()?,
+                2 => self.questions(3, "Emergency signs", Section::Emergency)?,
+                3 => self.questions(4, "Health screen", Section::Health)?,
+                4 => self.questions(5, "Area checks", Section::Area)?,
+                5 => self.review()?,
+                _ => return self.result(save),
+            };
+            stage = match nav {
+                Nav::Next => stage + 1,
+                Nav::Back if stage == 0 => return Ok(()),
+                Nav::Back => stage - 1,
+            };
+        }
+    }
+
+    fn region_names(&self) -> String {
+        let names: Vec<&str> = self
+            .kb
+            .regions()
+            .iter()
+            .filter(|r| self.answers.regions.contains_key(&r.id))
+            .map(|r| r.name.as_str())
+            .collect();
+        names.join(", ")
+    }
+
+    fn areas(&mut self) -> Result<Nav, PlainError> {
+        self.announce(1, "Where does it feel tight or sore?")?;
+        let list: Vec<String> = self
+            .kb
+            .regions()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("{}. {}", i + 1, r.name))
+            .collect();
+        self.say(&list.join(". "))?;
+        loop {
+            let keep = if self.answers.regions.is_empty() {
+                String::new()
+            } else {
+                format!(" Press enter to keep: {}.", self.region_names())
+            };
+            let line = self.ask(&format!("Type the numbers of the areas, separated by spaces (for example: 18 20). b goes back.{keep}"))?;
+            match line.as_str() {
+                "b" => return Ok(Nav::Back),
+                "" if !self.answers.regions.is_empty() => return Ok(Nav::Next),
+                "" => self.say("Choose at least one area.")?,
+                _ => {
+                    let mut chosen = Vec::new();
+                    let mut bad = Vec::new();
+                    for word in line
+                        .split(|c: char| c == ',' || c.is_whitespace())
+                        .filter(|w| !w.is_empty())
+                    {
+                        let by_number = word
+                            .parse::<usize>()
+                            .ok()
+                            .and_then(|n| n.checked_sub(1))
+                            .and_then(|i| self.kb.regions().get(i));
+                        match by_number.or_else(|| self.kb.region(word)) {
+                            Some(r) => chosen.push(r.id.clone()),
+                            None => bad.push(word.to_owned()),
+                        }
+                    }
+                    if !bad.is_empty() || chosen.is_empty() {
+                        self.say(&format!(
+                            "Not an area: {}. Use the numbers 1 to {}.",
+                            bad.join(", "),
+                            self.kb.regions().len()
+                        ))?;
+                        continue;
+                    }
+                    let old = std::mem::take(&mut self.answers.regions);
+                    for id in chosen {
+                        let details = old.get(&id).copied().unwrap_or_default();
+                        self.answers.regions.insert(id, details);
+                    }
+                    self.say(&format!("Chosen: {}.", self.region_names()))?;
+                    return Ok(Nav::Next);
+                }
+            }
+        }
+    }
+
+    fn details(&mut self) -> Result<Nav, PlainError> {
+        self.announce(2, "How does it feel?")?;
+        let regions: Vec<String> = self
+            .kb
+            .regions()
+            .iter()
+            .filter(|r| self.answers.regions.contains_key(&r.id))
+            .map(|r| r.id.clone())
+            .collect();
+        let mut i = 0;
+        while i < regions.len() * 4 {
+            let id = &regions[i / 4];
+            match self.detail(id, i % 4)? {
+                Nav::Next => i += 1,
+                Nav::Back if i == 0 => return Ok(Nav::Back),
+                Nav::Back => i -= 1,
+            }
+        }
+        Ok(Nav::Next)
+    }
+
+    /// Asks one detail (0 feel, 1 strength, 2 since, 3 goal) of one area.
+    fn detail(&mut self, id: &str, field: usize) -> Result<Nav, PlainError> {
+        let name = self.kb.region(id).map_or(id.to_owned(), |r| r.name.clone());
+        let d = self.answers.regions.get(id).copied().unwrap_or_default();
+        let feels = [
+            "tight or stiff",
+            "sore after exercise",
+            "a tender knot",
+            "aching for weeks or longer",
+        ];
+        let goals = [
+            "warm up before activity",
+            "recover after activity",
+            "general relief",
+        ];
+        let fi = |f: Feel| Feel::ALL.iter().position(|x| *x == f).unwrap_or(0);
+        let prompt = match field {
+            0 => format!(
+                "{name}: what does it feel like? 1 {}, 2 {}, 3 {}, 4 {}. Enter keeps: {}.",
+                feels[0],
+                feels[1],
+                feels[2],
+                feels[3],
+                feels[fi(d.feel)]
+            ),
+            1 => format!(
+                "{name}: how strong is it, from 0 (nothing) to 10 (the worst)? Enter keeps: {}.",
+                d.intensity
+            ),
+            2 => format!(
+                "{name}: since when? 1 days, 2 weeks, 3 months. Enter keeps: {}.",
+                d.since.as_str()
+            ),
+            _ => format!(
+                "{name}: your goal? 1 {}, 2 {}, 3 {}. Enter keeps: {}.",
+                goals[0],
+                goals[1],
+                goals[2],
+                goals[Goal::ALL.iter().position(|g| *g == d.goal).unwrap_or(2)]
+            ),
+        };
+        loop {
+            let line = self.ask(&prompt)?;
+            if line == "b" {
+                return Ok(Nav::Back);
+            }
+            if line.is_empty() {
+                return Ok(Nav::Next);
+            }
+            let n = line.parse::<usize>().ok();
+            let mut d = d;
+            let ok = match (field, n) {
+                (0, Some(n @ 1..=4)) => {
+                    d.feel = Feel::ALL[n - 1];
+                    true
+                }
+                (1, Some(n @ 0..=10)) => {
+                    d.intensity = u8::try_from(n).unwrap_or(0);
+                    true
+                }
+                (2, Some(n @ 1..=3)) => {
+                    d.since = Since::ALL[n - 1];
+                    true
+                }
+                (3, Some(n @ 1..=3)) => {
+                    d.goal = Goal::ALL[n - 1];
+                    true
+                }
+                _ => false,
+            };
+            if ok {
+                self.answers
+                    .regions
+                    .insert(id.to_owned(), RegionDetails { ..d });
+                return Ok(Nav::Next);
+            }
+            self.say("Please type one of the numbers shown, press enter to keep the answer, or b to go back.")?;
+        }
+    }
+
+    fn rows(&self, section: Section) -> Vec<Prompt<'_>> {
+        prompts(self.kb, &self.answers)
+            .into_iter()
+            .filter(|p| p.item.section == section)
+            .collect()
+    }
+
+    fn questions(&mut self, step: usize, title: &str, section: Section) -> Result<Nav, PlainError> {
+        if self.rows(section).is_empty() {
+            return Ok(Nav::Next);
+        }
+        self.announce(step, title)?;
+        let mut i = 0;
+        loop {
+            // The rows can change as answers come in (the age question adds two), so recount.
+            let n = self.rows(section).len();
+            if i >= n {
+                return Ok(Nav::Next);
+            }
+            match self.question(section, i, n)? {
+                Nav::Next => i += 1,
+                Nav::Back if i == 0 => return Ok(Nav::Back),
+                Nav::Back => i -= 1,
+            }
+        }
+    }
+
+    /// Asks question `i` of a section; returns where to go.
+    fn question(&mut self, section: Section, i: usize, n: usize) -> Result<Nav, PlainError> {
+        let (id, region, text, explain, current) = {
+            let rows = self.rows(section);
+            let row = &rows[i];
+            let names: Vec<&str> = row
+                .regions
+                .iter()
+                .map(|r| report::region_name(self.kb, r))
+                .collect();
+            let about = if names.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", names.join(", "))
+            };
+            let mut explain = format!("Why we ask: {}", row.item.explain);
+            if let Some(c) = &row.item.clarifier {
+                explain.push(' ');
+                explain.push_str(c);
+            }
+            (
+                row.item.id.clone(),
+                row.region.map(str::to_owned),
+                format!(
+                    "Question {} of {n}: {about}{}",
+                    i + 1,
+                    crate::engine::fill(&row.item.question, &self.emergency)
+                ),
+                crate::engine::fill(&explain, &self.emergency),
+                self.answers.reply(&row.item.id, row.region),
+            )
+        };
+        let keep = current.map_or(String::new(), |r| format!(" Enter keeps: {}.", r.words()));
+        loop {
+            let line = self.ask(&format!("{text} ({ANSWER_HELP}).{keep}"))?;
+            let reply = match line.to_lowercase().as_str() {
+                "y" | "yes" | "1" => Reply::Yes,
+                "n" | "no" | "2" => Reply::No,
+                "?" | "not sure" | "notsure" | "u" | "3" => Reply::NotSure,
+                "" if current.is_some() => return Ok(Nav::Next),
+                "h" | "help" | "why" => {
+                    self.say(&explain)?;
+                    continue;
+                }
+                "b" | "back" => return Ok(Nav::Back),
+                _ => {
+                    self.say(&format!("Please answer with {ANSWER_HELP}."))?;
+                    continue;
+                }
+            };
+            self.answers.set(&id, region.as_deref(), reply);
+            return Ok(Nav::Next);
+        }
+    }
+
+    fn review(&mut self) -> Result<Nav, PlainError> {
+        loop {
+            self.announce(6, "Review your answers")?;
+            let regions: Vec<String> = self
+                .kb
+                .regions()
+                .iter()
+                .filter(|r| self.answers.regions.contains_key(&r.id))
+                .map(|r| r.id.clone())
+                .collect();
+            let all = prompts(self.kb, &self.answers);
+            let mut n = 0;
+            for id in &regions {
+                n += 1;
+                let d = self.answers.regions[id];
+                let line = format!(
+                    "{n}. {}: {}, {}/10, for {}, goal {}.",
+                    report::region_name(self.kb, id),
+                    d.feel,
+                    d.intensity,
+                    d.since.as_str(),
+                    d.goal
+                );
+                self.say(&line)?;
+            }
+            for p in &all {
+                n += 1;
+                let reply = self
+                    .answers
+                    .reply(&p.item.id, p.region)
+                    .map_or("not answered", Reply::words);
+                let names: Vec<&str> = p
+                    .regions
+                    .iter()
+                    .map(|r| report::region_name(self.kb, r))
+                    .collect();
+                let about = if names.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: ", names.join(", "))
+                };
+                self.say(&format!("{n}. {reply}: {about}{}", p.item.question))?;
+            }
+            let line = self.ask("Type a number to change that answer, press enter to see the result, or b to go back.")?;
+            if line.is_empty() {
+                return Ok(Nav::Next);
+            }
+            if line == "b" {
+                return Ok(Nav::Back);
+            }
+            match line.parse::<usize>().ok().and_then(|k| k.checked_sub(1)) {
+                Some(k) if k < regions.len() => {
+                    for field in 0..4 {
+                        if let Nav::Back = self.detail(&regions[k].clone(), field)? {
+                            break;
+                        }
+                    }
+                }
+                Some(k) if k < n => {
+                    let p = &all[k - regions.len()];
+                    let (section, id, region) = (
+                        p.item.section,
+                        p.item.id.clone(),
+                        p.region.map(str::to_owned),
+                    );
+                    let rows = self.rows(section);
+                    if let Some(i) = rows
+                        .iter()
+                        .position(|r| r.item.id == id && r.region.map(str::to_owned) == region)
+                    {
+                        let total = rows.len();
+                        self.question(section, i, total)?;
+                    }
+                }
+                _ => self.say(&format!(
+                    "Please type a number from 1 to {n}, or press enter."
+                ))?,
+            }
+        }
+    }
+
+    fn result(&mut self, save: Option<&Path>) -> Result<(), PlainError> {
+        self.announce(7, "Result")?;
+        let advice = advise(self.kb, &self.answers, &self.emergency);
+        let screening_only = crate::engine::Advice {
+            screening: advice.screening.clone(),
+            routine: None,
+        };
+        let text = report::text(self.kb, &screening_only);
+        self.say(text.trim_end())?;
+        if advice.screening.permit().is_some() {
+            self.preferences()?;
+            let advice = advise(self.kb, &self.answers, &self.emergency);
+            if let Some(r) = &advice.routine {
+                self.announce(9, "Your routine")?;
+                let text = report::routine_text(self.kb, r);
+                self.say(text.trim())?;
+            } else {
+                // Nothing fitted the tools and time: the result says why.
+                let text = report::text(self.kb, &advice);
+                self.say(text.trim_end())?;
+            }
+        }
+        if let Some(path) = save {
+            let json =
+                serde_json::to_string_pretty(&self.answers).map_err(std::io::Error::other)?;
+            crate::export::replace(path, &json)?;
+            self.say(&format!(
+                "Your answers are saved in {}. Replay them with: fascia advise --answers {}",
+                path.display(),
+                path.display()
+            ))?;
+        }
+        Ok(())
+    }
+
+    fn preferences(&mut self) -> Result<(), PlainError> {
+        self.announce(8, "Your tools and time")?;
+        let tools: Vec<(String, String)> = self
+            .kb
+            .tools()
+            .iter()
+            .filter(|t| !t.always_owned)
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .collect();
+        let list: Vec<String> = tools
+            .iter()
+            .enumerate()
+            .map(|(i, (_, name))| format!("{}. {name}", i + 1))
+            .collect();
+        self.say(&format!("Tools: {}.", list.join(". ")))?;
+        loop {
+            let line = self.ask("Type the numbers of the tools you have, separated by spaces, or press enter for none. Hands, knuckles and elbows always count.")?;
+            let picked: Option<Vec<String>> = line
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    w.parse::<usize>()
+                        .ok()
+                        .and_then(|n| n.checked_sub(1))
+                        .and_then(|i| tools.get(i))
+                        .map(|t| t.0.clone())
+                })
+                .collect();
+            match picked {
+                Some(p) => {
+                    self.answers.preferences.tools = p;
+                    break;
+                }
+                None => self.say(&format!("Please use the numbers 1 to {}.", tools.len()))?,
+            }
+        }
+        loop {
+            let line = self.ask("How many minutes do you have, from 2 to 120? Enter keeps 10.")?;
+            match line.parse::<u32>() {
+                _ if line.is_empty() => break,
+                Ok(m) if crate::engine::answers::MINUTES.contains(&m) => {
+                    self.answers.preferences.minutes = m;
+                    break;
+                }
+                _ => self.say("Please type a number from 2 to 120.")?,
+            }
+        }
+        loop {
+            let line = self.ask("Which techniques? 1 let fascia choose, 2 direct (firmer, on the tender spot), 3 indirect (gentle, gliding). Enter keeps 1.")?;
+            self.answers.preferences.technique = match line.as_str() {
+                "" | "1" => Preference::Auto,
+                "2" => Preference::Direct,
+                "3" => Preference::Indirect,
+                _ => {
+                    self.say("Please type 1, 2 or 3.")?;
+                    continue;
+                }
+            };
+            return Ok(());
+        }
+    }
+
+    fn reminder(&mut self) -> Result<(), PlainError> {
+        self.say(
+            "Browsing skips the safety check: choose Start the check from the menu for a routine.",
+        )
+    }
+
+    fn browse(&mut self) -> Result<(), PlainError> {
+        loop {
+            self.say("")?;
+            self.say("Browse: areas")?;
+            self.reminder()?;
+            let list: Vec<String> = self
+                .kb
+                .regions()
+                .iter()
+                .enumerate()
+                .map(|(i, r)| format!("{}. {}", i + 1, r.name))
+                .collect();
+            self.say(&list.join(". "))?;
+            let Some(line) = self.read("Type an area number, / and a word to search (for example /soleus), or b to go back.")? else {
+                return Ok(());
+            };
+            if line == "b" || line.is_empty() {
+                return Ok(());
+            }
+            if let Some(query) = line.strip_prefix('/') {
+                self.search(query.trim())?;
+                continue;
+            }
+            match line
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .filter(|&i| i < self.kb.regions().len())
+            {
+                Some(i) => {
+                    let id = self.kb.regions()[i].id.clone();
+                    self.browse_region(&id)?;
+                }
+                None => self.say("Please type one of the numbers.")?,
+            }
+        }
+    }
+
+    fn search(&mut self, query: &str) -> Result<(), PlainError> {
+        self.say("")?;
+        self.say(&format!("Browse: search for \"{query}\""))?;
+        let hits = browse::search(self.kb, query);
+        if hits.is_empty() {
+            return self.say("Nothing matches. Try fewer letters.");
+        }
+        for (i, h) in hits.iter().enumerate() {
+            self.say(&format!("{}. {}", i + 1, h.label))?;
+        }
+        let Some(line) = self.read("Type a number to open it, or press enter to go back.")? else {
+            return Ok(());
+        };
+        match line
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| hits.get(i))
+            .map(|h| h.target.clone())
+        {
+            Some(Target::Technique(id)) => self.technique(&id),
+            Some(Target::Region(id)) => self.browse_region(&id),
+            None => Ok(()),
+        }
+    }
+
+    fn browse_region(&mut self, region: &str) -> Result<(), PlainError> {
+        let mut filter = Filter {
+            region: Some(region.to_owned()),
+            ..Filter::default()
+        };
+        loop {
+            self.say("")?;
+            self.say(&format!("Browse: {}", report::region_name(self.kb, region)))?;
+            self.reminder()?;
+            let tool = filter.tool.as_deref().map_or("any tool".to_owned(), |t| {
+                report::tool_name(self.kb, t).to_owned()
+            });
+            let kind = filter.kind.map_or("direct and indirect", |k| {
+                if k == Kind::Direct {
+                    "direct only"
+                } else {
+                    "indirect only"
+                }
+            });
+            self.say(&format!("Showing: {tool}, {kind}."))?;
+            let found = browse::techniques(self.kb, &filter);
+            if found.is_empty() {
+                self.say("No technique matches the filter.")?;
+            }
+            for (i, t) in found.iter().enumerate() {
+                self.say(&format!(
+                    "{}. {}",
+                    i + 1,
+                    report::technique_line(self.kb, t)
+                ))?;
+            }
+            let Some(line) = self.read("Type a number to read it in full; d direct only, i indirect only, a all kinds; t and a tool number to filter by tool (t alone lists the tools, t 0 clears it); b back.")? else {
+                return Ok(());
+            };
+            match line.as_str() {
+                "b" | "" => return Ok(()),
+                "d" => filter.kind = Some(Kind::Direct),
+                "i" => filter.kind = Some(Kind::Indirect),
+                "a" => filter.kind = None,
+                "t" => {
+                    let list: Vec<String> = self
+                        .kb
+                        .tools()
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| format!("{}. {}", i + 1, t.name))
+                        .collect();
+                    self.say(&format!("Tools: {}.", list.join(". ")))?;
+                }
+                _ if line.starts_with('t') => {
+                    let n = line[1..].trim().parse::<usize>().ok();
+                    match n {
+                        Some(0) => filter.tool = None,
+                        Some(n) if n <= self.kb.tools().len() => {
+                            filter.tool = Some(self.kb.tools()[n - 1].id.clone());
+                        }
+                        _ => self.say("Please type t and a tool number, for example t 6.")?,
+                    }
+                }
+                _ => match line
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|i| found.get(i))
+                {
+                    Some(t) => {
+                        let id = t.id.clone();
+                        self.technique(&id)?;
+                    }
+                    None => self.say("Please type one of the numbers or letters shown.")?,
+                },
+            }
+        }
+    }
+
+    fn technique(&mut self, id: &str) -> Result<(), PlainError> {
+        let Some(t) = self.kb.technique(id) else {
+            return Ok(());
+        };
+        self.say("")?;
+        self.say(&format!("Browse: technique: {}", t.name))?;
+        self.reminder()?;
+        for (title, lines) in report::technique_sections(self.kb, t, &self.emergency) {
+            if lines.is_empty() {
+                continue;
+            }
+            self.say(&format!("{title}:"))?;
+            for line in lines {
+                self.say(&line)?;
+            }
+        }
+        self.read("Press enter to go back.")?;
+        Ok(())
+    }
+}

@@ -1,0 +1,340 @@
+//! Plain mode: scripted runs through stdin to every outcome, compared with `fascia advise` on the
+//! saved answers; back and help; browse; and no escape sequences even in a pseudo-terminal.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use assert_cmd::Command;
+use fascia::engine::{Answers, Reply, prompts};
+use fascia::kb::Section;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn fascia() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
+    cmd.env_remove("FASCIA_KB")
+        .env_remove("FASCIA_EMERGENCY_NUMBER")
+        .env_remove("TERM");
+    cmd
+}
+
+/// The lines a person would type to choose `regions` and answer every question with `reply`,
+/// keeping the default details, tools and time.
+fn script(regions: &[&str], reply: &dyn Fn(&str, Option<&str>) -> Reply, finish: bool) -> String {
+    let kb = common::kb();
+    let numbers: Vec<String> = regions
+        .iter()
+        .map(|r| {
+            (kb.regions()
+                .iter()
+                .position(|x| x.id == *r)
+                .expect("region")
+                + 1)
+            .to_string()
+        })
+        .collect();
+    let mut lines = vec!["1".to_owned(), numbers.join(" ")];
+    lines.extend(std::iter::repeat_n(String::new(), regions.len() * 4));
+    let mut answers = Answers {
+        regions: regions
+            .iter()
+            .map(|r| ((*r).to_owned(), fascia::engine::RegionDetails::default()))
+            .collect(),
+        ..Answers::default()
+    };
+    for section in [Section::Emergency, Section::Health, Section::Area] {
+        for p in prompts(&kb, &answers)
+            .into_iter()
+            .filter(|p| p.item.section == section)
+        {
+            let r = reply(&p.item.id, p.region);
+            lines.push(
+                match r {
+                    Reply::Yes => "y",
+                    Reply::No => "n",
+                    Reply::NotSure => "?",
+                }
+                .to_owned(),
+            );
+            let (id, region) = (p.item.id.clone(), p.region.map(str::to_owned));
+            answers.set(&id, region.as_deref(), r);
+        }
+    }
+    lines.push(String::new()); // review: see the result
+    if finish {
+        lines.extend(std::iter::repeat_n(String::new(), 3)); // tools, minutes, technique
+    }
+    lines.push("3".into()); // quit from the menu
+    lines.join("\n") + "\n"
+}
+
+fn yes_to<'a>(items: &'a [&'a str]) -> impl Fn(&str, Option<&str>) -> Reply + 'a {
+    move |item, _| {
+        if items.contains(&item) {
+            Reply::Yes
+        } else {
+            Reply::No
+        }
+    }
+}
+
+/// Runs a scripted check, then `advise` on the saved answers; returns (transcript, advise text,
+/// advise JSON).
+fn run(input: &str) -> (String, String, serde_json::Value) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saved = dir.path().join("answers.json");
+    let out = fascia()
+        .args(["--plain", "--emergency-number", "112", "--save-answers"])
+        .arg(&saved)
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let transcript = String::from_utf8(out).expect("utf8");
+    let text = fascia()
+        .args(["advise", "--emergency-number", "112", "--answers"])
+        .arg(&saved)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json = fascia()
+        .args([
+            "advise",
+            "--emergency-number",
+            "112",
+            "--format",
+            "json",
+            "--answers",
+        ])
+        .arg(&saved)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    (
+        transcript,
+        String::from_utf8(text).expect("utf8"),
+        serde_json::from_slice(&json).expect("json"),
+    )
+}
+
+#[test]
+fn every_outcome_by_typing_matches_advise_on_the_saved_answers() {
+    let cases: [(&[&str], &[&str], &str, bool); 7] = [
+        (&["calves"], &[], "routine", true),
+        (&["calves", "neck"], &["blood_thinners"], "routine", true),
+        (&["calves", "neck"], &["varicose_veins"], "routine", true),
+        (&["calves"], &["open_wound"], "nothing_safe", false),
+        (&["calves"], &["heart_condition"], "refer", false),
+        (&["calves"], &["dvt_symptoms"], "urgent", false),
+        (&["calves"], &["stroke_signs"], "emergency", false),
+    ];
+    for (regions, yes, outcome, finish) in cases {
+        let (transcript, advice_text, json) = run(&script(regions, &yes_to(yes), finish));
+        assert_eq!(json["outcome"], outcome, "{yes:?}");
+        for step in [
+            "Step 1 of 9: Where",
+            "Step 2 of 9",
+            "Step 3 of 9: Emergency signs",
+            "Step 4 of 9: Health screen",
+            "Step 6 of 9: Review",
+            "Step 7 of 9: Result",
+        ] {
+            assert!(
+                transcript.contains(step),
+                "{yes:?}: no `{step}` in:\n{transcript}"
+            );
+        }
+        // The result shown is the one advise gives: the screening part line by line...
+        let headline = advice_text.lines().next().expect("headline");
+        assert!(
+            transcript.contains(headline),
+            "{yes:?}: `{headline}` missing"
+        );
+        for line in advice_text
+            .lines()
+            .take_while(|l| !l.starts_with("Routine:"))
+            .filter(|l| !l.is_empty() && !l.starts_with("Not answered"))
+        {
+            assert!(
+                transcript.contains(line),
+                "{yes:?}: `{line}` missing from the transcript"
+            );
+        }
+        // ...and the routine, when there is one.
+        if let Some(start) = advice_text.find("Routine:") {
+            let routine = advice_text[start..]
+                .split("\nfascia is not a diagnosis")
+                .next()
+                .expect("routine")
+                .trim();
+            assert!(transcript.contains(routine), "{yes:?}: the routine differs");
+            assert!(transcript.contains("Step 9 of 9: Your routine"));
+        } else {
+            assert!(
+                !transcript.contains("Step 8 of 9"),
+                "{yes:?}: no tools question past a referral"
+            );
+        }
+        assert!(transcript.contains("Replay them with: fascia advise --answers"));
+    }
+}
+
+#[test]
+fn b_goes_back_and_h_explains() {
+    let kb = common::kb();
+    let first = &kb.items()[0];
+    // Answer the first emergency question yes, go back, change it to no, ask why on the next.
+    let base = script(&["calves"], &yes_to(&[]), true);
+    let lines: Vec<&str> = base.lines().collect();
+    let mut edited: Vec<&str> = lines[..6].to_vec();
+    edited.extend(["y", "b", lines[6], "h"]);
+    edited.extend(&lines[7..]);
+    let input = edited.join("\n") + "\n";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saved = dir.path().join("a.json");
+    let out = fascia()
+        .args(["--plain", "--save-answers"])
+        .arg(&saved)
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let transcript = String::from_utf8(out).expect("utf8");
+    assert!(
+        transcript.contains("Enter keeps: yes"),
+        "going back shows the earlier answer"
+    );
+    assert!(transcript.contains(&format!("Why we ask: {}", kb.items()[1].explain)));
+    let answers: BTreeMap<String, serde_json::Value> =
+        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&saved).expect("read"))
+            .expect("json")["answers"]
+            .as_object()
+            .expect("answers")
+            .clone()
+            .into_iter()
+            .collect();
+    assert_eq!(
+        answers[&first.id], "no",
+        "the changed answer is the one kept"
+    );
+}
+
+#[test]
+fn wrong_input_is_explained_and_asked_again() {
+    let input = "9\n1\n99\n18\n\n\n\n\nmaybe\n";
+    let out = fascia()
+        .arg("--plain")
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let transcript = String::from_utf8(out.stdout).expect("utf8");
+    assert!(transcript.contains("\"9\" is not a choice here."));
+    assert!(transcript.contains("Not an area: 99"));
+    assert!(transcript.contains("Please answer with y yes, n no, ? not sure"));
+    let err = String::from_utf8(out.stderr).expect("utf8");
+    assert!(
+        err.contains("the input ended before the check was finished"),
+        "{err}"
+    );
+}
+
+#[test]
+fn browse_by_area_filter_search_and_read_a_technique() {
+    let kb = common::kb();
+    let calves: Vec<_> = kb.techniques_for("calves").collect();
+    let input = "2\n18\ni\n1\n\nb\n/soleus\n1\nb\nb\n3\n";
+    let out = fascia()
+        .arg("--plain")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let transcript = String::from_utf8(out).expect("utf8");
+    assert!(transcript.contains("Browse: areas") && transcript.contains("Browse: Calves"));
+    assert!(transcript.contains("Browsing skips the safety check"));
+    assert!(transcript.contains("Showing: any tool, indirect only."));
+    let indirect = calves
+        .iter()
+        .find(|t| t.kind == fascia::kb::Kind::Indirect)
+        .expect("indirect");
+    assert!(transcript.contains(&format!("Browse: technique: {}", indirect.name)));
+    assert!(transcript.contains("Stop if:") && transcript.contains("Sources:"));
+    assert!(transcript.contains("Browse: search for \"soleus\""));
+}
+
+#[test]
+fn term_dumb_starts_plain_mode() {
+    fascia()
+        .env("TERM", "dumb")
+        .write_stdin("3\n")
+        .assert()
+        .success()
+        .stdout(contains("Main menu").and(contains("1. Start the check")));
+}
+
+#[cfg(unix)]
+#[test]
+fn no_escape_sequences_even_in_a_terminal() {
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fascia"));
+    cmd.arg("--plain")
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR");
+    let mut session = expectrl::session::OsSession::spawn(cmd).expect("spawn");
+    let mut raw = Vec::new();
+    let pump = |session: &mut expectrl::session::OsSession, raw: &mut Vec<u8>, until: &str| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut buf = [0u8; 4096];
+        while Instant::now() < deadline {
+            while let Ok(n) = session.try_read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                raw.extend_from_slice(&buf[..n]);
+            }
+            if String::from_utf8_lossy(raw).contains(until) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("`{until}` never appeared");
+    };
+    pump(&mut session, &mut raw, "Type a number.");
+    for line in ["2\n", "18\n"] {
+        session.write_all(line.as_bytes()).expect("send");
+    }
+    pump(&mut session, &mut raw, "Browse: Calves");
+    session.write_all(b"b\nb\n3\n").expect("send");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while session.get_process().is_alive().unwrap_or(false) && Instant::now() < deadline {
+        let mut buf = [0u8; 4096];
+        if let Ok(n) = session.try_read(&mut buf) {
+            raw.extend_from_slice(&buf[..n]);
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        !text.contains('\u{1b}'),
+        "an escape sequence in plain mode: {text:?}"
+    );
+    assert!(
+        !text.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c)),
+        "box drawing in plain mode"
+    );
+}
