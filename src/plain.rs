@@ -330,16 +330,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let (id, region, text, explain, current) = {
             let rows = self.rows(section);
             let row = &rows[i];
-            let names: Vec<&str> = row
-                .regions
-                .iter()
-                .map(|r| report::region_name(self.kb, r))
-                .collect();
-            let about = if names.is_empty() {
-                String::new()
-            } else {
-                format!("{}: ", names.join(", "))
-            };
+            let about = report::about(self.kb, &row.regions);
             let mut explain = format!("Why we ask: {}", row.item.explain);
             if let Some(c) = &row.item.clarifier {
                 explain.push(' ');
@@ -411,16 +402,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     .answers
                     .reply(&p.item.id, p.region)
                     .map_or("not answered", Reply::words);
-                let names: Vec<&str> = p
-                    .regions
-                    .iter()
-                    .map(|r| report::region_name(self.kb, r))
-                    .collect();
-                let about = if names.is_empty() {
-                    String::new()
-                } else {
-                    format!("{}: ", names.join(", "))
-                };
+                let about = report::about(self.kb, &p.regions);
                 self.say(&format!("{n}. {reply}: {about}{}", p.item.question))?;
             }
             let line = self.ask("Type a number to change that answer, press enter to see the result, or b to go back.")?;

@@ -77,6 +77,15 @@ pub fn tool_name<'a>(kb: &'a KnowledgeBase, id: &'a str) -> &'a str {
     kb.tool(id).map_or(id, |t| t.name.as_str())
 }
 
+/// "Calves, Back of the neck: " before a question about those areas ("" for none).
+pub fn about(kb: &KnowledgeBase, regions: &[&str]) -> String {
+    if regions.is_empty() {
+        return String::new();
+    }
+    let names: Vec<&str> = regions.iter().map(|r| region_name(kb, r)).collect();
+    format!("{}: ", names.join(", "))
+}
+
 /// Minutes and seconds, e.g. `4 min 30 s`.
 pub fn duration(seconds: u32) -> String {
     match (seconds / 60, seconds % 60) {

@@ -59,6 +59,34 @@ pub struct Fired {
     pub not_sure: Option<String>,
 }
 
+impl Fired {
+    /// A fired item acting on `regions`, or on the whole run when `None`.
+    fn new(
+        kb: &KnowledgeBase,
+        id: &str,
+        tier: Tier,
+        answer: Reply,
+        regions: Option<BTreeSet<String>>,
+        message: String,
+        not_sure: Option<String>,
+    ) -> Self {
+        Self {
+            id: id.to_owned(),
+            tier,
+            answer,
+            scope: if regions.is_some() {
+                Scope::Regions
+            } else {
+                Scope::Global
+            },
+            regions: sorted(kb, regions.unwrap_or_default()),
+            combination: false,
+            message,
+            not_sure,
+        }
+    }
+}
+
 /// Whether a fired item acts on the whole run or on some regions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -456,20 +484,16 @@ fn fire_items(
                 }
             }
         }
-        fired.push(Fired {
-            id: item.id.clone(),
-            tier: item.tier,
+        let not_sure = not_sure_note(answer, &item.if_not_sure, emergency);
+        fired.push(Fired::new(
+            kb,
+            &item.id,
+            item.tier,
             answer,
-            scope: if regions.is_some() {
-                Scope::Regions
-            } else {
-                Scope::Global
-            },
-            regions: sorted(kb, regions.unwrap_or_default()),
-            combination: false,
-            message: fill(&item.message, emergency),
-            not_sure: not_sure_note(answer, &item.if_not_sure, emergency),
-        });
+            regions,
+            fill(&item.message, emergency),
+            not_sure,
+        ));
     }
     fired
 }
@@ -506,20 +530,17 @@ fn fire_combinations(
             continue;
         }
         let not_sure: Vec<&str> = parts.iter().filter_map(|p| p.not_sure.as_deref()).collect();
-        let entry = Fired {
-            id: rule.id.clone(),
-            tier: rule.tier,
+        let not_sure = (answer == Reply::NotSure).then(|| not_sure.join(" "));
+        let mut entry = Fired::new(
+            kb,
+            &rule.id,
+            rule.tier,
             answer,
-            scope: if regions.is_some() {
-                Scope::Regions
-            } else {
-                Scope::Global
-            },
-            regions: sorted(kb, regions.unwrap_or_default()),
-            combination: true,
-            message: fill(&rule.message, emergency),
-            not_sure: (answer == Reply::NotSure).then(|| not_sure.join(" ")),
-        };
+            regions,
+            fill(&rule.message, emergency),
+            not_sure,
+        );
+        entry.combination = true;
         fired.push(entry);
     }
 }

@@ -156,22 +156,26 @@ const WELCOME: &[Binding] = &[
     help_only(&[Key::Char('h')], "h", "history", Action::OpenHistory),
 ];
 
+const MAP_LEFT: Binding = help_only(
+    &[Key::Left, Key::Char('h')],
+    "← h",
+    "move left on the body map",
+    Action::Left,
+);
+const MAP_RIGHT: Binding = help_only(
+    &[Key::Right, Key::Char('l')],
+    "→ l",
+    "move right on the body map",
+    Action::Right,
+);
+const MAP_MOVE: Binding = bind(&[], "↑↓←→", "move", Action::Up);
+
 const WHERE: &[Binding] = &[
     UP,
     DOWN,
-    help_only(
-        &[Key::Left, Key::Char('h')],
-        "← h",
-        "move left on the body map",
-        Action::Left,
-    ),
-    help_only(
-        &[Key::Right, Key::Char('l')],
-        "→ l",
-        "move right on the body map",
-        Action::Right,
-    ),
-    bind(&[], "↑↓←→", "move", Action::Up),
+    MAP_LEFT,
+    MAP_RIGHT,
+    MAP_MOVE,
     bind(&[Key::Char(' ')], "space", "choose area", Action::Toggle),
     bind(
         &[Key::Tab, Key::BackTab],
@@ -331,19 +335,9 @@ const ROUTINE: &[Binding] = &[
 const BROWSE_REGIONS: &[Binding] = &[
     UP,
     DOWN,
-    help_only(
-        &[Key::Left, Key::Char('h')],
-        "← h",
-        "move left on the body map",
-        Action::Left,
-    ),
-    help_only(
-        &[Key::Right, Key::Char('l')],
-        "→ l",
-        "move right on the body map",
-        Action::Right,
-    ),
-    bind(&[], "↑↓←→", "move", Action::Up),
+    MAP_LEFT,
+    MAP_RIGHT,
+    MAP_MOVE,
     bind(&[Key::Enter, Key::Char(' ')], "enter", "open", Action::Next),
     bind(
         &[Key::Tab, Key::BackTab],

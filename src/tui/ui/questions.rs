@@ -33,17 +33,11 @@ fn intro(app: &App<'_>) -> &'static str {
 }
 
 fn row_text(app: &App<'_>, row: &Row<'_>) -> String {
-    let names: Vec<&str> = row
-        .regions
-        .iter()
-        .map(|r| app.kb.region(r).map_or(*r, |g| g.name.as_str()))
-        .collect();
-    let question = fill(&row.item.question, &app.emergency);
-    if names.is_empty() {
-        question
-    } else {
-        format!("{}: {question}", names.join(", "))
-    }
+    format!(
+        "{}{}",
+        crate::report::about(app.kb, &row.regions),
+        fill(&row.item.question, &app.emergency)
+    )
 }
 
 fn split(area: Rect) -> [Rect; 3] {

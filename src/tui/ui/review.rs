@@ -58,16 +58,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
             Some(Reply::No) => ("no", theme.text),
             None => ("not answered", theme.warn),
         };
-        let names: Vec<&str> = row
-            .regions
-            .iter()
-            .map(|r| app.kb.region(r).map_or(*r, |g| g.name.as_str()))
-            .collect();
-        let about = if names.is_empty() {
-            String::new()
-        } else {
-            format!("{}: ", names.join(", "))
-        };
+        let about = crate::report::about(app.kb, &row.regions);
         items.push(ListItem::new(Line::from(vec![
             Span::styled(format!("{section:<10}"), theme.dim),
             Span::styled(format!("{word:<9} "), style),
