@@ -20,6 +20,15 @@ pub enum PlainError {
     Io(#[from] std::io::Error),
 }
 
+/// "1. First. 2. Second": a numbered list on one line, read out well by screen readers.
+fn numbered<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
+        .enumerate()
+        .map(|(i, x)| format!("{}. {x}", i + 1))
+        .collect::<Vec<_>>()
+        .join(". ")
+}
+
 /// Where a step of the conversation leads.
 enum Nav {
     Next,
@@ -141,14 +150,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn areas(&mut self) -> Result<Nav, PlainError> {
         self.announce(1, "Where does it feel tight or sore?")?;
-        let list: Vec<String> = self
-            .kb
-            .regions()
-            .iter()
-            .enumerate()
-            .map(|(i, r)| format!("{}. {}", i + 1, r.name))
-            .collect();
-        self.say(&list.join(". "))?;
+        self.say(&numbered(self.kb.regions().iter().map(|r| r.name.as_str())))?;
         loop {
             let keep = if self.answers.regions.is_empty() {
                 String::new()
@@ -487,12 +489,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             .filter(|t| !t.always_owned)
             .map(|t| (t.id.clone(), t.name.clone()))
             .collect();
-        let list: Vec<String> = tools
-            .iter()
-            .enumerate()
-            .map(|(i, (_, name))| format!("{}. {name}", i + 1))
-            .collect();
-        self.say(&format!("Tools: {}.", list.join(". ")))?;
+        self.say(&format!(
+            "Tools: {}.",
+            numbered(tools.iter().map(|(_, name)| name.as_str()))
+        ))?;
         loop {
             let line = self.ask("Type the numbers of the tools you have, separated by spaces, or press enter for none. Hands, knuckles and elbows always count.")?;
             let picked: Option<Vec<String>> = line
@@ -551,14 +551,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say("")?;
             self.say("Browse: areas")?;
             self.reminder()?;
-            let list: Vec<String> = self
-                .kb
-                .regions()
-                .iter()
-                .enumerate()
-                .map(|(i, r)| format!("{}. {}", i + 1, r.name))
-                .collect();
-            self.say(&list.join(". "))?;
+            self.say(&numbered(self.kb.regions().iter().map(|r| r.name.as_str())))?;
             let Some(line) = self.read("Type an area number, / and a word to search (for example /soleus), or b to go back.")? else {
                 return Ok(());
             };
@@ -650,14 +643,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 "i" => filter.kind = Some(Kind::Indirect),
                 "a" => filter.kind = None,
                 "t" => {
-                    let list: Vec<String> = self
-                        .kb
-                        .tools()
-                        .iter()
-                        .enumerate()
-                        .map(|(i, t)| format!("{}. {}", i + 1, t.name))
-                        .collect();
-                    self.say(&format!("Tools: {}.", list.join(". ")))?;
+                    self.say(&format!(
+                        "Tools: {}.",
+                        numbered(self.kb.tools().iter().map(|t| t.name.as_str()))
+                    ))?;
                 }
                 _ if line.starts_with('t') => {
                     let n = line[1..].trim().parse::<usize>().ok();
