@@ -296,8 +296,6 @@ struct Ids<'a> {
     zones: HashSet<&'a str>,
     items: HashMap<&'a str, usize>,
     sources: HashSet<&'a str>,
-    #[allow(dead_code)] // collected for the duplicate check
-    techniques: HashSet<&'a str>,
     groups: HashSet<&'a str>,
 }
 
@@ -332,6 +330,8 @@ impl<'a> Ids<'a> {
             seen
         }
         let keys = |m: HashMap<&'a str, usize>| m.into_keys().collect::<HashSet<_>>();
+        // Technique ids are only checked here; nothing refers to them.
+        unique(r, "techniques", kb.techniques.iter().map(|x| x.id.as_str()));
         Self {
             regions: keys(unique(
                 r,
@@ -361,11 +361,6 @@ impl<'a> Ids<'a> {
                 r,
                 "sources",
                 kb.sources.iter().map(|x| x.id.as_str()),
-            )),
-            techniques: keys(unique(
-                r,
-                "techniques",
-                kb.techniques.iter().map(|x| x.id.as_str()),
             )),
             groups: kb.groups.keys().map(String::as_str).collect(),
         }
