@@ -497,3 +497,40 @@ fn history_prints_sessions_respects_xdg_and_reports_damaged_lines() {
         .success()
         .stdout(contains("No sessions saved yet"));
 }
+
+#[test]
+fn advise_writes_the_markdown_hand_off_to_a_file_and_says_where() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("hand-off.md");
+    fascia()
+        .args([
+            "advise",
+            "--answers",
+            &answers("calves_routine.json"),
+            "--format",
+            "markdown",
+            "--output",
+        ])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains("Saved to").and(contains("hand-off.md")));
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(text.starts_with("# fascia") && text.contains("## Routine"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("dir").count(),
+        1,
+        "no temporary file left behind"
+    );
+    fascia()
+        .args([
+            "advise",
+            "--answers",
+            &answers("calves_routine.json"),
+            "--output",
+            "/no/such/dir/x.md",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot write /no/such/dir/x.md"));
+}

@@ -89,6 +89,9 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = AdviseFormat::Text)]
         format: AdviseFormat,
+        /// Write the output to FILE (atomically) instead of printing it, and say where
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// The technique library: by region, tool, kind or search (skips the safety check)
     Browse {
@@ -212,9 +215,26 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
         Command::Kb {
             command: KbCommand::Stats { format },
         } => kb_cmd::stats(&cli.load_kb()?, *format, out),
-        Command::Advise { answers, format } => {
+        Command::Advise {
+            answers,
+            format,
+            output,
+        } => {
             let kb = cli.load_kb()?;
-            advise::run(&kb, answers, *format, cli.emergency(), out)
+            match output {
+                None => advise::run(&kb, answers, *format, cli.emergency(), out),
+                Some(path) => {
+                    let mut buffer = Vec::new();
+                    advise::run(&kb, answers, *format, cli.emergency(), &mut buffer)?;
+                    let text =
+                        String::from_utf8(buffer).map_err(|e| Failure::Internal(e.into()))?;
+                    fascia::export::replace(path, &text).map_err(|e| {
+                        Failure::BadInput(format!("cannot write {}: {e}", path.display()))
+                    })?;
+                    writeln!(out, "Saved to {}", path.display())?;
+                    Ok(())
+                }
+            }
         }
         Command::Browse {
             target,
