@@ -139,11 +139,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn region_names(&self) -> String {
         let names: Vec<&str> = self
-            .kb
-            .regions()
-            .iter()
-            .filter(|r| self.answers.regions.contains_key(&r.id))
-            .map(|r| r.name.as_str())
+            .answers
+            .chosen(self.kb)
+            .into_iter()
+            .map(|r| report::region_name(self.kb, r))
             .collect();
         names.join(", ")
     }
@@ -202,11 +201,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn details(&mut self) -> Result<Nav, PlainError> {
         self.announce(2, "How does it feel?")?;
         let regions: Vec<String> = self
-            .kb
-            .regions()
-            .iter()
-            .filter(|r| self.answers.regions.contains_key(&r.id))
-            .map(|r| r.id.clone())
+            .answers
+            .chosen(self.kb)
+            .into_iter()
+            .map(str::to_owned)
             .collect();
         let mut i = 0;
         while i < regions.len() * 4 {
@@ -377,11 +375,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         loop {
             self.announce(6, "Review your answers")?;
             let regions: Vec<String> = self
-                .kb
-                .regions()
-                .iter()
-                .filter(|r| self.answers.regions.contains_key(&r.id))
-                .map(|r| r.id.clone())
+                .answers
+                .chosen(self.kb)
+                .into_iter()
+                .map(str::to_owned)
                 .collect();
             let all = prompts(self.kb, &self.answers);
             let mut n = 0;

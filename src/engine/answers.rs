@@ -362,6 +362,15 @@ impl Answers {
         out
     }
 
+    /// The chosen regions, in body-map (knowledge-base) order; unknown ids are left out.
+    pub fn chosen<'kb>(&self, kb: &'kb KnowledgeBase) -> Vec<&'kb str> {
+        kb.regions()
+            .iter()
+            .filter(|r| self.regions.contains_key(&r.id))
+            .map(|r| r.id.as_str())
+            .collect()
+    }
+
     /// The reply given to `item` for `region` (or its single reply), if one was given.
     pub fn reply(&self, item: &str, region: Option<&str>) -> Option<Reply> {
         match (self.answers.get(item)?, region) {

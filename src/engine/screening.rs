@@ -175,14 +175,7 @@ impl Screening {
 }
 
 fn chosen(kb: &KnowledgeBase, answers: &Answers) -> Vec<String> {
-    let mut regions: Vec<String> = answers
-        .regions
-        .keys()
-        .filter(|r| kb.region(r).is_some())
-        .cloned()
-        .collect();
-    regions.sort_by_key(|r| kb.region_order(r));
-    regions
+    answers.chosen(kb).into_iter().map(str::to_owned).collect()
 }
 
 /// The regions an area item is asked about, among `regions`.

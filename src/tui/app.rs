@@ -240,12 +240,7 @@ impl<'kb> App<'kb> {
 
     /// The chosen regions in body-map order.
     pub fn chosen(&self) -> Vec<&'kb str> {
-        self.kb
-            .regions()
-            .iter()
-            .filter(|r| self.answers.regions.contains_key(&r.id))
-            .map(|r| r.id.as_str())
-            .collect()
+        self.answers.chosen(self.kb)
     }
 
     /// The question rows of a section, for the current answers.
