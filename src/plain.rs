@@ -7,7 +7,9 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use crate::browse::{self, Filter, Target};
-use crate::engine::{Answers, Preference, Prompt, RegionDetails, Reply, Since, advise, prompts};
+use crate::engine::{
+    Answers, Preference, Prompt, Reply, Since, advise, feel_words, goal_words, prompts,
+};
 use crate::kb::{Feel, Goal, Kind, KnowledgeBase, Section};
 use crate::report;
 
@@ -137,6 +139,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
     }
 
+    /// The chosen areas' ids, owned (the prompts below need `self` mutably).
+    fn chosen_ids(&self) -> Vec<String> {
+        self.answers
+            .chosen(self.kb)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
     fn region_names(&self) -> String {
         let names: Vec<&str> = self
             .answers
@@ -200,12 +211,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn details(&mut self) -> Result<Nav, PlainError> {
         self.announce(2, "How does it feel?")?;
-        let regions: Vec<String> = self
-            .answers
-            .chosen(self.kb)
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
+        let regions = self.chosen_ids();
         let mut i = 0;
         while i < regions.len() * 4 {
             let id = &regions[i / 4];
@@ -222,26 +228,19 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn detail(&mut self, id: &str, field: usize) -> Result<Nav, PlainError> {
         let name = self.kb.region(id).map_or(id.to_owned(), |r| r.name.clone());
         let d = self.answers.regions.get(id).copied().unwrap_or_default();
-        let feels = [
-            "tight or stiff",
-            "sore after exercise",
-            "a tender knot",
-            "aching for weeks or longer",
-        ];
-        let goals = [
-            "warm up before activity",
-            "recover after activity",
-            "general relief",
-        ];
-        let fi = |f: Feel| Feel::ALL.iter().position(|x| *x == f).unwrap_or(0);
+        let choices = |words: Vec<&str>| {
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| format!("{} {w}", i + 1))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let prompt = match field {
             0 => format!(
-                "{name}: what does it feel like? 1 {}, 2 {}, 3 {}, 4 {}. Enter keeps: {}.",
-                feels[0],
-                feels[1],
-                feels[2],
-                feels[3],
-                feels[fi(d.feel)]
+                "{name}: what does it feel like? {}. Enter keeps: {}.",
+                choices(Feel::ALL.iter().map(|f| feel_words(*f)).collect()),
+                feel_words(d.feel)
             ),
             1 => format!(
                 "{name}: how strong is it, from 0 (nothing) to 10 (the worst)? Enter keeps: {}.",
@@ -252,11 +251,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 d.since.as_str()
             ),
             _ => format!(
-                "{name}: your goal? 1 {}, 2 {}, 3 {}. Enter keeps: {}.",
-                goals[0],
-                goals[1],
-                goals[2],
-                goals[Goal::ALL.iter().position(|g| *g == d.goal).unwrap_or(2)]
+                "{name}: your goal? {}. Enter keeps: {}.",
+                choices(Goal::ALL.iter().map(|g| goal_words(*g)).collect()),
+                goal_words(d.goal)
             ),
         };
         loop {
@@ -289,9 +286,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 _ => false,
             };
             if ok {
-                self.answers
-                    .regions
-                    .insert(id.to_owned(), RegionDetails { ..d });
+                self.answers.regions.insert(id.to_owned(), d);
                 return Ok(Nav::Next);
             }
             self.say("Please type one of the numbers shown, press enter to keep the answer, or b to go back.")?;
@@ -374,12 +369,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn review(&mut self) -> Result<Nav, PlainError> {
         loop {
             self.announce(6, "Review your answers")?;
-            let regions: Vec<String> = self
-                .answers
-                .chosen(self.kb)
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
+            let regions = self.chosen_ids();
             let all = prompts(self.kb, &self.answers);
             let mut n = 0;
             for id in &regions {

@@ -268,7 +268,8 @@ fn choose<'kb>(
     picks.pop().flatten().map(|(t, tool, _)| (t, tool))
 }
 
-fn feel_words(f: Feel) -> &'static str {
+/// What an area feels like, in words.
+pub fn feel_words(f: Feel) -> &'static str {
     match f {
         Feel::Tight => "tight or stiff",
         Feel::SoreAfterExercise => "sore after exercise",
@@ -277,9 +278,10 @@ fn feel_words(f: Feel) -> &'static str {
     }
 }
 
-fn goal_words(g: Goal) -> &'static str {
+/// A goal, in words.
+pub fn goal_words(g: Goal) -> &'static str {
     match g {
-        Goal::WarmUp => "warming up",
+        Goal::WarmUp => "warming up before activity",
         Goal::Recover => "recovery after activity",
         Goal::Relief => "general relief",
     }
