@@ -278,3 +278,28 @@ fn session_screens_at_80x24_and_120x40() {
         }
     }
 }
+
+#[test]
+fn every_stop_sign_shows_at_80x24_during_a_session() {
+    let kb = common::kb();
+    for region in ["calves", "neck", "lower_back", "hamstrings"] {
+        let mut app = walk_to_result(&kb, &[region], &yes_to(&[]));
+        drive::to_routine(&mut app, &[]);
+        drive::char(&mut app, 'g');
+        key(&mut app, KeyCode::Enter);
+        let screen = render(&app, 80, 24).replace(['│', '\n', '"'], " ");
+        let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        let step = &app.routine().expect("routine").steps[0];
+        for stop in &step.stop_if {
+            let start: String = stop
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                words.contains(&start),
+                "{region}: `{start}` is not on screen:\n{screen}"
+            );
+        }
+    }
+}

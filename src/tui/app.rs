@@ -485,6 +485,10 @@ impl<'kb> App<'kb> {
     }
 
     fn session_action(&mut self, action: Action) {
+        if matches!(action, Action::Up | Action::Down) {
+            self.scroll_action(action);
+            return;
+        }
         let now = self.now;
         let Some(timer) = self.guided.timer.as_mut() else {
             return;
@@ -539,6 +543,9 @@ impl<'kb> App<'kb> {
     /// Rings the bell and says what changed at a transition.
     fn announce(&mut self, t: Transition) {
         self.guided.bell = !self.guided.quiet;
+        if t == Transition::NextStep {
+            self.scroll = 0;
+        }
         let phase = self.guided.timer.as_ref().and_then(Timer::current).copied();
         self.status = match (t, phase) {
             (Transition::Finished, _) | (_, None) => {

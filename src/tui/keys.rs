@@ -411,6 +411,8 @@ const RATE_BEFORE: &[Binding] = &[
 ];
 
 const SESSION: &[Binding] = &[
+    SCROLL_U,
+    SCROLL_D,
     bind(&[Key::Char(' ')], "space", "pause/resume", Action::Toggle),
     bind(
         &[Key::Char('n'), Key::Right],

@@ -23,9 +23,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     let Some(step) = routine.steps.get(phase.step) else {
         return;
     };
+    // The big countdown takes 6 rows; when the stop signs would not all fit under it, they win
+    // and the countdown becomes one bold line.
+    let stops = Paragraph::new(stop_lines(step, theme)).wrap(Wrap { trim: true });
+    let stops_height =
+        u16::try_from(stops.line_count(area.width.saturating_sub(3))).unwrap_or(u16::MAX);
+    let big_clock = area.height >= 2 + 6 + 1 + 2 + stops_height + 2;
     let [title, clock, gauge, pace, rest] = area.layout(&Layout::vertical([
         Constraint::Length(2),
-        Constraint::Length(6),
+        Constraint::Length(if big_clock { 6 } else { 1 }),
         Constraint::Length(1),
         Constraint::Length(2),
         Constraint::Min(1),
@@ -67,10 +73,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     );
     let left = timer.remaining(app.now);
     let seconds = left.as_secs() + u64::from(left.subsec_nanos() > 0);
-    let big: Vec<Line<'_>> = big_digits::lines(&big_digits::clock(seconds))
-        .into_iter()
-        .map(|l| Line::styled(l, theme.title))
-        .collect();
+    let time = big_digits::clock(seconds);
+    let big: Vec<Line<'_>> = if big_clock {
+        big_digits::lines(&time)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.title))
+            .collect()
+    } else {
+        vec![Line::styled(format!("{time} left"), theme.title)]
+    };
     frame.render_widget(Paragraph::new(big).centered(), clock);
     frame.render_widget(
         Gauge::default()
@@ -84,16 +95,25 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
         Paragraph::new(pacing(app, step, phase.activity, theme)).wrap(Wrap { trim: true }),
         pace,
     );
-    let mut lines = vec![Line::styled("Cues", theme.title)];
+    // When to stop comes first, so it is never the part that does not fit; the pane scrolls
+    // (with a scrollbar) when the window is small.
+    let mut lines = stop_lines(step, theme);
+    lines.push(Line::styled("Cues", theme.title));
     lines.extend(step.cues.iter().map(|c| Line::raw(format!("- {c}"))));
-    lines.push(Line::styled("Stop if", theme.warn));
-    lines.extend(step.stop_if.iter().map(|c| Line::raw(format!("! {c}"))));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().border_style(theme.border)),
+    super::scrolled_text(
+        frame,
         rest,
+        lines,
+        app.scroll,
+        Block::bordered().border_style(theme.border),
     );
+}
+
+/// When to stop: shown first, in full.
+fn stop_lines<'a>(step: &crate::engine::Step, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::styled("Stop if", theme.warn)];
+    lines.extend(step.stop_if.iter().map(|c| Line::raw(format!("! {c}"))));
+    lines
 }
 
 /// The pace for rolling and gliding: a marker that sweeps across once per slow pass.
