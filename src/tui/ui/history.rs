@@ -78,7 +78,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
             ListItem::new(Line::from(vec![
                 Span::styled(format!("{}  ", local_time(&r.at)), theme.title),
                 Span::raw(format!(
-                    "{:<11}",
+                    "{:<13}",
                     if r.completed {
                         "completed"
                     } else {
@@ -121,7 +121,7 @@ fn draw_chart(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, loaded: &Loaded,
         })
         .collect();
     let [label, spark] = trend.layout(&Layout::horizontal([
-        Constraint::Length(22),
+        Constraint::Length(23),
         Constraint::Min(1),
     ]));
     frame.render_widget(
