@@ -213,7 +213,7 @@ fn the_history_screen_shows_sessions_and_the_trend_per_area() {
     let screen = render(&app, 100, 30);
     assert!(
         screen.contains("3 sessions")
-            && screen.contains("ended early")
+            && screen.contains("ended early  pain")
             && screen.contains(" B ")
             && screen.contains(" A "),
         "{screen}"
