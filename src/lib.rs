@@ -10,4 +10,5 @@ pub mod locate;
 pub mod plain;
 pub mod report;
 pub mod session;
+pub mod summary;
 pub mod tui;

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use crate::browse::{self, Filter, Target};
 use crate::engine::{
+    stop,
     Answers, Preference, Prompt, Reply, Since, advise, feel_words, goal_words, prompts,
 };
 use crate::kb::{Feel, Goal, Kind, KnowledgeBase, Section};
@@ -35,6 +36,8 @@ fn numbered<'a>(items: impl Iterator<Item = &'a str>) -> String {
 enum Nav {
     Next,
     Back,
+    /// An emergency or urgent answer: show that result at once.
+    Stop,
 }
 
 const STEPS: usize = 9;
@@ -47,6 +50,8 @@ pub struct Plain<'kb, R, W> {
     input: R,
     out: W,
     answers: Answers,
+    /// The question to start a section at after going back from a stop.
+    resume: usize,
 }
 
 /// Runs plain mode until the person quits (or the input ends at the menu). With `save_answers`,
@@ -64,6 +69,7 @@ pub fn run<R: BufRead, W: Write>(
         input,
         out,
         answers: Answers::default(),
+        resume: 0,
     };
     p.menu(save_answers)
 }
@@ -135,6 +141,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 Nav::Next => stage + 1,
                 Nav::Back if stage == 0 => return Ok(()),
                 Nav::Back => stage - 1,
+                Nav::Stop if self.stopped(save)? => return Ok(()),
+                // Back to the question that stopped the check.
+                Nav::Stop => stage,
             };
         }
     }
@@ -216,7 +225,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         while i < regions.len() * 4 {
             let id = &regions[i / 4];
             match self.detail(id, i % 4)? {
-                Nav::Next => i += 1,
+                Nav::Next | Nav::Stop => i += 1,
                 Nav::Back if i == 0 => return Ok(Nav::Back),
                 Nav::Back => i -= 1,
             }
@@ -305,7 +314,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             return Ok(Nav::Next);
         }
         self.announce(step, title)?;
-        let mut i = 0;
+        let mut i = std::mem::take(&mut self.resume);
         loop {
             // The rows can change as answers come in (the age question adds two), so recount.
             let n = self.rows(section).len();
@@ -316,6 +325,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 Nav::Next => i += 1,
                 Nav::Back if i == 0 => return Ok(Nav::Back),
                 Nav::Back => i -= 1,
+                Nav::Stop => {
+                    self.resume = i;
+                    return Ok(Nav::Stop);
+                }
             }
         }
     }
@@ -362,6 +375,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 }
             };
             self.answers.set(&id, region.as_deref(), reply);
+            if reply.fires() && stop(self.kb, &self.answers, &self.emergency).is_some() {
+                return Ok(Nav::Stop);
+            }
             return Ok(Nav::Next);
         }
     }
@@ -378,10 +394,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 let line = format!(
                     "{n}. {}: {}, {}/10, for {}, goal {}.",
                     report::region_name(self.kb, id),
-                    d.feel,
+                    feel_words(d.feel),
                     d.intensity,
                     d.since.as_str(),
-                    d.goal
+                    goal_words(d.goal)
                 );
                 self.say(&line)?;
             }
@@ -422,7 +438,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         .position(|r| r.item.id == id && r.region.map(str::to_owned) == region)
                     {
                         let total = rows.len();
-                        self.question(section, i, total)?;
+                        if let Nav::Stop = self.question(section, i, total)? {
+                            return Ok(Nav::Stop);
+                        }
                     }
                 }
                 _ => self.say(&format!(
@@ -454,6 +472,36 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 self.say(text.trim_end())?;
             }
         }
+        self.save(save)
+    }
+
+    /// An emergency or urgent answer: its result at once. True when the person is done, false
+    /// to go back and change the answer.
+    fn stopped(&mut self, save: Option<&Path>) -> Result<bool, PlainError> {
+        let Some(advice) = stop(self.kb, &self.answers, &self.emergency) else {
+            return Ok(false);
+        };
+        self.announce(7, "Result")?;
+        let text = report::text(self.kb, &advice);
+        self.say(text.trim_end())?;
+        loop {
+            match self
+                .ask("Type b to go back and change that answer, or press enter to finish.")?
+                .to_lowercase()
+                .as_str()
+            {
+                "b" | "back" => return Ok(false),
+                "" => {
+                    self.save(save)?;
+                    return Ok(true);
+                }
+                _ => self.say("Please type b, or press enter.")?,
+            }
+        }
+    }
+
+    /// Saves the answers in the answers format when `--save-answers` asked for it.
+    fn save(&mut self, save: Option<&Path>) -> Result<(), PlainError> {
         if let Some(path) = save {
             let json =
                 serde_json::to_string_pretty(&self.answers).map_err(std::io::Error::other)?;

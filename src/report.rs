@@ -6,8 +6,8 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::engine::{
-    Advice, Answers, Exclusion, Fired, Modification, Outcome, Routine, Scope, Screening, Step,
-    position_words, questionnaire,
+    Advice, Answers, Exclusion, Fired, Modification, Outcome, Routine, Screening, Since, Step,
+    feel_words, goal_words, position_words, questionnaire,
 };
 use crate::kb::{KnowledgeBase, Method, Tier};
 
@@ -64,6 +64,15 @@ pub fn tier_words(tier: Tier) -> &'static str {
         Tier::Local => "area skipped",
         Tier::Caution => "made gentler",
         Tier::None => "noted",
+    }
+}
+
+/// How long an area has felt this way, in words.
+pub fn since_words(s: Since) -> &'static str {
+    match s {
+        Since::Days => "for days",
+        Since::Weeks => "for weeks",
+        Since::Months => "for months",
     }
 }
 
@@ -135,6 +144,18 @@ pub fn dose(step: &Step) -> String {
     }
 }
 
+/// What a step keeps off, one line per zone ("Back of the knee: stop each pass a hand's width
+/// above the crease"); zones named by the person's cautions come first and say so.
+pub fn keep_off_lines(step: &Step) -> Vec<String> {
+    step.keeps_off
+        .iter()
+        .map(|k| {
+            let why = if k.caution { " (because of your answers)" } else { "" };
+            format!("{}{why}: {}", k.name, k.how)
+        })
+        .collect()
+}
+
 /// The tool used, with the substitution when there is one.
 pub fn tool_line(kb: &KnowledgeBase, step: &Step) -> String {
     match &step.substitute_for {
@@ -146,27 +167,6 @@ pub fn tool_line(kb: &KnowledgeBase, step: &Step) -> String {
         ),
         None => tool_name(kb, &step.tool).to_owned(),
     }
-}
-
-fn fired_line(kb: &KnowledgeBase, f: &Fired) -> String {
-    let answer = if f.answer.fires() && f.answer != crate::engine::Reply::Yes {
-        " (you were not sure)"
-    } else {
-        ""
-    };
-    let regions = if f.regions.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " [{}]",
-            f.regions
-                .iter()
-                .map(|r| region_name(kb, r))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    };
-    format!("{} - {}{answer}{regions}", f.id, tier_words(f.tier))
 }
 
 /// The advice as text for a person.
@@ -183,56 +183,23 @@ pub fn text(kb: &KnowledgeBase, advice: &Advice) -> String {
         let _ = writeln!(
             o,
             "\nNot answered (counted as the default answer): {}",
-            s.unanswered.join(", ")
+            titles(kb, &s.unanswered)
         );
     }
     let _ = writeln!(o, "\n{DISCLAIMER}");
     o
 }
 
-/// Whether a fired caution changed anything on the chosen regions.
-fn caution_applied(f: &Fired) -> bool {
-    f.tier == Tier::Caution && (f.scope == Scope::Global || !f.regions.is_empty())
-}
-
 fn text_screening(o: &mut String, kb: &KnowledgeBase, s: &Screening) {
-    if !s.referrals.is_empty() {
-        let _ = writeln!(o, "\nWhy");
-        for f in &s.referrals {
-            let _ = writeln!(o, "  * {}", fired_line(kb, f));
-            let _ = writeln!(o, "    {}", f.message);
-            if let Some(n) = &f.not_sure {
-                let _ = writeln!(o, "    {n}");
-            }
-        }
+    if s.stopped_early {
+        let _ = writeln!(o, "{}", crate::summary::STOPPED_EARLY);
     }
-    if !s.excluded.is_empty() {
-        let _ = writeln!(o, "\nAreas left out");
-        for e in &s.excluded {
-            let _ = writeln!(
-                o,
-                "  * {} ({})",
-                region_name(kb, &e.region),
-                e.because.join(", ")
-            );
-            let _ = writeln!(o, "    {}", e.message);
-        }
-    }
-    if !s.modifications.is_empty() {
-        let _ = writeln!(o, "\nMade gentler");
-        for m in &s.modifications {
-            let _ = writeln!(
-                o,
-                "  * {} ({}): {}",
-                region_name(kb, &m.region),
-                m.because.join(", "),
-                m.details.join("; ")
-            );
-        }
-        for f in s.fired.iter().filter(|f| caution_applied(f)) {
-            let _ = writeln!(o, "    {}: {}", f.id, f.message);
-            if let Some(n) = &f.not_sure {
-                let _ = writeln!(o, "    {n}");
+    for block in crate::summary::blocks(kb, s) {
+        let _ = writeln!(o, "\n{}", block.title);
+        for e in &block.entries {
+            let _ = writeln!(o, "  * {}", e.head);
+            for line in e.body.iter().chain(&e.not_sure) {
+                let _ = writeln!(o, "    {line}");
             }
         }
     }
@@ -273,6 +240,9 @@ fn text_routine(o: &mut String, kb: &KnowledgeBase, r: &Routine) {
             }
         }
         let _ = writeln!(o, "   Cues:     {}", step.cues.join(" "));
+        for line in keep_off_lines(step) {
+            let _ = writeln!(o, "   Keep off: {line}");
+        }
         let _ = writeln!(o, "   Stop if:  {}", step.stop_if.join(" "));
     }
     for l in &r.left_out {
@@ -307,7 +277,7 @@ pub fn markdown(kb: &KnowledgeBase, answers: &Answers, advice: &Advice) -> Strin
         s.outcome.as_str()
     );
     let _ = writeln!(o, "{}\n", s.message);
-    md_answers(&mut o, kb, answers);
+    md_answers(&mut o, kb, answers, s.stopped_early);
     md_screening(&mut o, kb, s);
     if let Some(r) = &advice.routine {
         md_routine(&mut o, kb, r);
@@ -317,14 +287,15 @@ pub fn markdown(kb: &KnowledgeBase, answers: &Answers, advice: &Advice) -> Strin
             o,
             "\nNot answered (counted as {}): {}",
             answers.default_reply().words(),
-            s.unanswered.join(", ")
+            titles(kb, &s.unanswered)
         );
     }
     let _ = writeln!(o, "\n---\n\n{DISCLAIMER}");
     o
 }
 
-fn md_answers(o: &mut String, kb: &KnowledgeBase, answers: &Answers) {
+/// The areas and every answer; when the check stopped early, only the questions reached.
+fn md_answers(o: &mut String, kb: &KnowledgeBase, answers: &Answers, reached_only: bool) {
     let _ = writeln!(o, "## Areas chosen\n");
     let _ = writeln!(
         o,
@@ -335,10 +306,10 @@ fn md_answers(o: &mut String, kb: &KnowledgeBase, answers: &Answers) {
             o,
             "| {} | {} | {}/10 | {} | {} |",
             region_name(kb, id),
-            d.feel,
+            feel_words(d.feel),
             d.intensity,
-            d.since.as_str(),
-            d.goal
+            since_words(d.since),
+            goal_words(d.goal)
         );
     }
     let _ = writeln!(o, "\n## Answers\n");
@@ -353,14 +324,14 @@ fn md_answers(o: &mut String, kb: &KnowledgeBase, answers: &Answers) {
         for t in targets {
             let (reply, note) = match answers.reply(&q.item.id, t) {
                 Some(r) => (r, ""),
+                None if reached_only => continue,
                 None => (default, " (not answered)"),
             };
             let area = t.map_or("", |r| region_name(kb, r));
             let _ = writeln!(
                 o,
-                "| {} (`{}`) | {} | {}{note} |",
+                "| {} | {} | {}{note} |",
                 md_escape(&q.item.question),
-                q.item.id,
                 area,
                 reply.words()
             );
@@ -369,40 +340,32 @@ fn md_answers(o: &mut String, kb: &KnowledgeBase, answers: &Answers) {
 }
 
 fn md_screening(o: &mut String, kb: &KnowledgeBase, s: &Screening) {
-    let _ = writeln!(o, "\n## What fired\n");
-    if s.fired.is_empty() {
-        let _ = writeln!(o, "Nothing.");
+    if s.stopped_early {
+        let _ = writeln!(o, "{}\n", crate::summary::STOPPED_EARLY);
     }
-    for f in &s.fired {
-        let _ = writeln!(o, "- **{}**: {}", md_escape(&fired_line(kb, f)), f.message);
-        if let Some(n) = &f.not_sure {
-            let _ = writeln!(o, "  - {n}");
+    for block in crate::summary::blocks(kb, s) {
+        let _ = writeln!(o, "\n## {}\n", block.title);
+        for e in &block.entries {
+            let body = e.body.join(" ");
+            if body.is_empty() {
+                let _ = writeln!(o, "- **{}**", md_escape(&e.head));
+            } else {
+                let _ = writeln!(o, "- **{}**: {}", md_escape(&e.head), md_escape(&body));
+            }
+            if let Some(n) = &e.not_sure {
+                let _ = writeln!(o, "  - {}", md_escape(n));
+            }
         }
     }
-    if !s.excluded.is_empty() {
-        let _ = writeln!(o, "\n## Areas left out\n");
-        for e in &s.excluded {
-            let _ = writeln!(
-                o,
-                "- **{}** ({}): {}",
-                region_name(kb, &e.region),
-                e.because.join(", "),
-                e.message
-            );
-        }
-    }
-    if !s.modifications.is_empty() {
-        let _ = writeln!(o, "\n## Made gentler\n");
-        for m in &s.modifications {
-            let _ = writeln!(
-                o,
-                "- **{}** ({}): {}",
-                region_name(kb, &m.region),
-                m.because.join(", "),
-                m.details.join("; ")
-            );
-        }
-    }
+}
+
+/// Screening items' plain names, joined.
+fn titles(kb: &KnowledgeBase, ids: &[String]) -> String {
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| crate::summary::item_title(kb, id))
+        .collect();
+    names.join("; ")
 }
 
 fn md_routine(o: &mut String, kb: &KnowledgeBase, r: &Routine) {
@@ -440,8 +403,11 @@ fn md_routine(o: &mut String, kb: &KnowledgeBase, r: &Routine) {
         );
         let _ = writeln!(o, "- Dose: {}", dose(st));
         let _ = writeln!(o, "- Why: {}", st.reason);
-        let _ = writeln!(o, "- Cues: {}", st.cues.join(" "));
-        let _ = writeln!(o, "- Stop if: {}", st.stop_if.join(" "));
+        let _ = writeln!(o, "- Cues: {}", md_escape(&st.cues.join(" ")));
+        for line in keep_off_lines(st) {
+            let _ = writeln!(o, "- Keep off: {}", md_escape(&line));
+        }
+        let _ = writeln!(o, "- Stop if: {}", md_escape(&st.stop_if.join(" ")));
         if let Some(t) = kb.technique(&st.technique) {
             let _ = writeln!(o);
             for (n, line) in t.steps.iter().enumerate() {

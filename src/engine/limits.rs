@@ -63,13 +63,14 @@ impl Limits {
             && self.max_firmness.is_none_or(|max| tool.firmness <= max)
     }
 
-    /// Whether the technique itself (kind, pressure, position, zones, time on one spot) fits.
-    /// Tools are checked separately, because a substitute may fit where the first choice does not.
+    /// Whether the technique itself (kind, pressure, position, time on one spot) fits. Tools are
+    /// checked separately, because a substitute may fit where the first choice does not. Zones to
+    /// keep off do not drop a technique: every technique says how it keeps off the zones it works
+    /// near, and the step shows that instruction (safety contract v2).
     pub fn allows_technique(&self, t: &Technique) -> bool {
         (!self.indirect_only || t.kind == Kind::Indirect)
             && self.max_pressure.is_none_or(|max| t.pressure <= max)
             && !self.exclude_positions.contains(&t.position)
-            && !t.near_zones.iter().any(|z| self.keep_off.contains(&z.zone))
             && self
                 .max_hold_seconds
                 .is_none_or(|cap| t.dosage.min_seconds <= cap)

@@ -9,7 +9,7 @@ pub use answers::{
     Answer, Answers, DefaultAnswer, Preference, Preferences, RegionDetails, Reply, Since,
 };
 pub use limits::{Limits, position_words};
-pub use routine::{LeftOut, Routine, Step, Suggestion, build, feel_words, goal_words};
+pub use routine::{KeepOff, LeftOut, Routine, Step, Suggestion, build, feel_words, goal_words};
 pub use screening::{
     Allowed, DEFAULT_EMERGENCY, Exclusion, Fired, Modification, Outcome, Permit, Prompt, Question,
     Scope, Screening, fill, prompts, questionnaire, screen,
@@ -49,4 +49,23 @@ pub fn advise(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Advice 
         }
         routine => Advice { screening, routine },
     }
+}
+
+/// Whether the answers given so far already stop an interactive check: a yes or not sure to an
+/// emergency or urgent item, or to a rule that makes one. Then this is the advice to show at once,
+/// before any other question. Questions not reached yet do not count either way here (they are
+/// neither yes nor no: they were not asked); the stored answers are not changed.
+pub fn stop(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Option<Advice> {
+    let mut so_far = answers.clone();
+    so_far.default_answer = Some(DefaultAnswer::No);
+    let mut screening = screen(kb, &so_far, emergency);
+    if !matches!(screening.outcome, Outcome::Emergency | Outcome::Urgent) {
+        return None;
+    }
+    screening.unanswered.clear();
+    screening.stopped_early = true;
+    Some(Advice {
+        screening,
+        routine: None,
+    })
 }

@@ -54,8 +54,22 @@ pub struct Step {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pace_cm_per_s: Option<[u32; 2]>,
     pub cues: Vec<String>,
+    /// The no-go zones this step works near and how it keeps off each; zones a caution named
+    /// come first.
+    pub keeps_off: Vec<KeepOff>,
     pub stop_if: Vec<String>,
     pub reason: String,
+}
+
+/// A zone a step keeps off, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeepOff {
+    pub zone: String,
+    /// The zone's name, for people.
+    pub name: String,
+    pub how: String,
+    /// True when one of the person's cautions named this zone.
+    pub caution: bool,
 }
 
 /// An allowed region that is not in the routine.
@@ -136,7 +150,7 @@ impl Candidate<'_> {
     }
 }
 
-fn score(t: &Technique, a: &Allowed, pref: Preference, substitute: bool) -> i32 {
+fn score(t: &Technique, a: &Allowed, pref: Preference) -> i32 {
     let d = a.details;
     let mut s = 0;
     match (pref, t.kind) {
@@ -161,9 +175,6 @@ fn score(t: &Technique, a: &Allowed, pref: Preference, substitute: bool) -> i32 
             Pressure::Moderate => 5,
             Pressure::Firm => 0,
         };
-    }
-    if !substitute {
-        s += 10;
     }
     s
 }
@@ -256,8 +267,11 @@ fn choose<'kb>(
                 .filter(|(_, _, h)| bounds.iter().all(|b| h.no_harder_than(*b)))
                 .enumerate()
                 .max_by_key(|(i, (t, tool, _))| {
+                    // A technique done with its own tool beats any done with a stand-in.
+                    let own = tool.substitute_for.is_none();
                     (
-                        score(t, a, prefs.technique, tool.substitute_for.is_some()),
+                        own,
+                        score(t, a, prefs.technique),
                         std::cmp::Reverse(*i),
                     )
                 })
@@ -442,6 +456,7 @@ pub fn build(kb: &KnowledgeBase, permit: &Permit, prefs: &Preferences) -> Routin
             .unwrap_or_default()
         {
             if !in_routine.contains(rel.region.as_str())
+                && !permit.rules_out(&rel.region)
                 && !suggestions.iter().any(|s| s.region == rel.region)
             {
                 let name = kb
@@ -474,16 +489,7 @@ fn step(kb: &KnowledgeBase, c: Candidate<'_>, level: usize, emergency: &str) -> 
     let d = &t.dosage;
     let (sets, per_set) = c.levels[level];
     let hold_seconds = d.hold_seconds.map(|h| h.min(per_set));
-    let mut cues: Vec<String> = t.cues.iter().map(|c| fill(c, emergency)).collect();
-    for z in &c.allowed.limits.keep_off {
-        if let Some(zone) = kb.zone(z) {
-            cues.push(format!(
-                "Keep off the {}: {}",
-                zone.name.to_lowercase(),
-                zone.rule
-            ));
-        }
-    }
+    let cues: Vec<String> = t.cues.iter().map(|c| fill(c, emergency)).collect();
     let mut reason = c.why.join(" ");
     if let (Some(from), Some(change)) = (&c.tool.substitute_for, &c.tool.change) {
         let name = kb.tool(from).map_or(from.as_str(), |t| t.name.as_str());
@@ -519,9 +525,37 @@ fn step(kb: &KnowledgeBase, c: Candidate<'_>, level: usize, emergency: &str) -> 
         hold_seconds,
         pace_cm_per_s: d.pace_cm_per_s,
         cues,
+        keeps_off: keeps_off(kb, t, &c.allowed.limits),
         stop_if: t.stop_if.iter().map(|c| fill(c, emergency)).collect(),
         reason,
     }
+}
+
+/// The zones a step keeps off: those a caution names (with the technique's own way of keeping
+/// off it, or the zone's rule), then the technique's other zones. A keep-off caution is an
+/// instruction shown with the step, never a reason to drop the technique.
+fn keeps_off(kb: &KnowledgeBase, t: &Technique, limits: &Limits) -> Vec<KeepOff> {
+    let near = |zone: &str| t.near_zones.iter().find(|z| z.zone == zone);
+    let caution = limits.keep_off.iter().filter_map(|id| {
+        let zone = kb.zone(id)?;
+        Some(KeepOff {
+            zone: zone.id.clone(),
+            name: zone.name.clone(),
+            how: near(id).map_or_else(|| zone.rule.clone(), |z| z.how.clone()),
+            caution: true,
+        })
+    });
+    let own = t
+        .near_zones
+        .iter()
+        .filter(|z| !limits.keep_off.contains(&z.zone))
+        .map(|z| KeepOff {
+            zone: z.zone.clone(),
+            name: kb.zone(&z.zone).map_or_else(|| z.zone.clone(), |x| x.name.clone()),
+            how: z.how.clone(),
+            caution: false,
+        });
+    caution.chain(own).collect()
 }
 
 fn tool_name(kb: &KnowledgeBase, id: &str) -> String {

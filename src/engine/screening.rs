@@ -24,6 +24,11 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Emergency, urgent and refer: outcomes that send the person to care instead of a routine.
+    pub fn is_referral(self) -> bool {
+        matches!(self, Outcome::Emergency | Outcome::Urgent | Outcome::Refer)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Emergency => "emergency",
@@ -130,6 +135,7 @@ pub struct Allowed {
 pub struct Permit {
     regions: Vec<Allowed>,
     emergency: String,
+    ruled_out: BTreeSet<String>,
 }
 
 impl Permit {
@@ -141,6 +147,12 @@ impl Permit {
     /// The emergency wording in force.
     pub fn emergency(&self) -> &str {
         &self.emergency
+    }
+
+    /// Whether the answers rule a region out (excluded, in a group an item excluded, or with no
+    /// technique gentle enough for the cautions): never suggested, never a step.
+    pub fn rules_out(&self, region: &str) -> bool {
+        self.ruled_out.contains(region)
     }
 }
 
@@ -155,10 +167,19 @@ pub struct Screening {
     pub modifications: Vec<Modification>,
     /// Items asked but not answered (they count as the default answer, normally "not sure").
     pub unanswered: Vec<String>,
+    /// True when an interactive check stopped at an emergency or urgent answer, before the
+    /// remaining questions were asked (see [`crate::engine::stop`]).
+    pub stopped_early: bool,
     permit: Option<Permit>,
 }
 
 impl Screening {
+    /// Whether the outcome sends the person to a clinician (emergency, urgent or refer): then it
+    /// carries no technique advice at all.
+    pub fn is_referral(&self) -> bool {
+        self.outcome.is_referral()
+    }
+
     /// Present only when the outcome is `routine`.
     pub fn permit(&self) -> Option<&Permit> {
         self.permit.as_ref()
@@ -379,9 +400,12 @@ pub fn screen(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Screeni
     referrals.sort_by_key(|f| std::cmp::Reverse(f.tier));
 
     let allowed = allow(kb, answers, &in_play, &chosen, &cautions, &mut excluded);
+    let ruled_out = ruled_out(kb, &fired, &in_play, &excluded);
+    // A referral carries no technique advice: nothing made gentler, nothing left out "for now".
+    let referral = outcome.is_referral();
     let modifications: Vec<Modification> = allowed
         .iter()
-        .filter(|a| a.chosen && !a.limits.is_empty())
+        .filter(|a| !referral && a.chosen && !a.limits.is_empty())
         .map(|a| Modification {
             region: a.region.clone(),
             because: cautions
@@ -394,6 +418,7 @@ pub fn screen(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Screeni
         .collect();
     let excluded: Vec<Exclusion> = chosen
         .iter()
+        .filter(|_| !referral)
         .filter_map(|r| {
             excluded.get(r).map(|(because, messages)| Exclusion {
                 region: r.clone(),
@@ -409,6 +434,7 @@ pub fn screen(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Screeni
     let permit = (outcome == Outcome::Routine).then(|| Permit {
         regions: allowed,
         emergency: emergency.to_owned(),
+        ruled_out,
     });
     Screening {
         outcome,
@@ -418,8 +444,68 @@ pub fn screen(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Screeni
         excluded,
         modifications,
         unanswered: replies.unanswered,
+        stopped_early: false,
         permit,
     }
+}
+
+/// Every region the answers rule out, chosen or not: the excluded ones, every region of a group
+/// that a fired area-level `refer` or `local` item names, and each region outside the check where
+/// the fired cautions would leave no technique. Suggestions never bring one of these back.
+fn ruled_out(
+    kb: &KnowledgeBase,
+    fired: &[Fired],
+    in_play: &[String],
+    excluded: &BTreeMap<String, (Vec<String>, Vec<String>)>,
+) -> BTreeSet<String> {
+    let mut out: BTreeSet<String> = excluded.keys().cloned().collect();
+    for f in fired
+        .iter()
+        .filter(|f| matches!(f.tier, Tier::Refer | Tier::Local) && f.scope == Scope::Regions)
+    {
+        out.extend(f.regions.iter().cloned());
+        if let Some(item) = kb.item(&f.id).filter(|i| i.effect == Effect::Listed) {
+            out.extend(kb.expand(&item.effect_regions).into_iter().map(str::to_owned));
+        }
+    }
+    let cautions: Vec<&ScreeningItem> = fired
+        .iter()
+        .filter(|f| f.tier == Tier::Caution && !f.combination)
+        .filter_map(|f| kb.item(&f.id))
+        .collect();
+    for region in kb.regions().iter().map(|r| r.id.as_str()) {
+        if in_play.iter().any(|r| r == region) || out.contains(region) {
+            continue;
+        }
+        let mut limits = Limits::default();
+        for item in &cautions {
+            let applies = match item.effect {
+                Effect::Global => true,
+                Effect::Listed => kb.expand(&item.effect_regions).contains(&region),
+                Effect::Region => false,
+            };
+            if applies {
+                limits.merge_limits(&own_limits(kb, item, region));
+            }
+        }
+        if !kb.techniques_for(region).any(|t| limits.survives(kb, t)) {
+            out.insert(region.to_owned());
+        }
+    }
+    out
+}
+
+/// The limits one caution item puts on one region: every modification set that names the region
+/// (or names none).
+fn own_limits(kb: &KnowledgeBase, item: &ScreeningItem, region: &str) -> Limits {
+    let mut own = Limits::default();
+    for set in &item.modifications {
+        let narrowed = (!set.regions.is_empty()).then(|| kb.expand(&set.regions));
+        if narrowed.is_none_or(|n| n.contains(&region)) {
+            own.merge(set);
+        }
+    }
+    own
 }
 
 /// The items that fired, with the regions they affect; cautions are added to `cautions`.
@@ -462,13 +548,7 @@ fn fire_items(
                 .as_ref()
                 .map_or_else(|| in_play.iter().collect(), |r| r.iter().collect());
             for region in targets {
-                let mut own = Limits::default();
-                for set in &item.modifications {
-                    let narrowed = (!set.regions.is_empty()).then(|| kb.expand(&set.regions));
-                    if narrowed.is_none_or(|n| n.contains(&region.as_str())) {
-                        own.merge(set);
-                    }
-                }
+                let own = own_limits(kb, item, region);
                 if !own.is_empty() {
                     let entry = cautions.entry(region.clone()).or_default();
                     entry.combined.merge_limits(&own);

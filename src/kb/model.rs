@@ -282,6 +282,9 @@ pub struct Evidence {
 #[serde(deny_unknown_fields)]
 pub struct ScreeningItem {
     pub id: String,
+    /// A short plain name, for lists of answers (never the id).
+    #[serde(default)]
+    pub title: String,
     pub section: Section,
     pub tier: Tier,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -331,6 +334,9 @@ pub struct ModificationSet {
 #[serde(deny_unknown_fields)]
 pub struct Combination {
     pub id: String,
+    /// A short plain name, for lists of answers (never the id).
+    #[serde(default)]
+    pub title: String,
     pub all: Vec<String>,
     pub tier: Tier,
     pub effect: Effect,

@@ -175,6 +175,9 @@ pub struct App<'kb> {
     pub status: Option<String>,
     /// Set when a review row sent the person back to change an answer.
     pub from_review: bool,
+    /// Where the check stopped at an emergency or urgent answer (screen and question), so that
+    /// going back from the result returns there.
+    pub stopped_at: Option<(Screen, usize)>,
     /// Browse: the screens to go back to, innermost last.
     pub browse_stack: Vec<Screen>,
     /// Browse: the area whose techniques are listed, the row in that list, the technique shown.
@@ -220,6 +223,7 @@ impl<'kb> App<'kb> {
             advice: None,
             status: None,
             from_review: false,
+            stopped_at: None,
             browse_stack: Vec::new(),
             browse_region: 0,
             browse_row: 0,
@@ -786,6 +790,9 @@ impl<'kb> App<'kb> {
                     return;
                 };
                 self.answers.set(&row.item.id, row.region, reply);
+                if reply.fires() && self.stop_now() {
+                    return;
+                }
                 // Move to the next unanswered row (answers can add rows, e.g. the age gate).
                 let rows = self.rows(section);
                 if let Some(next) =
@@ -863,6 +870,7 @@ impl<'kb> App<'kb> {
     }
 
     fn go(&mut self, screen: Screen) {
+        self.stopped_at = None;
         self.screen = screen;
         self.pane = Pane::First;
         self.scroll = 0;
@@ -954,11 +962,28 @@ impl<'kb> App<'kb> {
         }
     }
 
+    /// When the answers so far hold an emergency or urgent sign, shows that result at once
+    /// (going back returns to this question). True when it stopped.
+    fn stop_now(&mut self) -> bool {
+        let Some(advice) = crate::engine::stop(self.kb, &self.answers, &self.emergency) else {
+            return false;
+        };
+        let at = (self.screen, self.question);
+        self.advice = Some(advice);
+        self.from_review = false;
+        self.go(Screen::Outcome);
+        self.stopped_at = Some(at);
+        true
+    }
+
     /// Enter on a question page: on to the next page only when every question here is answered.
     fn next_question_page(&mut self) {
         let Some(section) = self.screen.section() else {
             return;
         };
+        if self.stop_now() {
+            return;
+        }
         let rows = self.rows(section);
         let open: Vec<usize> = (0..rows.len())
             .filter(|&i| self.reply(&rows[i]).is_none())
@@ -1006,6 +1031,13 @@ impl<'kb> App<'kb> {
     }
 
     fn back(&mut self) {
+        if self.screen == Screen::Outcome
+            && let Some((screen, question)) = self.stopped_at.take()
+        {
+            self.go(screen);
+            self.question = question;
+            return;
+        }
         let previous = match self.screen {
             Screen::RateBefore => Screen::Routine,
             // A session is ended with e (it is then rated and saved), not left by going back.

@@ -8,9 +8,10 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use ratatui::style::Style;
 
-use crate::engine::{Outcome, Reply, Screening};
+use crate::engine::{Outcome, Screening};
+use crate::summary::{BlockKind, STOPPED_EARLY, blocks};
 use crate::kb::Tier;
-use crate::report::{headline, region_name};
+use crate::report::headline;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
@@ -73,7 +74,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     );
 }
 
-/// Why the result is what it is: referrals, areas left out, and what was made gentler.
+/// Why the result is what it is: the shared blocks (referrals, areas left out, what was made
+/// gentler and every caution that fired, or under a referral what to tell the clinician).
 fn reasons<'a>(
     app: &'a App<'_>,
     s: &'a Screening,
@@ -81,55 +83,36 @@ fn reasons<'a>(
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let mut lines: Vec<Line<'_>> = Vec::new();
-    let question = |id: &str| app.kb.item(id).map(|i| i.question.clone());
-    if !s.referrals.is_empty() {
-        lines.push(Line::styled("Why", theme.title));
-        for f in &s.referrals {
-            let how = if f.answer == Reply::NotSure {
-                "You were not sure about"
-            } else {
-                "You answered yes to"
-            };
-            let what =
-                question(&f.id).unwrap_or_else(|| "a combination of your answers".to_owned());
-            let marker = if f.tier >= Tier::Urgent { "!! " } else { "!  " };
-            lines.push(Line::from(vec![
-                Span::styled(marker, banner_style),
-                Span::styled(format!("{how}: {what}"), theme.text),
-            ]));
-            lines.push(Line::raw(format!("   {}", f.message)));
-            if let Some(n) = &f.not_sure {
-                lines.push(Line::styled(format!("   {n}"), theme.warn));
-            }
-            lines.push(Line::raw(""));
-        }
-    }
-    if !s.excluded.is_empty() {
-        lines.push(Line::styled("Left out", theme.title));
-        for e in &s.excluded {
-            lines.push(Line::from(vec![
-                Span::styled("x  ", theme.warn),
-                Span::styled(region_name(app.kb, &e.region), theme.title),
-            ]));
-            lines.push(Line::raw(format!("   {}", e.message)));
-        }
+    if s.stopped_early {
+        lines.push(Line::styled(STOPPED_EARLY, theme.warn));
+        lines.push(Line::styled(
+            "Press esc to go back to the question.",
+            theme.title,
+        ));
         lines.push(Line::raw(""));
     }
-    if !s.modifications.is_empty() {
-        lines.push(Line::styled("Made gentler", theme.title));
-        for m in &s.modifications {
+    for block in blocks(app.kb, s) {
+        lines.push(Line::styled(block.title, theme.title));
+        let (marker, style) = match block.kind {
+            BlockKind::Why => ("!  ", banner_style),
+            BlockKind::LeftOut => ("x  ", theme.warn),
+            BlockKind::Gentler => ("~  ", theme.warn),
+            BlockKind::Noted => ("-  ", theme.dim),
+        };
+        for e in block.entries {
+            let marker = if e.tier.is_some_and(|t| t >= Tier::Urgent) {
+                "!! "
+            } else {
+                marker
+            };
             lines.push(Line::from(vec![
-                Span::styled("~  ", theme.warn),
-                Span::styled(format!("{}: ", region_name(app.kb, &m.region)), theme.title),
-                Span::raw(m.details.join("; ")),
+                Span::styled(marker, style),
+                Span::styled(e.head, theme.text),
             ]));
-        }
-        for f in s.fired.iter().filter(|f| {
-            f.tier == Tier::Caution
-                && !(f.regions.is_empty() && f.scope == crate::engine::Scope::Regions)
-        }) {
-            lines.push(Line::raw(format!("   {}", f.message)));
-            if let Some(n) = &f.not_sure {
+            for line in e.body {
+                lines.push(Line::raw(format!("   {line}")));
+            }
+            if let Some(n) = e.not_sure {
                 lines.push(Line::styled(format!("   {n}"), theme.warn));
             }
         }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph};
 
 use crate::engine::{Routine, Step, position_words};
-use crate::report::{dose, duration, region_name, tool_line};
+use crate::report::{dose, duration, keep_off_lines, region_name, tool_line};
 use crate::tui::app::{App, Pane};
 use crate::tui::theme::Theme;
 
@@ -89,6 +89,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     super::scrolled_text(frame, right, lines, app.scroll, block);
 }
 
+/// What the step keeps off, titled, then a blank line (nothing when it is near no zone).
+pub fn keep_off<'a>(step: &Step, theme: &Theme) -> Vec<Line<'a>> {
+    let zones = keep_off_lines(step);
+    if zones.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::styled("Keep off", theme.warn)];
+    lines.extend(zones.into_iter().map(|z| Line::raw(format!("x {z}"))));
+    lines.push(Line::raw(""));
+    lines
+}
+
 fn field(name: &str, value: String, theme: &Theme) -> Line<'static> {
     Line::from(vec![
         Span::styled(format!("{name}: "), theme.dim),
@@ -130,6 +142,7 @@ fn step_lines<'a>(
     lines.push(Line::styled("Cues", theme.title));
     lines.extend(step.cues.iter().map(|c| Line::raw(format!("- {c}"))));
     lines.push(Line::raw(""));
+    lines.extend(keep_off(step, theme));
     lines.push(Line::styled("Stop if", theme.warn));
     lines.extend(step.stop_if.iter().map(|c| Line::raw(format!("! {c}"))));
     for l in &routine.left_out {

@@ -98,6 +98,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     // When to stop comes first, so it is never the part that does not fit; the pane scrolls
     // (with a scrollbar) when the window is small.
     let mut lines = stop_lines(step, theme);
+    lines.extend(super::routine::keep_off(step, theme));
     lines.push(Line::styled("Cues", theme.title));
     lines.extend(step.cues.iter().map(|c| Line::raw(format!("- {c}"))));
     super::scrolled_text(
