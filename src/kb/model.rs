@@ -283,7 +283,6 @@ pub struct Evidence {
 pub struct ScreeningItem {
     pub id: String,
     /// A short plain name, for lists of answers (never the id).
-    #[serde(default)]
     pub title: String,
     pub section: Section,
     pub tier: Tier,
@@ -335,7 +334,6 @@ pub struct ModificationSet {
 pub struct Combination {
     pub id: String,
     /// A short plain name, for lists of answers (never the id).
-    #[serde(default)]
     pub title: String,
     pub all: Vec<String>,
     pub tier: Tier,
