@@ -82,8 +82,8 @@ fn every_contract_item_fires_on_yes_and_not_sure_and_never_on_no() {
                 Answer::One(reply)
             };
             let mut replies = vec![(req.id, answer)];
-            if item.only_if.is_some() {
-                replies.push(("age_50_plus", Answer::One(Reply::Yes)));
+            for gate in &item.only_if {
+                replies.push((gate.as_str(), Answer::One(Reply::Yes)));
             }
             let a = answers(&[region, other], &replies);
             let asked = questionnaire(&kb, &a);
