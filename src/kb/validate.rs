@@ -5,8 +5,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use serde_json::Value;
 
 use super::model::{
-    Effect, Form, KbData, Kind, Method, Position, Pressure, ScreeningItem, Section, Technique, Tier,
-    Tool,
+    Effect, Form, KbData, Kind, Method, Position, Pressure, ScreeningItem, Section, Technique,
+    Tier, Tool,
 };
 
 /// One problem, with the JSON path of the value at fault.
@@ -282,7 +282,11 @@ const NO_SCOPE: Scope = Scope {
     keep_off: &[],
 };
 
-const FLOOR: &[Position] = &[Position::FloorBack, Position::FloorFront, Position::FloorSide];
+const FLOOR: &[Position] = &[
+    Position::FloorBack,
+    Position::FloorFront,
+    Position::FloorSide,
+];
 
 /// The caution scopes of the SCREENING.md contract, checked on the combined modifications.
 const REQUIRED_SCOPES: &[Scope] = &[
@@ -348,7 +352,14 @@ const MAX_STROKE_CM: u32 = 60;
 const DISCOMFORT_CEILING: &str = "5";
 /// Words that name a tool: a movement test uses none.
 const TOOL_WORDS: [&str; 8] = [
-    "roller", "ball", "pipe", "stick", "cane", "massage gun", "percussion", "tool",
+    "roller",
+    "ball",
+    "pipe",
+    "stick",
+    "cane",
+    "massage gun",
+    "percussion",
+    "tool",
 ];
 /// Fields whose text is written for people (checked for raw ids, pass counts and ceilings).
 const PROSE_KEYS: [&str; 20] = [
@@ -911,7 +922,11 @@ fn check_dosage(t: &super::model::Technique, path: &str, r: &mut Report) {
     }
     match d.method {
         Method::Roll | Method::Glide => {
-            let range = if d.method == Method::Roll { 3..=20 } else { 1..=10 };
+            let range = if d.method == Method::Roll {
+                3..=20
+            } else {
+                1..=10
+            };
             match d.pass_seconds {
                 None => r.add(
                     format!("{path}.pass_seconds"),
@@ -1021,7 +1036,10 @@ fn check_required_items(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
         if req.first && it.section != Section::Emergency {
             r.add(
                 format!("{path}.section"),
-                format!("`{}` is an emergency sign: it is asked first (section emergency)", it.id),
+                format!(
+                    "`{}` is an emergency sign: it is asked first (section emergency)",
+                    it.id
+                ),
             );
         }
         if let (Some(needed), Section::Area) = (req.asked_for, it.section) {
@@ -1076,7 +1094,9 @@ fn check_required_scopes(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
                 missing.push("indirect only".to_owned());
             }
             if let Some(cap) = scope.max_pressure
-                && !sets.iter().any(|m| m.max_pressure.is_some_and(|p| p <= cap))
+                && !sets
+                    .iter()
+                    .any(|m| m.max_pressure.is_some_and(|p| p <= cap))
             {
                 missing.push(format!("{cap} pressure at most"));
             }
@@ -1328,11 +1348,16 @@ fn check_prose(s: &str, path: &str, r: &mut Report) {
     }
     let clean: Vec<String> = words
         .iter()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .collect();
     let counts_passes = clean.iter().enumerate().any(|(i, w)| {
         let numeric = !w.is_empty()
-            && (w.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '\u{2013}')
+            && (w
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '\u{2013}')
                 || NUMBER_WORDS.contains(&w.as_str()));
         numeric
             && clean[i + 1..]
@@ -1370,9 +1395,7 @@ fn check_prose(s: &str, path: &str, r: &mut Report) {
     if let Some(f) = figures.iter().find(|f| f.as_str() != DISCOMFORT_CEILING) {
         r.add(
             path,
-            format!(
-                "discomfort figure {f} out of 10: the one ceiling is {DISCOMFORT_CEILING}/10"
-            ),
+            format!("discomfort figure {f} out of 10: the one ceiling is {DISCOMFORT_CEILING}/10"),
         );
     }
 }
