@@ -891,6 +891,58 @@ fn check_technique(
     check_dosage(t, &format!("{path}.dosage"), r);
 }
 
+/// A rolling or gliding dose: pass time in range, and a rolling pass of a realistic stroke at
+/// the stated pace.
+fn check_passes(d: &super::model::Dosage, path: &str, r: &mut Report) {
+    let range = if d.method == Method::Roll {
+        3..=20
+    } else {
+        1..=10
+    };
+    match d.pass_seconds {
+        None => r.add(
+            format!("{path}.pass_seconds"),
+            format!("a {} needs pass_seconds", d.method),
+        ),
+        Some(p) if !range.contains(&p) => r.add(
+            format!("{path}.pass_seconds"),
+            format!(
+                "{p} s per pass is out of range ({} to {})",
+                range.start(),
+                range.end()
+            ),
+        ),
+        Some(_) => {}
+    }
+    if d.method == Method::Roll {
+        match d.pace_cm_per_s {
+            None => r.add(
+                format!("{path}.pace_cm_per_s"),
+                "rolling needs a pace in cm per second",
+            ),
+            Some([lo, hi]) if lo == 0 || lo > hi || hi > 10 => {
+                r.add(
+                    format!("{path}.pace_cm_per_s"),
+                    format!("pace [{lo}, {hi}] cm/s is out of range"),
+                );
+            }
+            Some([lo, hi]) => {
+                let p = d.pass_seconds.unwrap_or(0);
+                if p * lo < MIN_STROKE_CM || p * hi > MAX_STROKE_CM {
+                    r.add(
+                        format!("{path}.pass_seconds"),
+                        format!(
+                            "a {p} s pass at {lo} to {hi} cm/s covers {} to {} cm; a rolling pass covers {MIN_STROKE_CM} to {MAX_STROKE_CM} cm",
+                            p * lo,
+                            p * hi
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
 fn check_dosage(t: &super::model::Technique, path: &str, r: &mut Report) {
     let d = &t.dosage;
     if !(5..=MAX_HOLD).contains(&d.seconds) {
@@ -921,55 +973,7 @@ fn check_dosage(t: &super::model::Technique, path: &str, r: &mut Report) {
         );
     }
     match d.method {
-        Method::Roll | Method::Glide => {
-            let range = if d.method == Method::Roll {
-                3..=20
-            } else {
-                1..=10
-            };
-            match d.pass_seconds {
-                None => r.add(
-                    format!("{path}.pass_seconds"),
-                    format!("a {} needs pass_seconds", d.method),
-                ),
-                Some(p) if !range.contains(&p) => r.add(
-                    format!("{path}.pass_seconds"),
-                    format!(
-                        "{p} s per pass is out of range ({} to {})",
-                        range.start(),
-                        range.end()
-                    ),
-                ),
-                Some(_) => {}
-            }
-            if d.method == Method::Roll {
-                match d.pace_cm_per_s {
-                    None => r.add(
-                        format!("{path}.pace_cm_per_s"),
-                        "rolling needs a pace in cm per second",
-                    ),
-                    Some([lo, hi]) if lo == 0 || lo > hi || hi > 10 => {
-                        r.add(
-                            format!("{path}.pace_cm_per_s"),
-                            format!("pace [{lo}, {hi}] cm/s is out of range"),
-                        );
-                    }
-                    Some([lo, hi]) => {
-                        let p = d.pass_seconds.unwrap_or(0);
-                        if p * lo < MIN_STROKE_CM || p * hi > MAX_STROKE_CM {
-                            r.add(
-                                format!("{path}.pass_seconds"),
-                                format!(
-                                    "a {p} s pass at {lo} to {hi} cm/s covers {} to {} cm; a rolling pass covers {MIN_STROKE_CM} to {MAX_STROKE_CM} cm",
-                                    p * lo,
-                                    p * hi
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-        }
+        Method::Roll | Method::Glide => check_passes(d, path, r),
         Method::Hold if d.hold_seconds.is_none() => {
             r.add(format!("{path}.hold_seconds"), "a hold needs hold_seconds");
         }
@@ -1322,7 +1326,7 @@ const NUMBER_WORDS: [&str; 20] = [
     "twelve", "fifteen", "twenty", "thirty", "several", "many", "dozen", "once", "twice",
 ];
 
-/// A snake_case id inside a word (`dvt_symptoms`), if any.
+/// A `snake_case` id inside a word (`dvt_symptoms`), if any.
 fn raw_id(word: &str) -> Option<&str> {
     if word.contains("://") || word.contains("www.") {
         return None;
