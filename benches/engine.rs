@@ -51,7 +51,7 @@ fn synthetic(factor: usize) -> String {
         for i in &base.screening {
             let mut i = i.clone();
             i.id = id(&i.id);
-            i.only_if = i.only_if.as_deref().map(id);
+            i.only_if = i.only_if.iter().map(|g| id(g)).collect();
             kb.screening.push(i);
         }
         for c in &base.combinations {

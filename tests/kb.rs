@@ -158,3 +158,59 @@ mod loader_never_panics {
         }
     }
 }
+
+#[test]
+fn stand_ins_are_of_the_same_form_never_firmer_and_inside_their_limits() {
+    let kb = common::kb();
+    let ids = |t: &fascia::kb::Technique, wanted: &str| -> Vec<String> {
+        kb.stand_ins(t, wanted)
+            .into_iter()
+            .map(|(tool, _)| tool.id.clone())
+            .collect()
+    };
+    // A peanut ball holds still on a spot against a wall, but does not roll around like one ball.
+    let wall_hold = kb
+        .technique("upper_traps_corner_ball_hold")
+        .expect("technique");
+    assert!(ids(wall_hold, "lacrosse_ball").contains(&"peanut_ball".to_owned()));
+    let seated_roll = kb.technique("forearms_table_ball_roll").expect("technique");
+    assert_eq!(ids(seated_roll, "lacrosse_ball"), ["tennis_ball"]);
+    // A pipe only for rolling the thighs face down, never on the upper back.
+    let thighs = kb
+        .technique("quads_roller_forearm_roll")
+        .expect("technique");
+    assert!(ids(thighs, "foam_roller_firm").contains(&"pvc_pipe".to_owned()));
+    let upper_back = kb.technique("upper_back_roller_roll").expect("technique");
+    assert!(!ids(upper_back, "foam_roller_firm").contains(&"pvc_pipe".to_owned()));
+    // Never a hand, stick or hook for a roller or a ball.
+    for t in kb.techniques() {
+        for wanted in &t.tools {
+            let target = kb.tool(wanted).expect("tool");
+            for (tool, s) in kb.stand_ins(t, wanted) {
+                assert_eq!(
+                    tool.form, target.form,
+                    "{} for {wanted} in {}",
+                    tool.id, t.id
+                );
+                assert!(tool.firmness <= target.firmness, "{} for {wanted}", tool.id);
+                assert!(s.positions.contains(&t.position) && s.methods.contains(&t.dosage.method));
+            }
+        }
+    }
+}
+
+#[test]
+fn every_region_has_a_movement_test_and_a_hands_technique() {
+    let kb = common::kb();
+    for region in kb.regions() {
+        assert!(!region.movement_test.trim().is_empty(), "{}", region.id);
+        assert!(
+            kb.techniques_for(&region.id).any(|t| t
+                .tools
+                .iter()
+                .any(|x| kb.tool(x).is_some_and(|x| x.always_owned))),
+            "{} has no hands technique",
+            region.id
+        );
+    }
+}

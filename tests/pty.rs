@@ -139,8 +139,8 @@ fn start_walk_to_a_routine_and_quit() {
     p.wait_for("Each area you chose");
     p.send("\r");
     p.wait_for("Emergency signs");
-    p.send(&"n".repeat(5));
-    p.wait_for("5 of 5 answered");
+    p.send(&"n".repeat(6));
+    p.wait_for("6 of 6 answered");
     p.send("\r");
     p.wait_for("Health screen");
     p.send(&"n".repeat(40));

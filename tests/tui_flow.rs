@@ -125,7 +125,7 @@ fn not_sure_on_a_red_flag_refers_and_says_not_sure() {
 #[test]
 fn an_answer_is_changed_from_the_review_without_starting_again() {
     let kb = common::kb();
-    let mut app = walk_to_result(&kb, &["calves"], &yes_to(&["blood_thinners"]));
+    let mut app = walk_to_result(&kb, &["calves"], &yes_to(&["fragile_skin"]));
     assert!(
         !app.advice
             .as_ref()
@@ -136,12 +136,12 @@ fn an_answer_is_changed_from_the_review_without_starting_again() {
     );
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Review);
-    // Find the blood thinners row in the review and change it.
+    // Find the fragile-skin row in the review and change it (an item that gates no other).
     let regions = app.answers.regions.len();
     let row = app
         .all_rows()
         .iter()
-        .position(|(_, r)| r.item.id == "blood_thinners")
+        .position(|(_, r)| r.item.id == "fragile_skin")
         .expect("row")
         + regions;
     while app.review < row {
@@ -151,7 +151,7 @@ fn an_answer_is_changed_from_the_review_without_starting_again() {
     assert_eq!(app.screen, Screen::Health);
     assert_eq!(
         app.rows(fascia::kb::Section::Health)[app.question].item.id,
-        "blood_thinners"
+        "fragile_skin"
     );
     drive::char(&mut app, 'n');
     key(&mut app, KeyCode::Enter);
@@ -186,12 +186,12 @@ fn a_page_cannot_be_left_with_questions_unanswered() {
     assert_eq!(
         app.screen,
         Screen::Emergency,
-        "four emergency questions are still open"
+        "five emergency questions are still open"
     );
     assert!(
         app.status
             .as_deref()
-            .is_some_and(|s| s.contains("4 questions"))
+            .is_some_and(|s| s.contains("5 questions"))
     );
     assert_eq!(
         app.question, 1,

@@ -230,8 +230,11 @@ fn collect<'kb>(kb: &'kb KnowledgeBase, answers: &Answers, regions: &[String]) -
     let mut unanswered = Vec::new();
     for section in [Section::Emergency, Section::Health, Section::Area] {
         for item in kb.items().iter().filter(|i| i.section == section) {
-            if let Some(gate) = &item.only_if
-                && !fired.get(gate.as_str()).copied().unwrap_or(false)
+            if !item.only_if.is_empty()
+                && !item
+                    .only_if
+                    .iter()
+                    .any(|gate| fired.get(gate.as_str()).copied().unwrap_or(false))
             {
                 continue;
             }
@@ -327,9 +330,10 @@ fn screened_extras(kb: &KnowledgeBase, answers: &Answers, chosen: &[String]) -> 
         .collect();
     extras.retain(|region| {
         let gate_open = |item: &ScreeningItem| {
-            item.only_if.as_ref().is_none_or(|g| {
-                answers.reply(g, None).unwrap_or(answers.default_reply()).fires()
-            })
+            item.only_if.is_empty()
+                || item.only_if.iter().any(|g| {
+                    answers.reply(g, None).unwrap_or(answers.default_reply()).fires()
+                })
         };
         kb.items()
             .iter()

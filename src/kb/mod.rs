@@ -236,6 +236,33 @@ impl KnowledgeBase {
             .map(|&i| &self.data.techniques[i])
     }
 
+    /// The tools that can do technique `t` in place of `wanted` (one of `t.tools`): same form,
+    /// never firmer, and `t`'s position and method inside the stand-in's limits. KB order.
+    ///
+    /// This is the one place of the stand-in rule; `kb check` makes sure every `stands_in_for`
+    /// entry is of the same form and never firmer, so the checks here only guard hand-made data.
+    pub fn stand_ins<'a>(&'a self, t: &Technique, wanted: &str) -> Vec<(&'a Tool, &'a StandIn)> {
+        let Some(target) = self.tool(wanted) else {
+            return Vec::new();
+        };
+        self.data
+            .tools
+            .iter()
+            .filter(|tool| tool.id != target.id)
+            .filter(|tool| tool.form == target.form && tool.firmness <= target.firmness)
+            .filter_map(|tool| {
+                tool.stands_in_for
+                    .iter()
+                    .find(|s| {
+                        s.tool == target.id
+                            && s.positions.contains(&t.position)
+                            && s.methods.contains(&t.dosage.method)
+                    })
+                    .map(|s| (tool, s))
+            })
+            .collect()
+    }
+
     /// Expands a region list (region ids, group ids, or `all`) to region ids in KB order.
     pub fn expand<'a>(&'a self, list: &'a [String]) -> Vec<&'a str> {
         let mut out: Vec<&str> = Vec::new();

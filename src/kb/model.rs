@@ -48,6 +48,18 @@ vocabulary!(
     Contact { Broad = "broad", Medium = "medium", Pinpoint = "pinpoint" }
 );
 vocabulary!(
+    /// What shape of tool a technique's steps are written for. A stand-in must be of the same form,
+    /// so the steps still describe the tool in the person's hand. Hands, knuckles and elbow are `hand`.
+    Form {
+        Roller = "roller",
+        Ball = "ball",
+        Stick = "stick",
+        Hook = "hook",
+        Percussion = "percussion",
+        Hand = "hand",
+    }
+);
+vocabulary!(
     /// A tool's surface.
     Surface { Smooth = "smooth", Textured = "textured" }
 );
@@ -154,6 +166,8 @@ pub struct Region {
     pub view: View,
     pub zones_near: Vec<String>,
     pub related: Vec<Related>,
+    /// How to test the area's movement before and after a routine: plain words, no tools.
+    pub movement_test: String,
 }
 
 /// A muscle under a region, with its everyday and anatomical names.
@@ -179,6 +193,7 @@ pub struct Tool {
     pub id: String,
     pub name: String,
     pub describe: String,
+    pub form: Form,
     pub firmness: Firmness,
     pub contact: Contact,
     pub surface: Surface,
@@ -186,12 +201,15 @@ pub struct Tool {
     pub stands_in_for: Vec<StandIn>,
 }
 
-/// This tool can replace `tool`, with `change` in feel.
+/// This tool can replace `tool` (same form, never firmer), with `change` in feel, but only in
+/// the `positions` and with the `methods` where the substitution really works.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StandIn {
     pub tool: String,
     pub change: String,
+    pub positions: Vec<Position>,
+    pub methods: Vec<Method>,
 }
 
 /// A no-go zone.
@@ -288,8 +306,9 @@ pub struct ScreeningItem {
     pub tier: Tier,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub asked_for: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub only_if: Option<String>,
+    /// Asked only when any of these items fired (yes or not sure); empty: always asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only_if: Vec<String>,
     #[serde(default)]
     pub per_region: bool,
     pub effect: Effect,

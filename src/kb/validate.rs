@@ -4,7 +4,10 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::model::{Effect, KbData, Kind, Method, Section, Tier};
+use super::model::{
+    Effect, Form, KbData, Kind, Method, Position, Pressure, ScreeningItem, Section, Technique,
+    Tier, Tool,
+};
 
 /// One problem, with the JSON path of the value at fault.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,12 +84,14 @@ const GROUPS: [(&str, &[&str]); 4] = [
 ];
 
 /// A required screening item: its id, the weakest tier allowed, whether its effect must be
-/// global, and for region-scoped items the regions it must at least be asked for.
+/// global, for region-scoped items the regions it must at least be asked for, and whether it
+/// must be asked with the emergency signs (section `emergency`).
 pub struct Required {
     pub id: &'static str,
     pub tier: Tier,
     pub global: bool,
     pub asked_for: Option<&'static [&'static str]>,
+    pub first: bool,
 }
 
 const fn item(id: &'static str, tier: Tier, global: bool) -> Required {
@@ -95,6 +100,18 @@ const fn item(id: &'static str, tier: Tier, global: bool) -> Required {
         tier,
         global,
         asked_for: None,
+        first: false,
+    }
+}
+
+/// An emergency sign: asked first, of everyone.
+const fn sign(id: &'static str) -> Required {
+    Required {
+        id,
+        tier: Tier::Emergency,
+        global: true,
+        asked_for: None,
+        first: true,
     }
 }
 
@@ -109,6 +126,7 @@ const fn area(
         tier,
         global,
         asked_for: Some(regions),
+        first: false,
     }
 }
 
@@ -119,11 +137,12 @@ const ANY: &[&str] = &["all"];
 
 /// The screening contract of SCREENING.md.
 pub const REQUIRED_ITEMS: &[Required] = &[
-    item("chest_pain_cardiac", Tier::Emergency, true),
-    item("pe_breathless", Tier::Emergency, true),
-    item("stroke_signs", Tier::Emergency, true),
-    item("thunderclap_headache", Tier::Emergency, true),
-    item("headache_fever_stiff_neck", Tier::Emergency, true),
+    sign("chest_pain_cardiac"),
+    sign("pe_breathless"),
+    sign("stroke_signs"),
+    sign("thunderclap_headache"),
+    sign("headache_fever_stiff_neck"),
+    sign("aaa_pattern"),
     item("under_16", Tier::Refer, true),
     item("fever_acute_illness", Tier::Refer, true),
     item("dvt_current", Tier::Refer, true),
@@ -138,20 +157,26 @@ pub const REQUIRED_ITEMS: &[Required] = &[
     item("dark_urine_muscle_pain", Tier::Urgent, true),
     item("hot_swollen_joint", Tier::Urgent, true),
     item("trauma_significant", Tier::Urgent, true),
+    item("head_knock_on_thinners", Tier::Urgent, true),
     item("clot_history", Tier::Caution, false),
     item("clot_risk_now", Tier::Caution, false),
     item("blood_thinners", Tier::Caution, false),
     item("bone_fragility", Tier::Caution, false),
     item("long_term_steroids", Tier::Caution, false),
     item("fragile_skin", Tier::Caution, false),
-    item("pregnancy", Tier::Caution, false),
+    item("pregnancy", Tier::Caution, true),
     item("diabetes", Tier::Caution, false),
     item("fainting_dizziness", Tier::Caution, false),
     item("sensation_masking", Tier::Caution, false),
     item("pressure_sensitivity", Tier::Caution, false),
     item("hypermobility", Tier::Caution, false),
     item("age_50_plus", Tier::None, false),
-    area("dvt_symptoms", Tier::Urgent, true, LEGS),
+    area(
+        "dvt_symptoms",
+        Tier::Urgent,
+        true,
+        &["legs", "forearms", "hands"],
+    ),
     area(
         "ces_saddle_bladder_bowel",
         Tier::Urgent,
@@ -185,6 +210,9 @@ pub const REQUIRED_ITEMS: &[Required] = &[
             "hip_flexors",
         ],
     ),
+    area("hard_lump_after_bruise", Tier::Refer, false, ANY),
+    area("cancer_past_sites", Tier::Local, false, ANY),
+    area("immune_suppressed_back_pain", Tier::Refer, true, SPINE),
     area("cancer_history_new_pain", Tier::Refer, true, ANY),
     area("night_pain_constant", Tier::Refer, true, ANY),
     area("worsening_pain", Tier::Refer, true, ANY),
@@ -235,17 +263,126 @@ const REQUIRED_COMBINATIONS: [(&[&str], Tier, bool); 2] = [
     (&["blood_thinners", "recent_injury_72h"], Tier::Refer, false),
 ];
 
+/// The least a caution item must change on some regions (SCREENING.md scope column).
+struct Scope {
+    item: &'static str,
+    regions: &'static [&'static str],
+    indirect_only: bool,
+    max_pressure: Option<Pressure>,
+    exclude_positions: &'static [Position],
+    keep_off: &'static [&'static str],
+}
+
+const NO_SCOPE: Scope = Scope {
+    item: "",
+    regions: &[],
+    indirect_only: false,
+    max_pressure: None,
+    exclude_positions: &[],
+    keep_off: &[],
+};
+
+const FLOOR: &[Position] = &[
+    Position::FloorBack,
+    Position::FloorFront,
+    Position::FloorSide,
+];
+
+/// The caution scopes of the SCREENING.md contract, checked on the combined modifications.
+const REQUIRED_SCOPES: &[Scope] = &[
+    Scope {
+        item: "pregnancy",
+        regions: ANY,
+        exclude_positions: &[Position::FloorBack, Position::FloorFront],
+        keep_off: &["abdomen_deep"],
+        ..NO_SCOPE
+    },
+    Scope {
+        item: "pregnancy",
+        regions: &["legs", "lower_back", "glutes", "hip_flexors"],
+        max_pressure: Some(Pressure::Light),
+        ..NO_SCOPE
+    },
+    Scope {
+        item: "pregnancy",
+        regions: LEGS,
+        indirect_only: true,
+        ..NO_SCOPE
+    },
+    Scope {
+        item: "diabetes",
+        regions: LEGS,
+        keep_off: &["injection_sites"],
+        ..NO_SCOPE
+    },
+    Scope {
+        item: "diabetes",
+        regions: &["feet"],
+        max_pressure: Some(Pressure::Light),
+        ..NO_SCOPE
+    },
+    Scope {
+        item: "fainting_dizziness",
+        regions: ANY,
+        exclude_positions: FLOOR,
+        ..NO_SCOPE
+    },
+    Scope {
+        item: "bone_fragility",
+        regions: &["trunk"],
+        exclude_positions: FLOOR,
+        ..NO_SCOPE
+    },
+];
+
 /// Longest single hold or set: ten minutes.
 const MAX_HOLD: u32 = 600;
 /// A technique's shortest useful dose must fit in two minutes, so any budget can hold one step.
 const MAX_MIN_DOSE: u32 = 120;
-/// Tools that are never used on the lower back itself (no foam roller on the lumbar spine).
-const NOT_ON_LOWER_BACK: [&str; 5] = [
-    "foam_roller_soft",
-    "foam_roller_medium",
-    "foam_roller_firm",
-    "textured_roller",
-    "pvc_pipe",
+/// Spine regions where no roller-form tool lies across the spine (the lumbar spine and the neck).
+/// On the upper back a broad roller may lie across, with the load on the muscles either side.
+const NO_ROLLER_ACROSS: [&str; 2] = ["lower_back", "neck"];
+/// The spine regions: never a pipe (a narrow, hard roller) across any of them.
+const SPINE_REGIONS: [&str; 3] = ["neck", "upper_back", "lower_back"];
+/// The shortest stroke a rolling pass covers at the slowest pace, in cm.
+const MIN_STROKE_CM: u32 = 10;
+/// The longest stroke a rolling pass covers at the fastest pace, in cm.
+const MAX_STROKE_CM: u32 = 60;
+/// The one discomfort ceiling any text may name.
+const DISCOMFORT_CEILING: &str = "5";
+/// Words that name a tool: a movement test uses none.
+const TOOL_WORDS: [&str; 8] = [
+    "roller",
+    "ball",
+    "pipe",
+    "stick",
+    "cane",
+    "massage gun",
+    "percussion",
+    "tool",
+];
+/// Fields whose text is written for people (checked for raw ids, pass counts and ceilings).
+const PROSE_KEYS: [&str; 20] = [
+    "name",
+    "describe",
+    "change",
+    "where",
+    "why",
+    "rule",
+    "summary",
+    "steps",
+    "cues",
+    "how",
+    "stop_if",
+    "expect",
+    "note",
+    "question",
+    "explain",
+    "clarifier",
+    "message",
+    "if_not_sure",
+    "movement_test",
+    "citation",
 ];
 /// Regions where a percussion device is never suggested (neck artery injuries after massage guns).
 const NO_PERCUSSION: [&str; 4] = ["head", "jaw", "neck", "upper_traps"];
@@ -455,6 +592,13 @@ fn check_regions(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
         for (j, z) in region.zones_near.iter().enumerate() {
             ids.zone(r, format!("{path}.zones_near[{j}]"), z);
         }
+        let test = region.movement_test.to_lowercase();
+        if let Some(word) = TOOL_WORDS.iter().find(|w| test.contains(*w)) {
+            r.add(
+                format!("{path}.movement_test"),
+                format!("a movement test uses no tools (it names `{word}`)"),
+            );
+        }
         for (j, rel) in region.related.iter().enumerate() {
             if rel.region == region.id || !ids.regions.contains(rel.region.as_str()) {
                 r.add(
@@ -481,15 +625,50 @@ fn check_tools(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
             );
         }
         for (j, s) in tool.stands_in_for.iter().enumerate() {
+            let sp = format!("{path}.stands_in_for[{j}]");
             if s.tool == tool.id {
-                r.add(
-                    format!("{path}.stands_in_for[{j}].tool"),
-                    "a tool cannot stand in for itself",
-                );
+                r.add(format!("{sp}.tool"), "a tool cannot stand in for itself");
+            } else if let Some(target) = kb.tools.iter().find(|t| t.id == s.tool) {
+                check_stand_in(tool, target, &sp, r);
             } else {
-                ids.tool(r, format!("{path}.stands_in_for[{j}].tool"), &s.tool);
+                ids.tool(r, format!("{sp}.tool"), &s.tool);
+            }
+            if s.positions.is_empty() {
+                r.add(
+                    format!("{sp}.positions"),
+                    "a stand-in must name the positions where it really works",
+                );
+            }
+            if s.methods.is_empty() {
+                r.add(
+                    format!("{sp}.methods"),
+                    "a stand-in must name the methods it really works with",
+                );
             }
         }
+    }
+}
+
+/// A stand-in is of the same form as the tool it replaces (so the steps still describe it) and
+/// never firmer (the technique's author chose that feel).
+fn check_stand_in(tool: &Tool, target: &Tool, path: &str, r: &mut Report) {
+    if tool.form != target.form {
+        r.add(
+            format!("{path}.tool"),
+            format!(
+                "`{}` ({}) cannot stand in for `{}` ({}): a stand-in must be of the same form",
+                tool.id, tool.form, target.id, target.form
+            ),
+        );
+    }
+    if tool.firmness > target.firmness {
+        r.add(
+            format!("{path}.tool"),
+            format!(
+                "`{}` ({}) is firmer than `{}` ({}): a stand-in is never firmer",
+                tool.id, tool.firmness, target.id, target.firmness
+            ),
+        );
     }
 }
 
@@ -505,8 +684,27 @@ fn check_techniques(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
         .iter()
         .map(|g| (g.id.as_str(), g.zones_near.as_slice()))
         .collect();
+    let tools: HashMap<&str, &Tool> = kb.tools.iter().map(|t| (t.id.as_str(), t)).collect();
     for (i, t) in kb.techniques.iter().enumerate() {
         check_technique(t, i, ids, &zones_near, r);
+        check_form(t, i, &tools, r);
+    }
+    for region in &kb.regions {
+        let owned = kb.techniques.iter().any(|t| {
+            t.regions.contains(&region.id)
+                && t.tools
+                    .iter()
+                    .any(|x| tools.get(x.as_str()).is_some_and(|x| x.always_owned))
+        });
+        if !owned {
+            r.add(
+                "techniques",
+                format!(
+                    "region `{}` has no technique doable with always-owned tools (hands)",
+                    region.id
+                ),
+            );
+        }
     }
     // (techniques, indirect ones) per region, counted in one pass.
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
@@ -534,6 +732,81 @@ fn check_techniques(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
                 format!("region `{}` has no indirect technique", region.id),
             );
         }
+    }
+}
+
+/// A technique's tools share one form (its steps are written for that form), and the tools
+/// that lie across the spine follow the spine rule.
+fn check_form(t: &Technique, i: usize, tools: &HashMap<&str, &Tool>, r: &mut Report) {
+    let path = format!("techniques[{i}]");
+    let forms: Vec<(usize, Form)> = t
+        .tools
+        .iter()
+        .enumerate()
+        .filter_map(|(j, id)| tools.get(id.as_str()).map(|x| (j, x.form)))
+        .collect();
+    if let Some(&(_, first)) = forms.first() {
+        for &(j, form) in &forms[1..] {
+            if form != first {
+                r.add(
+                    format!("{path}.tools[{j}]"),
+                    format!(
+                        "`{}` is a {form} but the technique is written for a {first}: one form per technique",
+                        t.tools[j]
+                    ),
+                );
+            }
+        }
+    }
+    for &(j, form) in &forms {
+        let id = t.tools[j].as_str();
+        if form != Form::Roller {
+            continue;
+        }
+        if let Some(region) = t
+            .regions
+            .iter()
+            .find(|g| NO_ROLLER_ACROSS.contains(&g.as_str()))
+        {
+            r.add(
+                format!("{path}.tools[{j}]"),
+                format!("`{id}` on the {region}: no roller or pipe on the lumbar spine or across the neck"),
+            );
+        } else if id == "pvc_pipe"
+            && t.regions
+                .iter()
+                .any(|g| SPINE_REGIONS.contains(&g.as_str()))
+        {
+            r.add(
+                format!("{path}.tools[{j}]"),
+                "a pipe is narrow and hard: never across the spine",
+            );
+        }
+    }
+}
+
+/// Kind, method and pressure agree with the definitions: rolling is direct, gliding is
+/// indirect, indirect work is light, and a direct hold is firm sustained pressure.
+fn check_kind(t: &Technique, path: &str, r: &mut Report) {
+    let d = &t.dosage;
+    let clash = match (t.kind, d.method) {
+        (Kind::Indirect, Method::Roll) => Some("rolling is direct: label it `direct`"),
+        (Kind::Direct, Method::Glide) => {
+            Some("gliding is indirect: label it `indirect`, or make it a roll or a hold")
+        }
+        (Kind::Direct, Method::Hold) if t.pressure == Pressure::Light => {
+            Some("a direct hold is sustained pressure: light holds are `indirect`")
+        }
+        _ => None,
+    };
+    if let Some(message) = clash {
+        r.add(format!("{path}.kind"), message);
+    }
+    if t.kind == Kind::Indirect && t.pressure != Pressure::Light {
+        r.add(
+            format!("{path}.pressure"),
+            format!("an indirect technique is light, not {}", t.pressure),
+        );
     }
 }
 
@@ -575,13 +848,6 @@ fn check_technique(
     }
     for (j, tool) in t.tools.iter().enumerate() {
         ids.tool(r, format!("{path}.tools[{j}]"), tool);
-        if t.regions.iter().any(|g| g == "lower_back") && NOT_ON_LOWER_BACK.contains(&tool.as_str())
-        {
-            r.add(
-                format!("{path}.tools[{j}]"),
-                format!("`{tool}` on the lower back: no roller or pipe on the lumbar spine"),
-            );
-        }
         if tool == "percussion_device"
             && t.regions
                 .iter()
@@ -621,7 +887,60 @@ fn check_technique(
         r.add(format!("{path}.uses"), "`uses` must not be empty");
     }
     ids.sources(r, &format!("{path}.sources"), &t.sources);
+    check_kind(t, &path, r);
     check_dosage(t, &format!("{path}.dosage"), r);
+}
+
+/// A rolling or gliding dose: pass time in range, and a rolling pass of a realistic stroke at
+/// the stated pace.
+fn check_passes(d: &super::model::Dosage, path: &str, r: &mut Report) {
+    let range = if d.method == Method::Roll {
+        3..=20
+    } else {
+        1..=10
+    };
+    match d.pass_seconds {
+        None => r.add(
+            format!("{path}.pass_seconds"),
+            format!("a {} needs pass_seconds", d.method),
+        ),
+        Some(p) if !range.contains(&p) => r.add(
+            format!("{path}.pass_seconds"),
+            format!(
+                "{p} s per pass is out of range ({} to {})",
+                range.start(),
+                range.end()
+            ),
+        ),
+        Some(_) => {}
+    }
+    if d.method == Method::Roll {
+        match d.pace_cm_per_s {
+            None => r.add(
+                format!("{path}.pace_cm_per_s"),
+                "rolling needs a pace in cm per second",
+            ),
+            Some([lo, hi]) if lo == 0 || lo > hi || hi > 10 => {
+                r.add(
+                    format!("{path}.pace_cm_per_s"),
+                    format!("pace [{lo}, {hi}] cm/s is out of range"),
+                );
+            }
+            Some([lo, hi]) => {
+                let p = d.pass_seconds.unwrap_or(0);
+                if p * lo < MIN_STROKE_CM || p * hi > MAX_STROKE_CM {
+                    r.add(
+                        format!("{path}.pass_seconds"),
+                        format!(
+                            "a {p} s pass at {lo} to {hi} cm/s covers {} to {} cm; a rolling pass covers {MIN_STROKE_CM} to {MAX_STROKE_CM} cm",
+                            p * lo,
+                            p * hi
+                        ),
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn check_dosage(t: &super::model::Technique, path: &str, r: &mut Report) {
@@ -654,34 +973,7 @@ fn check_dosage(t: &super::model::Technique, path: &str, r: &mut Report) {
         );
     }
     match d.method {
-        Method::Roll | Method::Glide => {
-            match d.pass_seconds {
-                None => r.add(
-                    format!("{path}.pass_seconds"),
-                    format!("a {} needs pass_seconds", d.method),
-                ),
-                Some(p) if !(1..=10).contains(&p) => r.add(
-                    format!("{path}.pass_seconds"),
-                    format!("{p} s per pass is out of range (1 to 10)"),
-                ),
-                Some(_) => {}
-            }
-            if d.method == Method::Roll {
-                match d.pace_cm_per_s {
-                    None => r.add(
-                        format!("{path}.pace_cm_per_s"),
-                        "rolling needs a pace in cm per second",
-                    ),
-                    Some([lo, hi]) if lo == 0 || lo > hi || hi > 10 => {
-                        r.add(
-                            format!("{path}.pace_cm_per_s"),
-                            format!("pace [{lo}, {hi}] cm/s is out of range"),
-                        );
-                    }
-                    Some(_) => {}
-                }
-            }
-        }
+        Method::Roll | Method::Glide => check_passes(d, path, r),
         Method::Hold if d.hold_seconds.is_none() => {
             r.add(format!("{path}.hold_seconds"), "a hold needs hold_seconds");
         }
@@ -745,6 +1037,15 @@ fn check_required_items(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
                 format!("`{}` must have a global effect", it.id),
             );
         }
+        if req.first && it.section != Section::Emergency {
+            r.add(
+                format!("{path}.section"),
+                format!(
+                    "`{}` is an emergency sign: it is asked first (section emergency)",
+                    it.id
+                ),
+            );
+        }
         if let (Some(needed), Section::Area) = (req.asked_for, it.section) {
             let asked: Vec<&str> = it.asked_for.iter().map(String::as_str).collect();
             let have = expand(kb, &asked);
@@ -760,8 +1061,76 @@ fn check_required_items(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
     }
 }
 
+/// The regions a fired item affects (every region for a global effect).
+fn effect_regions(kb: &KbData, it: &ScreeningItem) -> BTreeSet<String> {
+    let names = |list: &[String]| expand(kb, &list.iter().map(String::as_str).collect::<Vec<_>>());
+    match it.effect {
+        Effect::Global => expand(kb, ANY),
+        Effect::Listed => names(&it.effect_regions),
+        Effect::Region if it.asked_for.is_empty() => expand(kb, ANY),
+        Effect::Region => names(&it.asked_for),
+    }
+}
+
+/// The SCREENING.md caution scopes: on each region named, the item's modification sets together
+/// change at least what the contract says.
+fn check_required_scopes(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
+    for scope in REQUIRED_SCOPES {
+        let Some(&i) = ids.items.get(scope.item) else {
+            continue;
+        };
+        let it = &kb.screening[i];
+        let affected = effect_regions(kb, it);
+        for region in expand(kb, scope.regions) {
+            let sets: Vec<_> = it
+                .modifications
+                .iter()
+                .filter(|_| affected.contains(&region))
+                .filter(|m| {
+                    m.regions.is_empty() || {
+                        let named: Vec<&str> = m.regions.iter().map(String::as_str).collect();
+                        expand(kb, &named).contains(&region)
+                    }
+                })
+                .collect();
+            let mut missing = Vec::new();
+            if scope.indirect_only && !sets.iter().any(|m| m.indirect_only) {
+                missing.push("indirect only".to_owned());
+            }
+            if let Some(cap) = scope.max_pressure
+                && !sets
+                    .iter()
+                    .any(|m| m.max_pressure.is_some_and(|p| p <= cap))
+            {
+                missing.push(format!("{cap} pressure at most"));
+            }
+            for p in scope.exclude_positions {
+                if !sets.iter().any(|m| m.exclude_positions.contains(p)) {
+                    missing.push(format!("no {p} position"));
+                }
+            }
+            for z in scope.keep_off {
+                if !sets.iter().any(|m| m.keep_off.iter().any(|k| k == z)) {
+                    missing.push(format!("keep off {z}"));
+                }
+            }
+            if !missing.is_empty() {
+                r.add(
+                    format!("screening[{i}].modifications"),
+                    format!(
+                        "`{}` is weaker than SCREENING.md on `{region}`: missing {}",
+                        it.id,
+                        missing.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
+
 fn check_screening(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
     check_required_items(kb, ids, r);
+    check_required_scopes(kb, ids, r);
     let mut seen_section = Section::Emergency;
     for (i, it) in kb.screening.iter().enumerate() {
         let path = format!("screening[{i}]");
@@ -818,15 +1187,15 @@ fn check_screening(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
                 false,
             ),
         }
-        if let Some(gate) = &it.only_if {
+        for (j, gate) in it.only_if.iter().enumerate() {
             match ids.items.get(gate.as_str()) {
                 Some(&g) if g < i => {}
                 Some(_) => r.add(
-                    format!("{path}.only_if"),
+                    format!("{path}.only_if[{j}]"),
                     format!("`{gate}` must be asked before `{}`", it.id),
                 ),
                 None => r.add(
-                    format!("{path}.only_if"),
+                    format!("{path}.only_if[{j}]"),
                     format!("unknown screening item `{gate}`"),
                 ),
             }
@@ -951,11 +1320,98 @@ fn check_combinations(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
     }
 }
 
+/// Words that count as a number of passes.
+const NUMBER_WORDS: [&str; 20] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "several", "many", "dozen", "once", "twice",
+];
+
+/// A `snake_case` id inside a word (`dvt_symptoms`), if any.
+fn raw_id(word: &str) -> Option<&str> {
+    if word.contains("://") || word.contains("www.") {
+        return None;
+    }
+    word.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .find(|piece| {
+            let inner = piece.trim_matches('_');
+            inner.contains('_')
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
+}
+
+/// Checks text written for people: no raw ids, no pass counts, one discomfort ceiling.
+fn check_prose(s: &str, path: &str, r: &mut Report) {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if let Some(id) = words.iter().find_map(|w| raw_id(w)) {
+        r.add(
+            path,
+            format!("text for people holds the raw id `{id}`: use plain words"),
+        );
+    }
+    let clean: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let counts_passes = clean.iter().enumerate().any(|(i, w)| {
+        let numeric = !w.is_empty()
+            && (w
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '\u{2013}')
+                || NUMBER_WORDS.contains(&w.as_str()));
+        numeric
+            && clean[i + 1..]
+                .iter()
+                .take(2)
+                .any(|next| next.starts_with("pass"))
+    });
+    if counts_passes {
+        r.add(
+            path,
+            "text states a number of passes: the engine computes passes from seconds and pass_seconds",
+        );
+    }
+    let mut figures: Vec<String> = Vec::new();
+    for (i, w) in clean.iter().enumerate().skip(1) {
+        if w == "out"
+            && clean.get(i + 1).is_some_and(|x| x == "of")
+            && clean.get(i + 2).is_some_and(|x| x == "10" || x == "ten")
+        {
+            figures.push(clean[i - 1].clone());
+        }
+    }
+    let mut rest = s;
+    while let Some(at) = rest.find("/10") {
+        let before: String = rest[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if !before.is_empty() {
+            figures.push(before.chars().rev().collect());
+        }
+        rest = &rest[at + 3..];
+    }
+    if let Some(f) = figures.iter().find(|f| f.as_str() != DISCOMFORT_CEILING) {
+        r.add(
+            path,
+            format!("discomfort figure {f} out of 10: the one ceiling is {DISCOMFORT_CEILING}/10"),
+        );
+    }
+}
+
 /// Every string: not blank where it is prose, no control characters, no unknown placeholders.
 fn check_text(kb: &KbData, r: &mut Report) {
-    fn walk(value: &Value, path: &str, r: &mut Report) {
+    fn walk(value: &Value, path: &str, key: &str, r: &mut Report) {
         match value {
             Value::String(s) => {
+                if PROSE_KEYS.contains(&key) {
+                    check_prose(s, path, r);
+                }
                 if let Some(c) = s.chars().find(|c| c.is_control()) {
                     r.add(
                         path,
@@ -977,7 +1433,7 @@ fn check_text(kb: &KbData, r: &mut Report) {
             }
             Value::Array(items) => {
                 for (i, v) in items.iter().enumerate() {
-                    walk(v, &format!("{path}[{i}]"), r);
+                    walk(v, &format!("{path}[{i}]"), key, r);
                 }
             }
             Value::Object(map) => {
@@ -987,13 +1443,13 @@ fn check_text(kb: &KbData, r: &mut Report) {
                     } else {
                         format!("{path}.{k}")
                     };
-                    walk(v, &p, r);
+                    walk(v, &p, k, r);
                 }
             }
             _ => {}
         }
     }
     if let Ok(value) = serde_json::to_value(kb) {
-        walk(&value, "", r);
+        walk(&value, "", "", r);
     }
 }
