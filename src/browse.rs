@@ -25,15 +25,12 @@ impl Filter {
     }
 }
 
-/// Whether `tool` is one of the technique's tools, or can stand in for one of them (no firmer).
+/// Whether `tool` is one of the technique's tools, or can stand in for one of them in this
+/// technique (`KnowledgeBase::stand_ins`).
 pub fn uses_tool(kb: &KnowledgeBase, t: &Technique, tool: &str) -> bool {
-    t.tools.iter().any(|wanted| wanted == tool)
-        || kb.tool(tool).is_some_and(|have| {
-            t.tools.iter().filter_map(|w| kb.tool(w)).any(|wanted| {
-                have.firmness <= wanted.firmness
-                    && have.stands_in_for.iter().any(|s| s.tool == wanted.id)
-            })
-        })
+    t.tools.iter().any(|wanted| {
+        wanted == tool || kb.stand_ins(t, wanted).iter().any(|(s, _)| s.id == tool)
+    })
 }
 
 /// The techniques that pass `filter`, in knowledge-base order.

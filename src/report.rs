@@ -41,6 +41,14 @@ pub fn json(advice: &Advice) -> serde_json::Value {
     .unwrap_or_default()
 }
 
+/// Before the first step: the movement test of each area.
+pub const TEST_BEFORE: &str =
+    "Before you start, test how each area moves, and remember how far and how easily it went:";
+
+/// After the last step.
+pub const TEST_AFTER: &str =
+    "When you finish, do the same movement tests again and notice what changed.";
+
 /// The tool's limits, said at the end of every report.
 pub const DISCLAIMER: &str = "fascia is not a diagnosis and not for emergencies. If something feels wrong, stop and ask a doctor or physio.";
 
@@ -219,6 +227,10 @@ fn text_routine(o: &mut String, kb: &KnowledgeBase, r: &Routine) {
         duration(r.total_seconds),
         duration(r.budget_seconds)
     );
+    let _ = writeln!(o, "\n{TEST_BEFORE}");
+    for t in &r.tests {
+        let _ = writeln!(o, "  * {}: {}", region_name(kb, &t.region), t.how);
+    }
     for (i, step) in r.steps.iter().enumerate() {
         let _ = writeln!(
             o,
@@ -245,6 +257,7 @@ fn text_routine(o: &mut String, kb: &KnowledgeBase, r: &Routine) {
         }
         let _ = writeln!(o, "   Stop if:  {}", step.stop_if.join(" "));
     }
+    let _ = writeln!(o, "\n{TEST_AFTER}");
     for l in &r.left_out {
         let _ = writeln!(
             o,
@@ -393,6 +406,15 @@ fn md_routine(o: &mut String, kb: &KnowledgeBase, r: &Routine) {
             duration(st.seconds)
         );
     }
+    let _ = writeln!(o, "\n{TEST_BEFORE}\n");
+    for t in &r.tests {
+        let _ = writeln!(
+            o,
+            "- **{}**: {}",
+            region_name(kb, &t.region),
+            md_escape(&t.how)
+        );
+    }
     for (i, st) in r.steps.iter().enumerate() {
         let _ = writeln!(
             o,
@@ -415,6 +437,7 @@ fn md_routine(o: &mut String, kb: &KnowledgeBase, r: &Routine) {
             }
         }
     }
+    let _ = writeln!(o, "\n{TEST_AFTER}");
     for l in &r.left_out {
         let _ = writeln!(
             o,
@@ -555,25 +578,15 @@ pub fn technique_sections(
     ]
 }
 
-/// Each tool a technique names, with the tools that may stand in for it (never firmer).
+/// Each tool a technique names, with the tools that may stand in for it in this technique.
 fn tool_lines(kb: &KnowledgeBase, t: &crate::kb::Technique) -> Vec<String> {
     t.tools
         .iter()
         .map(|id| {
             let stand_ins: Vec<String> = kb
-                .tools()
-                .iter()
-                .filter(|other| {
-                    kb.tool(id).is_some_and(|w| other.firmness <= w.firmness)
-                        && other.stands_in_for.iter().any(|s| s.tool == *id)
-                })
-                .filter_map(|other| {
-                    other
-                        .stands_in_for
-                        .iter()
-                        .find(|s| s.tool == *id)
-                        .map(|s| format!("{} ({})", other.name, s.change))
-                })
+                .stand_ins(t, id)
+                .into_iter()
+                .map(|(other, s)| format!("{} ({})", other.name, s.change))
                 .collect();
             if stand_ins.is_empty() {
                 tool_name(kb, id).to_owned()

@@ -76,16 +76,15 @@ impl Limits {
                 .is_none_or(|cap| t.dosage.min_seconds <= cap)
     }
 
-    /// Whether some tool the technique names, or a stand-in for one (never firmer than the tool
-    /// it replaces), fits the limits.
+    /// Whether some tool the technique names, or a stand-in the knowledge base allows for it,
+    /// fits the limits.
     pub fn allows_some_tool(&self, kb: &KnowledgeBase, t: &Technique) -> bool {
-        t.tools.iter().filter_map(|id| kb.tool(id)).any(|wanted| {
-            kb.tools().iter().any(|tool| {
-                (tool.id == wanted.id
-                    || (tool.firmness <= wanted.firmness
-                        && tool.stands_in_for.iter().any(|s| s.tool == wanted.id)))
-                    && self.allows_tool(tool)
-            })
+        t.tools.iter().any(|wanted| {
+            kb.tool(wanted).is_some_and(|tool| self.allows_tool(tool))
+                || kb
+                    .stand_ins(t, wanted)
+                    .iter()
+                    .any(|(tool, _)| self.allows_tool(tool))
         })
     }
 

@@ -17,6 +17,9 @@ pub struct Routine {
     pub total_seconds: u32,
     pub budget_seconds: u32,
     pub steps: Vec<Step>,
+    /// A short movement test of each area in the routine: done before the first step and again
+    /// after the last, to feel the change (not counted in the time).
+    pub tests: Vec<MovementTest>,
     /// Allowed regions that did not make it in, and why (time, or no tool that fits).
     pub left_out: Vec<LeftOut>,
     /// Related regions worth checking, never steps (they were not screened).
@@ -72,6 +75,13 @@ pub struct KeepOff {
     pub caution: bool,
 }
 
+/// How to test an area's movement before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MovementTest {
+    pub region: String,
+    pub how: String,
+}
+
 /// An allowed region that is not in the routine.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LeftOut {
@@ -109,21 +119,16 @@ fn pick_tool(
             change: None,
         });
     }
-    // A stand-in is never firmer than the tool it replaces: the technique's author chose that feel.
+    // A stand-in only where the knowledge base says it works for this technique's position and
+    // method, never firmer than the tool it replaces (`KnowledgeBase::stand_ins`).
     t.tools.iter().find_map(|wanted| {
-        let wanted_firmness = kb.tool(wanted)?.firmness;
-        kb.tools()
-            .iter()
-            .filter(|tool| usable(&tool.id) && tool.firmness <= wanted_firmness)
-            .find_map(|tool| {
-                tool.stands_in_for
-                    .iter()
-                    .find(|s| s.tool == *wanted)
-                    .map(|s| ToolChoice {
-                        tool: tool.id.clone(),
-                        substitute_for: Some(wanted.clone()),
-                        change: Some(s.change.clone()),
-                    })
+        kb.stand_ins(t, wanted)
+            .into_iter()
+            .find(|(tool, _)| usable(&tool.id))
+            .map(|(tool, s)| ToolChoice {
+                tool: tool.id.clone(),
+                substitute_for: Some(wanted.clone()),
+                change: Some(s.change.clone()),
             })
     })
 }
@@ -475,10 +480,22 @@ pub fn build(kb: &KnowledgeBase, permit: &Permit, prefs: &Preferences) -> Routin
         .into_iter()
         .map(|(c, level)| step(kb, c, level, permit.emergency()))
         .collect();
+    let mut tests: Vec<MovementTest> = Vec::new();
+    for step in &steps {
+        if let Some(r) = kb.region(&step.region)
+            && !tests.iter().any(|t| t.region == r.id)
+        {
+            tests.push(MovementTest {
+                region: r.id.clone(),
+                how: r.movement_test.clone(),
+            });
+        }
+    }
     Routine {
         total_seconds: steps.iter().map(|s| s.seconds).sum(),
         budget_seconds: budget,
         steps,
+        tests,
         left_out,
         suggestions,
     }

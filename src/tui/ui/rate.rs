@@ -72,5 +72,24 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
         }
         lines.push(Line::from(spans));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    // The movement test of each area, so "moves freely" is rated on a real movement.
+    if let Some(routine) = app.routine() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            if after {
+                "Do the same movement tests again, then rate:"
+            } else {
+                "First move each area, then rate how freely it moves:"
+            },
+            theme.title,
+        ));
+        for t in &routine.tests {
+            lines.push(Line::raw(format!(
+                "- {}: {}",
+                region_name(app.kb, &t.region),
+                t.how
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -128,8 +128,15 @@ fn step_lines<'a>(
         field("Dose", dose(step), theme),
         field("Why", step.reason.clone(), theme),
         Line::raw(""),
-        Line::styled("How", theme.title),
     ];
+    if let Some(t) = routine.tests.iter().find(|t| t.region == step.region) {
+        lines.push(Line::styled("Test before and after", theme.title));
+        lines.push(Line::raw(t.how.clone()));
+        lines.push(Line::raw(""));
+    }
+    lines.extend([
+        Line::styled("How", theme.title),
+    ]);
     if let Some(t) = app.kb.technique(&step.technique) {
         lines.extend(
             t.steps
