@@ -28,9 +28,9 @@ impl Filter {
 /// Whether `tool` is one of the technique's tools, or can stand in for one of them in this
 /// technique (`KnowledgeBase::stand_ins`).
 pub fn uses_tool(kb: &KnowledgeBase, t: &Technique, tool: &str) -> bool {
-    t.tools.iter().any(|wanted| {
-        wanted == tool || kb.stand_ins(t, wanted).iter().any(|(s, _)| s.id == tool)
-    })
+    t.tools
+        .iter()
+        .any(|wanted| wanted == tool || kb.stand_ins(t, wanted).iter().any(|(s, _)| s.id == tool))
 }
 
 /// The techniques that pass `filter`, in knowledge-base order.

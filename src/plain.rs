@@ -8,8 +8,7 @@ use std::path::Path;
 
 use crate::browse::{self, Filter, Target};
 use crate::engine::{
-    stop,
-    Answers, Preference, Prompt, Reply, Since, advise, feel_words, goal_words, prompts,
+    Answers, Preference, Prompt, Reply, Since, advise, feel_words, goal_words, prompts, stop,
 };
 use crate::kb::{Feel, Goal, Kind, KnowledgeBase, Section};
 use crate::report;

@@ -158,7 +158,11 @@ pub fn keep_off_lines(step: &Step) -> Vec<String> {
     step.keeps_off
         .iter()
         .map(|k| {
-            let why = if k.caution { " (because of your answers)" } else { "" };
+            let why = if k.caution {
+                " (because of your answers)"
+            } else {
+                ""
+            };
             format!("{}{why}: {}", k.name, k.how)
         })
         .collect()

@@ -91,7 +91,11 @@ pub fn blocks(kb: &KnowledgeBase, s: &Screening) -> Vec<Block> {
         out.push(Block {
             kind: BlockKind::Why,
             title: "Why",
-            entries: s.referrals.iter().map(|f| fired_entry(kb, f, true)).collect(),
+            entries: s
+                .referrals
+                .iter()
+                .map(|f| fired_entry(kb, f, true))
+                .collect(),
         });
     }
     if s.is_referral() {

@@ -59,6 +59,11 @@ fn script(regions: &[&str], reply: &dyn Fn(&str, Option<&str>) -> Reply, finish:
             );
             let (id, region) = (p.item.id.clone(), p.region.map(str::to_owned));
             answers.set(&id, region.as_deref(), r);
+            if fascia::engine::stop(&kb, &answers, "112").is_some() {
+                // An emergency or urgent answer shows its result at once: enter finishes.
+                lines.extend([String::new(), "3".into()]);
+                return lines.join("\n") + "\n";
+            }
         }
     }
     lines.push(String::new()); // review: see the result
@@ -142,8 +147,6 @@ fn every_outcome_by_typing_matches_advise_on_the_saved_answers() {
             "Step 1 of 9: Where",
             "Step 2 of 9",
             "Step 3 of 9: Emergency signs",
-            "Step 4 of 9: Health screen",
-            "Step 6 of 9: Review",
             "Step 7 of 9: Result",
         ] {
             assert!(
@@ -151,6 +154,20 @@ fn every_outcome_by_typing_matches_advise_on_the_saved_answers() {
                 "{yes:?}: no `{step}` in:\n{transcript}"
             );
         }
+        if matches!(outcome, "emergency" | "urgent") {
+            // Stopped at once: no other question, no review, no routine advice.
+            assert!(
+                transcript.contains(fascia::summary::STOPPED_EARLY),
+                "{yes:?}"
+            );
+            assert!(!transcript.contains("Step 6 of 9: Review"), "{yes:?}");
+            assert!(!transcript.contains("Made gentler"), "{yes:?}");
+            let headline = advice_text.lines().next().expect("headline");
+            assert!(transcript.contains(headline), "{yes:?}: `{headline}`");
+            assert!(transcript.contains("Replay them with: fascia advise --answers"));
+            continue;
+        }
+        assert!(transcript.contains("Step 6 of 9: Review"), "{yes:?}");
         // The result shown is the one advise gives: the screening part line by line...
         let headline = advice_text.lines().next().expect("headline");
         assert!(

@@ -156,7 +156,6 @@ fn respects_cautions(
             if !set.regions.is_empty() && !kb.expand(&set.regions).contains(&step.region.as_str()) {
                 continue;
             }
-            let t = kb.technique(&step.technique).ok_or("unknown technique")?;
             let tool = kb.tool(&step.tool).ok_or("unknown tool")?;
             let why = |what: &str| {
                 Err(format!(
@@ -184,7 +183,12 @@ fn respects_cautions(
             if set.exclude_positions.contains(&step.position) {
                 return why("exclude_positions");
             }
-            if t.near_zones.iter().any(|z| set.keep_off.contains(&z.zone)) {
+            // A zone to keep off is an instruction shown with the step (contract v2).
+            if set
+                .keep_off
+                .iter()
+                .any(|z| !step.keeps_off.iter().any(|k| k.zone == *z && k.caution))
+            {
                 return why("keep_off");
             }
         }
@@ -262,5 +266,131 @@ proptest! {
             prop_assert!(firm(&s.tool) <= firm(&b.tool), "{} got a firmer tool with {}", s.region, extra);
             prop_assert!(held(s) <= held(b), "{} is held longer with {}", s.region, extra);
         }
+    }
+}
+
+/// Every region, tool set and preference, with no cautions: the routine's steps.
+fn tool_answers() -> impl Strategy<Value = Answers> {
+    (
+        subsequence(REGION_IDS.to_vec(), 1..=3),
+        subsequence(TOOL_IDS.to_vec(), 0..=4),
+        select(Preference::ALL.to_vec()),
+        details(),
+    )
+        .prop_map(|(regions, tools, technique, d)| Answers {
+            regions: regions.iter().map(|r| ((*r).to_owned(), d)).collect(),
+            answers: BTreeMap::new(),
+            default_answer: Some(DefaultAnswer::No),
+            preferences: Preferences {
+                tools: tools.iter().map(|t| (*t).to_owned()).collect(),
+                minutes: 60,
+                technique,
+            },
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Safety v2: a step's tool is the technique's own (owned) tool, or a stand-in the knowledge
+    /// base allows for exactly this technique's position and method, of the same form and never
+    /// firmer; so its steps, position and cues describe the tool actually used.
+    #[test]
+    fn every_step_is_doable_with_the_tool_it_uses(a in prop_oneof![tool_answers(), answers()]) {
+        let advice = advise(&KB, &a, "112");
+        let Some(routine) = &advice.routine else { return Ok(()) };
+        for step in &routine.steps {
+            let tool = KB.tool(&step.tool).expect("tool");
+            prop_assert!(tool.always_owned || a.preferences.tools.contains(&step.tool), "{} not owned", step.tool);
+            let t = KB.technique(&step.technique).expect("technique");
+            match &step.substitute_for {
+                None => prop_assert!(t.tools.contains(&step.tool), "{} is not a tool of {}", step.tool, t.id),
+                Some(wanted) => {
+                    prop_assert!(t.tools.contains(wanted));
+                    let wanted_tool = KB.tool(wanted).expect("tool");
+                    prop_assert_eq!(tool.form, wanted_tool.form, "{} for {} in {}", step.tool, wanted, t.id);
+                    prop_assert!(tool.firmness <= wanted_tool.firmness);
+                    let s = tool.stands_in_for.iter().find(|s| s.tool == *wanted).expect("stand-in");
+                    prop_assert!(s.positions.contains(&step.position) && s.methods.contains(&step.method), "{} cannot do {} ({:?}, {:?})", step.tool, t.id, step.position, step.method);
+                    // A technique with its own tool owned would have been chosen first.
+                    prop_assert!(!KB.techniques_for(&step.region).any(|o| o.tools.iter().any(|x| x == &step.tool)) || advice.screening.modifications.iter().any(|m| m.region == step.region));
+                }
+            }
+        }
+    }
+
+    /// Safety v2: a referral (emergency, urgent, refer) carries no technique advice in any output.
+    #[test]
+    fn referral_outcomes_carry_no_technique_advice(a in answers()) {
+        let advice = advise(&KB, &a, "112");
+        let s = &advice.screening;
+        if !matches!(s.outcome, Outcome::Emergency | Outcome::Urgent | Outcome::Refer) {
+            return Ok(());
+        }
+        prop_assert!(s.modifications.is_empty() && s.excluded.is_empty() && advice.routine.is_none());
+        let json = fascia::report::json(&advice);
+        prop_assert_eq!(&json["modifications"], &serde_json::json!([]));
+        prop_assert!(json.get("routine").is_none());
+        for out in [fascia::report::text(&KB, &advice), fascia::report::markdown(&KB, &a, &advice)] {
+            for banned in ["Made gentler", "Left out", "Also worth checking", "Routine"] {
+                prop_assert!(!out.contains(banned), "`{}` in a referral:\n{}", banned, out);
+            }
+        }
+    }
+
+    /// Safety v2: a suggestion never brings back an excluded region, a region of a group that a
+    /// fired refer or local item rules out, or a region the fired cautions would leave empty.
+    #[test]
+    fn suggestions_never_bring_back_a_ruled_out_region(a in answers()) {
+        let advice = advise(&KB, &a, "112");
+        let Some(routine) = &advice.routine else { return Ok(()) };
+        let s = &advice.screening;
+        for sug in &routine.suggestions {
+            prop_assert!(!s.excluded.iter().any(|e| e.region == sug.region), "{} excluded", sug.region);
+            for f in s.fired.iter().filter(|f| matches!(f.tier, Tier::Refer | Tier::Local)) {
+                prop_assert!(!f.regions.contains(&sug.region), "{} ruled out by {}", sug.region, f.id);
+                let group = match KB.item(&f.id) {
+                    Some(i) if i.effect == Effect::Listed => KB.expand(&i.effect_regions),
+                    Some(i) if i.effect == Effect::Region && !i.per_region => KB.expand(&i.asked_for),
+                    _ => Vec::new(),
+                };
+                prop_assert!(!group.contains(&sug.region.as_str()), "{} in the group {} rules out", sug.region, f.id);
+            }
+        }
+    }
+
+    /// Safety v2: every caution that fired is shown, by its plain title, in text and Markdown,
+    /// and listed in JSON; no output names an item, feel or goal by its id.
+    #[test]
+    fn every_fired_caution_is_shown_in_plain_words(a in answers()) {
+        let advice = advise(&KB, &a, "112");
+        let text = fascia::report::text(&KB, &advice);
+        let markdown = fascia::report::markdown(&KB, &a, &advice);
+        let json = fascia::report::json(&advice);
+        for f in advice.screening.fired.iter().filter(|f| f.tier == Tier::Caution) {
+            let title = fascia::summary::item_title(&KB, &f.id);
+            prop_assert!(text.contains(&title), "text lacks {}", title);
+            prop_assert!(markdown.contains(&title), "markdown lacks {}", title);
+            prop_assert!(json["fired"].as_array().expect("fired").iter().any(|x| x["id"] == f.id.as_str()));
+        }
+        let ids = KB.items().iter().map(|i| i.id.as_str())
+            .chain(KB.combinations().iter().map(|c| c.id.as_str()))
+            .chain(Feel::ALL.iter().map(|f| f.as_str()))
+            .chain(Goal::ALL.iter().map(|g| g.as_str()));
+        for id in ids.filter(|id| id.contains('_')) {
+            prop_assert!(!text.contains(id) && !markdown.contains(id), "raw id {} in an output", id);
+        }
+    }
+
+    /// Test before and after: every routine has a movement test for each area it works on.
+    #[test]
+    fn every_routine_tests_each_area_before_and_after(a in answers()) {
+        let advice = advise(&KB, &a, "112");
+        let Some(routine) = &advice.routine else { return Ok(()) };
+        for step in &routine.steps {
+            prop_assert!(routine.tests.iter().any(|t| t.region == step.region && !t.how.is_empty()));
+        }
+        let text = fascia::report::text(&KB, &advice);
+        prop_assert!(text.contains(fascia::report::TEST_BEFORE) && text.contains(fascia::report::TEST_AFTER));
     }
 }

@@ -92,18 +92,48 @@ fn local_exclusion_and_caution_show_before_the_routine() {
 }
 
 #[test]
-fn an_urgent_result_offers_no_way_to_a_routine() {
+fn an_urgent_answer_stops_at_once_and_esc_goes_back_to_change_it() {
     let kb = common::kb();
     let mut app = walk_to_result(&kb, &["lower_back"], &yes_to(&["ces_saddle_bladder_bowel"]));
+    assert_eq!(
+        app.screen,
+        Screen::Outcome,
+        "shown at once, before the review"
+    );
     assert_eq!(outcome(&app), Outcome::Urgent);
+    assert!(app.advice.as_ref().expect("advice").screening.stopped_early);
     key(&mut app, KeyCode::Enter);
     assert_eq!(
         app.screen,
         Screen::Outcome,
         "enter does not lead past an urgent result"
     );
+    // Back to the very question, where the answer can be changed.
     key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Area);
+    let rows = app.rows(fascia::kb::Section::Area);
+    assert_eq!(rows[app.question].item.id, "ces_saddle_bladder_bowel");
+    drive::char(&mut app, 'n');
+    assert_eq!(app.screen, Screen::Area, "a no goes on with the questions");
+    drive::answer_page(&mut app, &yes_to(&[]));
+    key(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Review);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(outcome(&app), Outcome::Routine);
+}
+
+#[test]
+fn an_emergency_yes_on_the_first_question_shows_the_result_at_once() {
+    let kb = common::kb();
+    let mut app = App::new(&kb, "112");
+    drive::choose_regions(&mut app, &["neck"]);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Emergency);
+    drive::char(&mut app, 'y');
+    assert_eq!(app.screen, Screen::Outcome);
+    assert_eq!(outcome(&app), Outcome::Emergency);
+    // Nothing else was asked, and nothing unasked was stored.
+    assert_eq!(app.answers.answers.len(), 1);
 }
 
 #[test]

@@ -60,7 +60,7 @@ fn states(kb: &KnowledgeBase) -> Vec<(&'static str, App<'_>)> {
     drive::choose_regions(&mut app, &["calves"]);
     key(&mut app, KeyCode::Enter);
     drive::char(&mut app, 'n');
-    drive::char(&mut app, 'u');
+    drive::char(&mut app, 'n');
     out.push(("emergency", app));
 
     let mut app = App::new(kb, "112");
@@ -79,7 +79,7 @@ fn states(kb: &KnowledgeBase) -> Vec<(&'static str, App<'_>)> {
         key(&mut app, KeyCode::Enter);
     }
     drive::char(&mut app, 'n');
-    drive::char(&mut app, 'y');
+    drive::char(&mut app, 'n');
     out.push(("area", app));
 
     let mut app = walk_to_result(kb, &["calves"], &yes_to(&["blood_thinners"]));

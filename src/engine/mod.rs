@@ -9,7 +9,9 @@ pub use answers::{
     Answer, Answers, DefaultAnswer, Preference, Preferences, RegionDetails, Reply, Since,
 };
 pub use limits::{Limits, position_words};
-pub use routine::{KeepOff, LeftOut, MovementTest, Routine, Step, Suggestion, build, feel_words, goal_words};
+pub use routine::{
+    KeepOff, LeftOut, MovementTest, Routine, Step, Suggestion, build, feel_words, goal_words,
+};
 pub use screening::{
     Allowed, DEFAULT_EMERGENCY, Exclusion, Fired, Modification, Outcome, Permit, Prompt, Question,
     Scope, Screening, fill, prompts, questionnaire, screen,

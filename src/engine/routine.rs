@@ -274,11 +274,7 @@ fn choose<'kb>(
                 .max_by_key(|(i, (t, tool, _))| {
                     // A technique done with its own tool beats any done with a stand-in.
                     let own = tool.substitute_for.is_none();
-                    (
-                        own,
-                        score(t, a, prefs.technique),
-                        std::cmp::Reverse(*i),
-                    )
+                    (own, score(t, a, prefs.technique), std::cmp::Reverse(*i))
                 })
                 .map(|(_, p)| p)
         });
@@ -452,9 +448,27 @@ pub fn build(kb: &KnowledgeBase, permit: &Permit, prefs: &Preferences) -> Routin
         }
     }
 
+    let suggestions = suggestions(kb, permit, &chosen);
+    let steps: Vec<Step> = plan
+        .into_iter()
+        .map(|(c, level)| step(kb, c, level, permit.emergency()))
+        .collect();
+    Routine {
+        total_seconds: steps.iter().map(|s| s.seconds).sum(),
+        budget_seconds: budget,
+        tests: movement_tests(kb, &steps),
+        steps,
+        left_out,
+        suggestions,
+    }
+}
+
+/// Related regions of the chosen ones worth checking: never one already in the permit, and never
+/// one the answers rule out.
+fn suggestions(kb: &KnowledgeBase, permit: &Permit, chosen: &[&Allowed]) -> Vec<Suggestion> {
     let in_routine: BTreeSet<&str> = permit.regions().iter().map(|a| a.region.as_str()).collect();
     let mut suggestions: Vec<Suggestion> = Vec::new();
-    for a in &chosen {
+    for a in chosen {
         for rel in kb
             .region(&a.region)
             .map(|r| r.related.as_slice())
@@ -476,12 +490,13 @@ pub fn build(kb: &KnowledgeBase, permit: &Permit, prefs: &Preferences) -> Routin
         }
     }
 
-    let steps: Vec<Step> = plan
-        .into_iter()
-        .map(|(c, level)| step(kb, c, level, permit.emergency()))
-        .collect();
+    suggestions
+}
+
+/// The movement test of each area the steps work on, in step order, once each.
+fn movement_tests(kb: &KnowledgeBase, steps: &[Step]) -> Vec<MovementTest> {
     let mut tests: Vec<MovementTest> = Vec::new();
-    for step in &steps {
+    for step in steps {
         if let Some(r) = kb.region(&step.region)
             && !tests.iter().any(|t| t.region == r.id)
         {
@@ -491,14 +506,7 @@ pub fn build(kb: &KnowledgeBase, permit: &Permit, prefs: &Preferences) -> Routin
             });
         }
     }
-    Routine {
-        total_seconds: steps.iter().map(|s| s.seconds).sum(),
-        budget_seconds: budget,
-        steps,
-        tests,
-        left_out,
-        suggestions,
-    }
+    tests
 }
 
 fn step(kb: &KnowledgeBase, c: Candidate<'_>, level: usize, emergency: &str) -> Step {
@@ -568,7 +576,9 @@ fn keeps_off(kb: &KnowledgeBase, t: &Technique, limits: &Limits) -> Vec<KeepOff>
         .filter(|z| !limits.keep_off.contains(&z.zone))
         .map(|z| KeepOff {
             zone: z.zone.clone(),
-            name: kb.zone(&z.zone).map_or_else(|| z.zone.clone(), |x| x.name.clone()),
+            name: kb
+                .zone(&z.zone)
+                .map_or_else(|| z.zone.clone(), |x| x.name.clone()),
             how: z.how.clone(),
             caution: false,
         });

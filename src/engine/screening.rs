@@ -454,7 +454,8 @@ pub fn screen(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Screeni
 }
 
 /// Every region the answers rule out, chosen or not: the excluded ones, every region of a group
-/// that a fired area-level `refer` or `local` item names, and each region outside the check where
+/// that a fired area-level `refer` or `local` item names or was asked about as a whole (not area
+/// by area), and each region outside the check where
 /// the fired cautions would leave no technique. Suggestions never bring one of these back.
 fn ruled_out(
     kb: &KnowledgeBase,
@@ -468,9 +469,13 @@ fn ruled_out(
         .filter(|f| matches!(f.tier, Tier::Refer | Tier::Local) && f.scope == Scope::Regions)
     {
         out.extend(f.regions.iter().cloned());
-        if let Some(item) = kb.item(&f.id).filter(|i| i.effect == Effect::Listed) {
-            out.extend(kb.expand(&item.effect_regions).into_iter().map(str::to_owned));
-        }
+        // An answer about a whole group (not one per area) rules out the whole group.
+        let group = kb.item(&f.id).map(|i| match i.effect {
+            Effect::Listed => kb.expand(&i.effect_regions),
+            Effect::Region if !i.per_region => kb.expand(&i.asked_for),
+            Effect::Region | Effect::Global => Vec::new(),
+        });
+        out.extend(group.into_iter().flatten().map(str::to_owned));
     }
     let cautions: Vec<&ScreeningItem> = fired
         .iter()

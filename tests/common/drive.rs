@@ -47,7 +47,8 @@ pub fn choose_regions(app: &mut App<'_>, regions: &[&str]) {
 /// Answers every row of the current question screen with `reply(item, region)`, row by row.
 pub fn answer_page(app: &mut App<'_>, reply: &dyn Fn(&str, Option<&str>) -> Reply) {
     let section = app.screen.section().expect("a question screen");
-    loop {
+    // An emergency or urgent answer leaves the page at once for the result.
+    while app.screen.section() == Some(section) {
         let rows = app.rows(section);
         let Some(i) = (0..rows.len()).find(|&i| app.reply(&rows[i]).is_none()) else {
             break;
@@ -78,6 +79,10 @@ pub fn walk_to_result<'kb>(
     key(&mut app, KeyCode::Enter);
     while app.screen.section().is_some() {
         answer_page(&mut app, reply);
+        if app.screen == Screen::Outcome {
+            // Stopped at an emergency or urgent answer.
+            return app;
+        }
         key(&mut app, KeyCode::Enter);
     }
     assert_eq!(app.screen, Screen::Review);

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::style::Style;
 
 use crate::engine::{Outcome, Screening};
-use crate::summary::{BlockKind, STOPPED_EARLY, blocks};
 use crate::kb::Tier;
 use crate::report::headline;
+use crate::summary::{BlockKind, STOPPED_EARLY, blocks};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 

@@ -134,9 +134,7 @@ fn step_lines<'a>(
         lines.push(Line::raw(t.how.clone()));
         lines.push(Line::raw(""));
     }
-    lines.extend([
-        Line::styled("How", theme.title),
-    ]);
+    lines.extend([Line::styled("How", theme.title)]);
     if let Some(t) = app.kb.technique(&step.technique) {
         lines.extend(
             t.steps
