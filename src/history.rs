@@ -182,7 +182,7 @@ pub fn parse(bytes: &[u8]) -> Loaded {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match serde_json::from_slice::<Record>(line) {
+        match crate::json::parse_bytes::<Record>(line) {
             Ok(r) => out.records.push(r),
             Err(e) => out.damaged.push(Damaged {
                 line: i + 1,

@@ -5,6 +5,7 @@ pub mod browse;
 pub mod engine;
 pub mod export;
 pub mod history;
+pub mod json;
 pub mod kb;
 pub mod locate;
 pub mod plain;
