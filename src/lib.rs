@@ -10,5 +10,6 @@ pub mod kb;
 pub mod locate;
 pub mod plain;
 pub mod report;
+pub mod sanitize;
 pub mod session;
 pub mod tui;
