@@ -22,8 +22,12 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(cli::Failure::BadInput(message)) => {
-            eprintln!("fascia: {}", sanitize(&message));
+            say(&format!("fascia: {}", sanitize(&message)));
             ExitCode::from(2)
+        }
+        // The shell's convention for a process a signal ended; the terminal was restored.
+        Err(cli::Failure::Stopped(signal)) => {
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))
         }
         Err(cli::Failure::Internal(error)) => {
             // A closed pipe (`fascia advise ... | head`) is not a failure.
@@ -38,10 +42,10 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!(
+            say(&format!(
                 "fascia: internal error: {}",
                 sanitize(&format!("{error:#}"))
-            );
+            ));
             ExitCode::from(1)
         }
     }
@@ -62,4 +66,9 @@ fn argument_error(e: &clap::Error) -> ExitCode {
         let _ = std::io::stdout().write_all(text.as_bytes());
     }
     ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// Prints a line on stderr; a closed or hung-up terminal is no reason to panic.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
 }

@@ -50,7 +50,7 @@ fn list(
             d.line,
             d.error
         );
-        eprintln!("fascia: {}", sanitize(&message));
+        let _ = writeln!(std::io::stderr(), "fascia: {}", sanitize(&message));
     }
     if format == Format::Json {
         let listing = Listing {

@@ -12,11 +12,13 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use fascia::engine::DEFAULT_EMERGENCY;
 use fascia::kb::{KnowledgeBase, LoadError};
 
-/// How a command failed: bad input (exit 2) or a fault of ours (exit 1).
+/// How a command failed: bad input (exit 2), a fault of ours (exit 1), or a stop signal that
+/// ended the app after it restored the terminal (exit 128 + the signal's number).
 #[derive(Debug)]
 pub enum Failure {
     BadInput(String),
     Internal(anyhow::Error),
+    Stopped(i32),
 }
 
 impl From<LoadError> for Failure {
@@ -221,6 +223,7 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
         return fascia::tui::run(&kb, cli.emergency(), cli.quiet).map_err(|e| match e {
             fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
             fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),
+            fascia::tui::TuiError::Stopped(signal) => Failure::Stopped(signal),
         });
     };
     match command {
