@@ -4,45 +4,34 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::Command as Std;
 use std::time::Duration;
 
 use assert_cmd::Command;
-use fascia::history::{HistoryError, Rating, Record, Score, StepDone, Store};
+use fascia::history::{HistoryError, Record, Store};
 use predicates::prelude::*;
 use predicates::str::contains;
 
+/// The binary, stopped after 30 s: a FIFO would otherwise hang the test, not fail it.
 fn fascia() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.env_remove("FASCIA_KB")
-        .env_remove("FASCIA_EMERGENCY_NUMBER")
-        .env_remove("FASCIA_DATA_DIR")
-        .env("NO_COLOR", "1")
-        .timeout(Duration::from_secs(30));
+    let mut cmd = common::fascia();
+    cmd.timeout(Duration::from_secs(30));
     cmd
 }
 
 fn record() -> Record {
-    Record {
-        v: fascia::history::VERSION,
-        at: "2026-11-21T10:00:00Z".into(),
-        regions: vec!["calves".into()],
-        routine: vec![StepDone {
-            region: "calves".into(),
-            technique: "calves_hand_glide_seated".into(),
-            tool: "hands".into(),
-            seconds: 120,
-        }],
-        ratings: vec![Rating {
-            region: "calves".into(),
-            before: Score { pain: 6, ease: 4 },
-            after: Some(Score { pain: 3, ease: 7 }),
-        }],
-        completed: true,
-        steps_done: 1,
-    }
+    serde_json::from_str(
+        r#"{"v": 1, "at": "2026-11-21T10:00:00Z", "regions": ["calves"], "completed": true,
+            "routine": [{"region": "calves", "technique": "calves_hand_glide_seated",
+                         "tool": "hands", "seconds": 120}],
+            "ratings": [{"region": "calves", "before": {"pain": 6, "ease": 4},
+                         "after": {"pain": 3, "ease": 7}}], "steps_done": 1}"#,
+    )
+    .expect("a record")
 }
 
 fn mkfifo(path: &Path) {

@@ -1,19 +1,13 @@
 //! No escape sequence from data reaches the terminal: every control character (C0, DEL, C1) is fed
 //! through each output path of the command line and plain mode, and none comes out raw.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
+use common::fascia;
 use predicates::str::contains;
-
-fn fascia() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.env_remove("FASCIA_KB")
-        .env_remove("FASCIA_EMERGENCY_NUMBER")
-        .env_remove("FASCIA_DATA_DIR")
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 /// Every control character but NUL (which no argument or variable can hold), with text around
 /// the escape sequences that would retitle the window and clear the screen.

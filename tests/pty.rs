@@ -170,8 +170,8 @@ fn repeat(key: &str, n: usize) -> String {
     key.repeat(n)
 }
 
-/// From the welcome screen to the routine for the calves.
-fn walk_to_routine(p: &mut Pty) {
+/// From the welcome screen to the first questions, with the calves chosen.
+fn walk_to_emergency_signs(p: &mut Pty) {
     p.wait_for("Not for emergencies");
     p.send("\r");
     p.wait_for("Body map");
@@ -184,6 +184,11 @@ fn walk_to_routine(p: &mut Pty) {
     p.wait_for("Each area you chose");
     p.send("\r");
     p.wait_for("Emergency signs");
+}
+
+/// From the welcome screen to the routine for the calves.
+fn walk_to_routine(p: &mut Pty) {
+    walk_to_emergency_signs(p);
     p.send(&"n".repeat(5));
     p.wait_for("5 of 5 answered");
     p.send("\r");
@@ -338,18 +343,8 @@ fn an_absurd_window_size_is_clamped() {
 #[test]
 fn bracketed_paste_is_on_and_a_paste_answers_nothing() {
     let mut p = Pty::spawn(&[], &[]);
-    p.wait_for("Not for emergencies");
     p.wait_for_raw("\x1b[?2004h");
-    p.send("\r");
-    p.wait_for("Body map");
-    p.send("\t");
-    p.send(&repeat("\x1b[B", 17));
-    p.send(" ");
-    p.wait_for("Chosen: Calves");
-    p.send("\r");
-    p.wait_for("Each area you chose");
-    p.send("\r");
-    p.wait_for("Emergency signs");
+    walk_to_emergency_signs(&mut p);
     p.send("\x1b[200~no no no no no\r\nyes\r\x1b[201~");
     p.send("n");
     p.wait_for("1 of 5 answered");

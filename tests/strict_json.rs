@@ -6,21 +6,12 @@ mod common;
 
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::fascia;
 use fascia::engine::Answers;
 use fascia::kb::{EMBEDDED, KnowledgeBase, LoadError};
 use predicates::prelude::*;
 use predicates::str::contains;
 use proptest::prelude::*;
-
-fn fascia() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.env_remove("FASCIA_KB")
-        .env_remove("FASCIA_EMERGENCY_NUMBER")
-        .env_remove("FASCIA_DATA_DIR")
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 const CALVES: &str = r#"{"regions": {"calves": {}}, "default_answer": "no",
  "preferences": {"tools": ["foam_roller_medium"]}}"#;
