@@ -73,12 +73,13 @@ pub fn run(kb: &KnowledgeBase, emergency: &str, quiet: bool) -> Result<(), TuiEr
         result
     });
     let restored = restore();
+    // After SIGHUP the terminal is gone and restoring it may fail: the signal is still the news.
+    if let Some(signal) = stop.requested() {
+        return Err(TuiError::Stopped(signal));
+    }
     result?;
     restored?;
-    match stop.requested() {
-        Some(signal) => Err(TuiError::Stopped(signal)),
-        None => Ok(()),
-    }
+    Ok(())
 }
 
 /// Raw mode, the alternate screen, mouse reporting and bracketed paste.
