@@ -1,6 +1,8 @@
 //! The session history: one JSON object per line in `history.jsonl` under the platform data
 //! directory. Appends are a single write under an exclusive lock, so two running copies never
-//! interleave or lose a record; a damaged line is reported and skipped, never rewritten.
+//! interleave or lose a record; a damaged line is reported and skipped, never rewritten. A write
+//! that fails part way is cut back to the last good record. Only a regular file is read or written:
+//! a symbolic link, a FIFO, a device or a directory in its place is refused.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -83,6 +85,37 @@ pub enum HistoryError {
         path: String,
         source: std::io::Error,
     },
+    #[error(
+        "the history file {path} is a symbolic link; fascia does not follow it (put the file itself there, or set FASCIA_DATA_DIR)"
+    )]
+    Symlink { path: String },
+    #[error(
+        "the history file {path} is {kind}, not a regular file; fascia reads and writes only a regular file there (move it away, or set FASCIA_DATA_DIR)"
+    )]
+    NotAFile { path: String, kind: &'static str },
+}
+
+/// What a file that is not a regular file is, in words.
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    if meta.is_dir() {
+        "a directory"
+    } else {
+        "something else"
+    }
 }
 
 /// The history file.
@@ -114,6 +147,53 @@ impl Store {
         &self.path
     }
 
+    /// Opens the history file with `options` if it exists (or is created), refusing anything but
+    /// a regular file, without following a symbolic link and without blocking on a FIFO.
+    fn open(
+        &self,
+        options: &mut OpenOptions,
+        io_error: impl Fn(std::io::Error) -> HistoryError,
+    ) -> Result<Option<File>, HistoryError> {
+        let path = || self.path.display().to_string();
+        let refuse = |meta: &std::fs::Metadata| {
+            if meta.file_type().is_symlink() {
+                HistoryError::Symlink { path: path() }
+            } else {
+                HistoryError::NotAFile {
+                    path: path(),
+                    kind: kind_of(meta),
+                }
+            }
+        };
+        match std::fs::symlink_metadata(&self.path) {
+            Ok(meta) if !meta.is_file() => return Err(refuse(&meta)),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_error(e)),
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // Closes the gap between the check above and the open.
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        let file = match options.open(&self.path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            #[cfg(unix)]
+            Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+                return Err(HistoryError::Symlink { path: path() });
+            }
+            Err(e) => return Err(io_error(e)),
+        };
+        let meta = file.metadata().map_err(&io_error)?;
+        if meta.is_file() {
+            Ok(Some(file))
+        } else {
+            Err(refuse(&meta))
+        }
+    }
+
     fn write_error(&self, source: std::io::Error) -> HistoryError {
         HistoryError::Write {
             path: self.path.display().to_string(),
@@ -123,19 +203,21 @@ impl Store {
 
     /// Appends one record as one line. Under an exclusive lock it checks that the file ends with a
     /// newline (a crash may have left half a line) and writes the record in a single write, so a
-    /// crash can at worst damage the new line, never an earlier one.
+    /// crash can at worst damage the new line, never an earlier one. If the write fails (a full
+    /// disk), the file is cut back to the last good record.
     pub fn append(&self, record: &Record) -> Result<(), HistoryError> {
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| self.write_error(e))?;
         }
         let mut line = serde_json::to_string(record).map_err(|e| self.write_error(e.into()))?;
         line.push('\n');
-        let mut file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(&self.path)
-            .map_err(|e| self.write_error(e))?;
+        let Some(mut file) = self.open(
+            OpenOptions::new().read(true).append(true).create(true),
+            |e| self.write_error(e),
+        )?
+        else {
+            return Err(self.write_error(std::io::ErrorKind::NotFound.into()));
+        };
         file.lock().map_err(|e| self.write_error(e))?;
         let result = (|| {
             let len = file.seek(SeekFrom::End(0))?;
@@ -147,8 +229,15 @@ impl Store {
                     line.insert(0, '\n');
                 }
             }
-            file.write_all(line.as_bytes())?;
-            file.sync_data()
+            let written = file
+                .write_all(line.as_bytes())
+                .and_then(|()| file.sync_data());
+            if written.is_err() {
+                // Never leave half a line behind: it would be reported as damaged on every run.
+                let _ = file.set_len(len);
+                let _ = file.sync_data();
+            }
+            written
         })();
         let unlocked = file.unlock();
         result.and(unlocked).map_err(|e| self.write_error(e))
@@ -161,10 +250,8 @@ impl Store {
             path: self.path.display().to_string(),
             source,
         };
-        let mut file = match File::open(&self.path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Loaded::default()),
-            Err(e) => return Err(read_error(e)),
+        let Some(mut file) = self.open(OpenOptions::new().read(true), read_error)? else {
+            return Ok(Loaded::default());
         };
         file.lock_shared().map_err(read_error)?;
         let mut bytes = Vec::new();
@@ -182,7 +269,7 @@ pub fn parse(bytes: &[u8]) -> Loaded {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match serde_json::from_slice::<Record>(line) {
+        match crate::json::parse_bytes::<Record>(line) {
             Ok(r) => out.records.push(r),
             Err(e) => out.damaged.push(Damaged {
                 line: i + 1,

@@ -1,7 +1,11 @@
-//! Finds where a JSON path (`techniques[3].dosage.seconds`) sits in a JSON text, as line and column.
+//! Finds where JSON paths (`techniques[3].dosage.seconds`) sit in a JSON text, as line and
+//! column, and finds duplicate object keys, in one pass over the text however many paths are
+//! asked for.
 //!
 //! serde gives line and column only for syntax and type errors; the validators find problems after
 //! parsing, so they use this to point at the same place in the file.
+
+use std::collections::{HashMap, HashSet};
 
 /// A 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,66 +20,216 @@ impl std::fmt::Display for Location {
     }
 }
 
-enum Segment<'a> {
-    Key(&'a str),
-    Index(usize),
+/// The location of the value at `path`, or of the deepest part of it that exists.
+/// `None` only when the text is not JSON at all.
+pub fn locate(text: &str, path: &str) -> Option<Location> {
+    locate_all(text, &[path]).pop().flatten()
 }
 
-/// Splits `a.b[2].c` into segments. Keys hold no dots or brackets (ids never do).
-fn segments(path: &str) -> Vec<Segment<'_>> {
-    let mut out = Vec::new();
-    for part in path.split('.').filter(|p| !p.is_empty()) {
-        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
-        if !key.is_empty() {
-            out.push(Segment::Key(key));
+/// The locations of the values at `paths` (each as [`locate`] would give it), found in one pass
+/// over `text`.
+pub fn locate_all(text: &str, paths: &[&str]) -> Vec<Option<Location>> {
+    let mut wanted: HashSet<&str> = HashSet::new();
+    for path in paths {
+        wanted.extend(prefixes(path));
+    }
+    let mut found: HashMap<String, usize> = HashMap::new();
+    let Some(_) = scan(text, &mut |path, offset| {
+        if wanted.contains(path) {
+            found.entry(path.to_owned()).or_insert(offset);
         }
-        while let Some((index, after)) = rest.split_once(']') {
-            if let Ok(i) = index.parse() {
-                out.push(Segment::Index(i));
-            }
-            rest = after.strip_prefix('[').unwrap_or(after);
-        }
+    }) else {
+        return vec![None; paths.len()];
+    };
+    let offsets: Vec<usize> = paths
+        .iter()
+        .map(|path| {
+            prefixes(path)
+                .into_iter()
+                .find_map(|p| found.get(p).copied())
+                .unwrap_or_default()
+        })
+        .collect();
+    locations(text, &offsets).into_iter().map(Some).collect()
+}
+
+/// `a.b[2].c`, then `a.b[2]`, `a.b`, `a` and the whole document (the empty path), longest first.
+fn prefixes(path: &str) -> Vec<&str> {
+    let mut out = vec![path];
+    let mut end = path.len();
+    while let Some(cut) = path[..end].rfind(['.', '[']) {
+        out.push(&path[..cut]);
+        end = cut;
+    }
+    if !path.is_empty() {
+        out.push("");
     }
     out
 }
 
-/// The location of the value at `path`, or of the deepest part of it that exists.
-/// `None` only when the text is not JSON at all.
-pub fn locate(text: &str, path: &str) -> Option<Location> {
-    let mut scanner = Scanner {
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
-    scanner.skip_ws();
-    if scanner.pos >= scanner.bytes.len() {
+/// A key that appears twice in one object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The JSON path of the member (`answers.chest_pain_cardiac`).
+    pub path: String,
+    pub key: String,
+    /// Where the key is written the second time, and the first.
+    pub at: Location,
+    pub first: Location,
+}
+
+/// The first key written twice in one object, at any depth. Expects text that parsed as JSON.
+pub fn duplicate_key(text: &str) -> Option<Duplicate> {
+    let (path, key, at, first) = scan(text, &mut |_, _| {})?.duplicate?;
+    let [at, first] = locations(text, &[at, first])[..] else {
         return None;
-    }
-    let mut found = scanner.pos;
-    for segment in segments(path) {
-        let Some(pos) = scanner.enter(&segment) else {
-            break;
-        };
-        found = pos;
-    }
-    Some(location_of(text, found))
+    };
+    Some(Duplicate {
+        path,
+        key,
+        at,
+        first,
+    })
 }
 
-fn location_of(text: &str, offset: usize) -> Location {
-    let before = &text[..offset.min(text.len())];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Location {
-        line,
-        column: before[line_start..].chars().count() + 1,
+/// Line and column of each byte offset, in one pass over `text` (columns count characters).
+pub fn locations(text: &str, offsets: &[usize]) -> Vec<Location> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut out = vec![Location { line: 1, column: 1 }; offsets.len()];
+    let (mut line, mut column, mut pos) = (1, 1, 0);
+    let mut chars = text.char_indices().peekable();
+    for i in order {
+        let target = offsets[i].min(text.len());
+        while pos < target {
+            let Some((at, c)) = chars.next() else { break };
+            pos = at + c.len_utf8();
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        out[i] = Location { line, column };
+    }
+    out
+}
+
+/// What one scan found besides the paths it reported.
+struct Scanned {
+    /// The first duplicate key: member path, key, its offset and the first one's offset.
+    duplicate: Option<(String, String, usize, usize)>,
+}
+
+enum Frame {
+    Object {
+        base: usize,
+        keys: HashMap<String, usize>,
+    },
+    Array {
+        base: usize,
+        index: usize,
+    },
+}
+
+/// Walks every value of the JSON document in `text` once, calling `visit` with its path and byte
+/// offset. Iterative (no recursion), so nesting depth cannot overflow the stack. `None` when the
+/// text is not a JSON document (it stops at the first thing it cannot read) or nests deeper than
+/// [`MAX_DEPTH`] (serde refuses those before anything here is asked).
+fn scan(text: &str, visit: &mut dyn FnMut(&str, usize)) -> Option<Scanned> {
+    let bytes = text.as_bytes();
+    let mut s = Cursor { bytes, pos: 0 };
+    if text.starts_with('\u{feff}') {
+        s.pos = '\u{feff}'.len_utf8();
+    }
+    s.skip_ws();
+    s.peek()?;
+    let mut path = String::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut duplicate = None;
+    loop {
+        // A value starts at `s.pos`.
+        visit(&path, s.pos);
+        match s.peek()? {
+            b'{' => {
+                s.pos += 1;
+                s.skip_ws();
+                if s.peek() == Some(b'}') {
+                    s.pos += 1;
+                } else {
+                    let base = path.len();
+                    let mut keys = HashMap::new();
+                    s.member(text, &mut path, base, &mut keys, &mut duplicate)?;
+                    stack.push(Frame::Object { base, keys });
+                    if stack.len() > MAX_DEPTH {
+                        return None;
+                    }
+                    continue;
+                }
+            }
+            b'[' => {
+                s.pos += 1;
+                s.skip_ws();
+                if s.peek() == Some(b']') {
+                    s.pos += 1;
+                } else {
+                    let base = path.len();
+                    path.push_str("[0]");
+                    stack.push(Frame::Array { base, index: 0 });
+                    if stack.len() > MAX_DEPTH {
+                        return None;
+                    }
+                    continue;
+                }
+            }
+            b'"' => {
+                s.string()?;
+            }
+            _ => s.scalar(),
+        }
+        // After a value: close containers until one has another member or element.
+        loop {
+            s.skip_ws();
+            let Some(frame) = stack.last_mut() else {
+                return Some(Scanned { duplicate });
+            };
+            let next = s.peek()?;
+            s.pos += 1;
+            match (frame, next) {
+                (Frame::Array { base, index }, b',') => {
+                    *index += 1;
+                    path.truncate(*base);
+                    path.push('[');
+                    path.push_str(&index.to_string());
+                    path.push(']');
+                    s.skip_ws();
+                    break;
+                }
+                (Frame::Object { base, keys }, b',') => {
+                    s.skip_ws();
+                    s.member(text, &mut path, *base, keys, &mut duplicate)?;
+                    break;
+                }
+                (Frame::Array { base, .. }, b']') | (Frame::Object { base, .. }, b'}') => {
+                    path.truncate(*base);
+                    stack.pop();
+                }
+                _ => return None,
+            }
+        }
     }
 }
 
-struct Scanner<'a> {
+/// Deeper than `serde_json`'s own limit (128), so no document that parsed is refused.
+const MAX_DEPTH: usize = 512;
+
+struct Cursor<'a> {
     bytes: &'a [u8],
     pos: usize,
 }
 
-impl Scanner<'_> {
+impl Cursor<'_> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -86,72 +240,59 @@ impl Scanner<'_> {
         }
     }
 
-    fn eat(&mut self, byte: u8) -> bool {
-        self.skip_ws();
-        if self.peek() == Some(byte) {
-            self.pos += 1;
-            true
+    /// Reads `"key":` at `pos`, leaves `pos` at the value and `path` naming it; records the key
+    /// in `keys` and the first duplicate in `duplicate`.
+    fn member(
+        &mut self,
+        text: &str,
+        path: &mut String,
+        base: usize,
+        keys: &mut HashMap<String, usize>,
+        duplicate: &mut Option<(String, String, usize, usize)>,
+    ) -> Option<()> {
+        let start = self.pos;
+        let (from, to) = self.string()?;
+        let raw = &text[from..to];
+        let key = if raw.contains('\\') {
+            serde_json::from_str::<String>(&text[start..self.pos]).ok()?
         } else {
-            false
+            raw.to_owned()
+        };
+        path.truncate(base);
+        if base > 0 {
+            path.push('.');
         }
+        path.push_str(&key);
+        if let Some(&first) = keys.get(&key) {
+            if duplicate.is_none() {
+                *duplicate = Some((path.clone(), key, start, first));
+            }
+        } else {
+            keys.insert(key, start);
+        }
+        self.skip_ws();
+        if self.peek() != Some(b':') {
+            return None;
+        }
+        self.pos += 1;
+        self.skip_ws();
+        Some(())
     }
 
-    /// Moves to the start of the member or element named by `segment` of the value at `pos`.
-    fn enter(&mut self, segment: &Segment<'_>) -> Option<usize> {
-        match segment {
-            Segment::Key(key) => {
-                if !self.eat(b'{') {
-                    return None;
-                }
-                loop {
-                    self.skip_ws();
-                    let name = self.string()?;
-                    if !self.eat(b':') {
-                        return None;
-                    }
-                    self.skip_ws();
-                    if name == *key {
-                        return Some(self.pos);
-                    }
-                    self.skip_value()?;
-                    if !self.eat(b',') {
-                        return None;
-                    }
-                }
-            }
-            Segment::Index(index) => {
-                if !self.eat(b'[') {
-                    return None;
-                }
-                for _ in 0..*index {
-                    self.skip_ws();
-                    self.skip_value()?;
-                    if !self.eat(b',') {
-                        return None;
-                    }
-                }
-                self.skip_ws();
-                (self.peek() != Some(b']')).then_some(self.pos)
-            }
-        }
-    }
-
-    /// Reads a string at `pos` and returns its raw contents (escapes left as written).
-    fn string(&mut self) -> Option<String> {
+    /// Reads a string at `pos`; returns the byte range of its raw contents.
+    fn string(&mut self) -> Option<(usize, usize)> {
         if self.peek() != Some(b'"') {
             return None;
         }
-        let start = self.pos + 1;
         self.pos += 1;
+        let start = self.pos;
         while let Some(b) = self.peek() {
             match b {
                 b'\\' => self.pos += 2,
                 b'"' => {
-                    let raw = std::str::from_utf8(&self.bytes[start..self.pos])
-                        .ok()?
-                        .to_owned();
+                    let end = self.pos;
                     self.pos += 1;
-                    return Some(raw);
+                    return Some((start, end));
                 }
                 _ => self.pos += 1,
             }
@@ -159,34 +300,12 @@ impl Scanner<'_> {
         None
     }
 
-    fn skip_value(&mut self) -> Option<()> {
-        self.skip_ws();
-        match self.peek()? {
-            b'"' => self.string().map(|_| ()),
-            open @ (b'{' | b'[') => {
-                let close = if open == b'{' { b'}' } else { b']' };
-                self.pos += 1;
-                loop {
-                    self.skip_ws();
-                    match self.peek()? {
-                        b if b == close => {
-                            self.pos += 1;
-                            return Some(());
-                        }
-                        b',' | b':' => self.pos += 1,
-                        _ => self.skip_value()?,
-                    }
-                }
+    fn scalar(&mut self) {
+        while let Some(b) = self.peek() {
+            if matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
+                break;
             }
-            _ => {
-                while let Some(b) = self.peek() {
-                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
-                        break;
-                    }
-                    self.pos += 1;
-                }
-                Some(())
-            }
+            self.pos += 1;
         }
     }
 }
@@ -229,5 +348,64 @@ mod tests {
     #[test]
     fn not_json_gives_none() {
         assert_eq!(locate("   ", "a"), None);
+    }
+
+    #[test]
+    fn many_paths_in_one_pass_keep_their_order() {
+        assert_eq!(
+            locate_all(TEXT, &["c.d[2]", "a[1].b", "zzz"]),
+            vec![
+                Some(Location {
+                    line: 3,
+                    column: 26
+                }),
+                Some(Location {
+                    line: 2,
+                    column: 18
+                }),
+                Some(Location { line: 1, column: 1 }),
+            ]
+        );
+    }
+
+    #[test]
+    fn keys_with_escapes_are_decoded() {
+        let text = r#"{"regions": {"a\u002eb": 1}}"#;
+        assert_eq!(
+            locate(text, "regions.a.b"),
+            Some(Location {
+                line: 1,
+                column: 26
+            })
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_at_any_depth() {
+        let text = "{\"a\": {\"x\": 1, \"y\": [{\"k\": 1,\n \"\\u006b\": 2}]}, \"b\": 1}";
+        let d = duplicate_key(text).expect("a duplicate");
+        assert_eq!(d.path, "a.y[0].k");
+        assert_eq!(d.key, "k");
+        assert_eq!(d.at, Location { line: 2, column: 2 });
+        assert_eq!(
+            d.first,
+            Location {
+                line: 1,
+                column: 23
+            }
+        );
+        assert_eq!(duplicate_key(r#"{"a": {"k": 1}, "b": {"k": 1}}"#), None);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(locate(&text, "[0][0][0]"), None);
+        assert_eq!(duplicate_key(&text), None);
+        let text = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert_eq!(
+            locate(&text, "[0][0][0]"),
+            Some(Location { line: 1, column: 4 })
+        );
     }
 }

@@ -2,18 +2,9 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::fascia;
 use predicates::prelude::*;
 use predicates::str::contains;
-
-fn fascia() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
-    cmd.env_remove("FASCIA_KB")
-        .env_remove("FASCIA_EMERGENCY_NUMBER")
-        .env_remove("FASCIA_DATA_DIR")
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 fn answers(name: &str) -> String {
     common::fixtures()

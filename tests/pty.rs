@@ -8,7 +8,7 @@ use std::num::NonZeroU16;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use expectrl::process::unix::WaitStatus;
+use expectrl::process::unix::{Signal, WaitStatus};
 use expectrl::session::OsSession;
 
 const ROWS: u16 = 30;
@@ -120,13 +120,58 @@ impl Pty {
     }
 }
 
+impl Pty {
+    /// Waits until the raw output holds `bytes`.
+    fn wait_for_raw(&mut self, bytes: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            self.pump();
+            if self.raw_text().contains(bytes) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("{bytes:?} never came; the output was:\n{}", self.raw_text());
+    }
+
+    /// Whether the terminal is in canonical (line) mode, as it is unless raw mode is on.
+    fn canonical(&self) -> bool {
+        use std::os::fd::AsRawFd;
+        let master = self.session.get_process().get_raw_handle().expect("pty");
+        nix::sys::termios::tcgetattr(master.as_raw_fd())
+            .expect("termios")
+            .local_flags
+            .contains(nix::sys::termios::LocalFlags::ICANON)
+    }
+
+    /// Everything `enter` turned on was turned off again after it: mouse reporting, bracketed
+    /// paste, raw mode, and the checks of [`Pty::assert_restored`].
+    fn assert_fully_restored(&self) {
+        self.assert_restored();
+        let raw = self.raw_text();
+        for (on, off, what) in [
+            ("\x1b[?1000h", "\x1b[?1000l", "mouse reporting"),
+            ("\x1b[?1006h", "\x1b[?1006l", "SGR mouse reporting"),
+            ("\x1b[?2004h", "\x1b[?2004l", "bracketed paste"),
+        ] {
+            let on = raw
+                .rfind(on)
+                .unwrap_or_else(|| panic!("{what} was turned on"));
+            assert!(
+                raw.rfind(off).is_some_and(|off| off > on),
+                "{what} was turned off again"
+            );
+        }
+        assert!(self.canonical(), "raw mode is off (line mode again)");
+    }
+}
+
 fn repeat(key: &str, n: usize) -> String {
     key.repeat(n)
 }
 
-#[test]
-fn start_walk_to_a_routine_and_quit() {
-    let mut p = Pty::spawn(&[], &[]);
+/// From the welcome screen to the first questions, with the calves chosen.
+fn walk_to_emergency_signs(p: &mut Pty) {
     p.wait_for("Not for emergencies");
     p.send("\r");
     p.wait_for("Body map");
@@ -139,6 +184,11 @@ fn start_walk_to_a_routine_and_quit() {
     p.wait_for("Each area you chose");
     p.send("\r");
     p.wait_for("Emergency signs");
+}
+
+/// From the welcome screen to the routine for the calves.
+fn walk_to_routine(p: &mut Pty) {
+    walk_to_emergency_signs(p);
     p.send(&"n".repeat(6));
     p.wait_for("6 of 6 answered");
     p.send("\r");
@@ -156,6 +206,12 @@ fn start_walk_to_a_routine_and_quit() {
     p.send("\r");
     p.wait_for("Step in full");
     p.wait_for("Calves");
+}
+
+#[test]
+fn start_walk_to_a_routine_and_quit() {
+    let mut p = Pty::spawn(&[], &[]);
+    walk_to_routine(&mut p);
     p.send("q");
     p.wait_for("Quit fascia?");
     p.send("y");
@@ -206,4 +262,126 @@ fn a_bad_kb_prints_a_plain_error_without_entering_the_alternate_screen() {
         !raw.contains("\x1b[?1049h"),
         "the alternate screen was never entered"
     );
+}
+
+#[test]
+fn each_stop_signal_leaves_through_the_restore_path() {
+    for signal in [
+        Signal::SIGTERM,
+        Signal::SIGHUP,
+        Signal::SIGINT,
+        Signal::SIGQUIT,
+    ] {
+        let mut p = Pty::spawn(&[], &[]);
+        p.wait_for("Not for emergencies");
+        assert!(!p.canonical(), "raw mode is on while the app runs");
+        p.session.get_process_mut().signal(signal).expect("signal");
+        assert_eq!(p.exit_code(), 128 + signal as i32, "{signal:?}");
+        p.assert_fully_restored();
+    }
+}
+
+#[test]
+fn a_signal_mid_session_saves_it_as_ended_early() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().to_str().expect("path");
+    let mut p = Pty::spawn(&["--quiet"], &[("FASCIA_DATA_DIR", data)]);
+    walk_to_routine(&mut p);
+    p.send("g");
+    p.wait_for("Before you start");
+    p.send("\r");
+    p.wait_for("s left of");
+    p.session
+        .get_process_mut()
+        .signal(Signal::SIGTERM)
+        .expect("signal");
+    assert_eq!(p.exit_code(), 128 + Signal::SIGTERM as i32);
+    p.assert_fully_restored();
+    let loaded = fascia::history::Store::in_dir(dir.path())
+        .load()
+        .expect("history");
+    assert_eq!(loaded.records.len(), 1, "{loaded:?}");
+    let record = &loaded.records[0];
+    assert!(!record.completed, "saved as ended early");
+    assert_eq!(record.steps_done, 1);
+    assert!(
+        record.ratings.iter().all(|r| r.after.is_none()),
+        "not rated after"
+    );
+}
+
+#[test]
+fn a_panic_restores_mouse_reporting_too() {
+    let mut p = Pty::spawn(&[], &[("FASCIA_TEST_PANIC", "1")]);
+    assert_eq!(p.exit_code(), 101);
+    p.assert_fully_restored();
+    assert!(p.raw_text().contains("FASCIA_TEST_PANIC"));
+}
+
+#[test]
+fn an_absurd_window_size_is_clamped() {
+    let mut p = Pty::spawn(&[], &[]);
+    p.wait_for("Not for emergencies");
+    let before = p.raw.len();
+    p.session
+        .get_process_mut()
+        .set_window_size(65535, 65535)
+        .expect("window size");
+    // Wait for the redraw at the new size: ratatui clears the screen first.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !String::from_utf8_lossy(&p.raw[before..]).contains("\x1b[2J")
+        && Instant::now() < deadline
+    {
+        p.pump();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    p.send("q");
+    assert_eq!(p.exit_code(), 0);
+    p.assert_fully_restored();
+}
+
+#[test]
+fn bracketed_paste_is_on_and_a_paste_answers_nothing() {
+    let mut p = Pty::spawn(&[], &[]);
+    p.wait_for_raw("\x1b[?2004h");
+    walk_to_emergency_signs(&mut p);
+    p.send("\x1b[200~no no no no no\r\nyes\r\x1b[201~");
+    p.send("n");
+    p.wait_for("1 of 6 answered");
+    p.send("\x03");
+    assert_eq!(p.exit_code(), 0);
+    p.assert_fully_restored();
+}
+
+#[test]
+fn unknown_escape_sequences_are_not_keys() {
+    let mut p = Pty::spawn(&[], &[]);
+    p.wait_for("Not for emergencies");
+    // Alt+q (ESC q) would quit from the welcome screen if it were read as q; the others are
+    // sequences no key of ours sends.
+    for sequence in [
+        "\x1bq",
+        "\x1b[1;3A",
+        "\x1b[99~",
+        "\x1bOz",
+        "\x1b[1;5B",
+        "\x1b[24;9~",
+    ] {
+        p.send(sequence);
+    }
+    p.send("\r");
+    p.wait_for("Body map");
+    p.send("\x03");
+    assert_eq!(p.exit_code(), 0);
+}
+
+#[test]
+fn a_burst_over_a_kilobyte_is_read_to_the_end() {
+    let mut p = Pty::spawn(&[], &[]);
+    p.wait_for("Not for emergencies");
+    // 3 KB of a key the welcome screen ignores, then q, in one write: q must be read without
+    // waiting for another key.
+    p.send(&format!("{}q", "z".repeat(3_000)));
+    assert_eq!(p.exit_code(), 0);
+    p.assert_fully_restored();
 }

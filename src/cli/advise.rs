@@ -5,7 +5,8 @@ use std::path::Path;
 
 use super::{AdviseFormat, Failure};
 use fascia::engine::{Answers, advise};
-use fascia::kb::KnowledgeBase;
+use fascia::json::ReadError;
+use fascia::kb::{KnowledgeBase, list_problems};
 use fascia::report;
 
 pub fn run(
@@ -16,15 +17,16 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let file = path.display();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::BadInput(format!("cannot read the answers file {file}: {e}")))?;
+    let text = fascia::json::read(path).map_err(|e| match e {
+        ReadError::Io(e) => Failure::BadInput(format!("cannot read the answers file {file}: {e}")),
+        ReadError::Text(p) => Failure::BadInput(format!("the answers file {file}: {p}")),
+    })?;
     let answers = Answers::parse(&text, kb).map_err(|e| {
-        let lines: Vec<String> = e
-            .problems
-            .iter()
-            .map(|p| format!("the answers file {file}: {p}"))
-            .collect();
-        Failure::BadInput(lines.join("\n"))
+        Failure::BadInput(list_problems(
+            &e.problems,
+            &format!("the answers file {file}: "),
+            "\n",
+        ))
     })?;
     let advice = advise(kb, &answers, emergency);
     match format {

@@ -12,11 +12,13 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use fascia::engine::DEFAULT_EMERGENCY;
 use fascia::kb::{KnowledgeBase, LoadError};
 
-/// How a command failed: bad input (exit 2) or a fault of ours (exit 1).
+/// How a command failed: bad input (exit 2), a fault of ours (exit 1), or a stop signal that
+/// ended the app after it restored the terminal (exit 128 + the signal's number).
 #[derive(Debug)]
 pub enum Failure {
     BadInput(String),
     Internal(anyhow::Error),
+    Stopped(i32),
 }
 
 impl From<LoadError> for Failure {
@@ -183,6 +185,17 @@ impl Cli {
 
 /// Runs a command and writes its output to `out`.
 pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
+    if let Some(text) = cli
+        .emergency_number
+        .as_ref()
+        .filter(|t| !t.trim().is_empty())
+        && let Some(why) = fascia::sanitize::unreadable(text)
+    {
+        return Err(Failure::BadInput(format!(
+            "the emergency number (--emergency-number or FASCIA_EMERGENCY_NUMBER) must be short \
+             plain text a person can read, and `{text}` is not: {why}"
+        )));
+    }
     let Some(command) = &cli.command else {
         // Everything that can fail on input happens before the terminal is touched.
         let kb = cli.load_kb()?;
@@ -197,12 +210,20 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
             )
             .map_err(|e| match e {
                 fascia::plain::PlainError::InputEnded => Failure::BadInput(e.to_string()),
+                fascia::plain::PlainError::Io(io)
+                    if io.kind() == std::io::ErrorKind::InvalidData =>
+                {
+                    Failure::BadInput(
+                        "the input is not UTF-8 text; type (or pipe) UTF-8 text only".to_owned(),
+                    )
+                }
                 fascia::plain::PlainError::Io(io) => Failure::Internal(io.into()),
             });
         }
         return fascia::tui::run(&kb, cli.emergency(), cli.quiet).map_err(|e| match e {
             fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
             fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),
+            fascia::tui::TuiError::Stopped(signal) => Failure::Stopped(signal),
         });
     };
     match command {

@@ -274,7 +274,7 @@ pub struct Answers {
 
 /// Why an answers file could not be used.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+#[error("{}", crate::kb::list_problems(problems, "", "\n"))]
 pub struct AnswersError {
     pub problems: Vec<Located>,
 }
@@ -288,10 +288,7 @@ impl Answers {
             Ok(answers)
         } else {
             Err(AnswersError {
-                problems: problems
-                    .into_iter()
-                    .map(|p| Located::new(text, p))
-                    .collect(),
+                problems: Located::all(text, problems),
             })
         }
     }

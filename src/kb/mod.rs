@@ -9,7 +9,7 @@ use std::fmt;
 pub use model::*;
 pub use validate::{Problem, REGION_IDS, REQUIRED_ITEMS, TOOL_IDS};
 
-use crate::locate::{Location, locate};
+use crate::locate::{Location, locate, locate_all};
 
 /// The knowledge base shipped inside the binary.
 pub const EMBEDDED: &str = include_str!("../../data/knowledge.json");
@@ -60,6 +60,21 @@ impl Located {
             location,
         }
     }
+
+    /// Places every problem in `text`, in one pass over it.
+    pub fn all(text: &str, problems: Vec<Problem>) -> Vec<Self> {
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        let locations = locate_all(text, &paths);
+        problems
+            .into_iter()
+            .zip(locations)
+            .map(|(problem, location)| Self {
+                path: problem.path,
+                message: problem.message,
+                location,
+            })
+            .collect()
+    }
 }
 
 /// Why a knowledge base could not be used. Every variant names the file.
@@ -72,41 +87,51 @@ pub enum LoadError {
     },
     #[error("the knowledge base {file} is not valid JSON: {problem}")]
     Parse { file: String, problem: Located },
-    #[error("the knowledge base {file} has {} problem{}:\n  {}", problems.len(),
+    #[error("the knowledge base {file} has {} problem{}:\n  {}", thousands(problems.len()),
         if problems.len() == 1 { "" } else { "s" },
-        problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))]
+        list_problems(problems, "", "\n  "))]
     Invalid {
         file: String,
         problems: Vec<Located>,
     },
 }
 
-/// Parses JSON text into `T`, reporting the JSON path, line and column of the first error.
+/// Parses JSON text strictly into `T` (see [`crate::json::parse`]).
 pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Located> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        // At the end of the input serde_path_to_error names an unknown member `?`.
-        let path = e.path().to_string().trim_end_matches(".?").to_owned();
-        let inner = e.into_inner();
-        let message = strip_position(&inner.to_string());
-        let location = (inner.line() > 0).then(|| Location {
-            line: inner.line(),
-            column: inner.column(),
-        });
-        Located {
-            path: if path == "." { String::new() } else { path },
-            message,
-            location,
-        }
-    })
+    crate::json::parse(text)
 }
 
-/// `serde_json` appends " at line L column C"; we print the location ourselves.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
+/// How many problems an error message lists; the rest are counted.
+pub const MAX_LISTED: usize = 20;
+
+/// The problems one a line (`prefix` before each), at most [`MAX_LISTED`] of them, then
+/// "… and 3,998 more".
+pub fn list_problems(problems: &[Located], prefix: &str, separator: &str) -> String {
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(MAX_LISTED)
+        .map(|p| format!("{prefix}{p}"))
+        .collect();
+    if problems.len() > MAX_LISTED {
+        lines.push(format!(
+            "{prefix}… and {} more",
+            thousands(problems.len() - MAX_LISTED)
+        ));
     }
+    lines.join(separator)
+}
+
+/// `3998` as `3,998`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl KnowledgeBase {
@@ -118,9 +143,15 @@ impl KnowledgeBase {
     /// Reads and validates the knowledge base at `path`.
     pub fn from_path(path: &std::path::Path) -> Result<Self, LoadError> {
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
-            file: file.clone(),
-            source,
+        let text = crate::json::read(path).map_err(|e| match e {
+            crate::json::ReadError::Io(source) => LoadError::Read {
+                file: file.clone(),
+                source,
+            },
+            crate::json::ReadError::Text(problem) => LoadError::Parse {
+                file: file.clone(),
+                problem,
+            },
         })?;
         Self::from_text(&text, &file)
     }
@@ -133,10 +164,7 @@ impl KnowledgeBase {
         })?;
         let problems = validate::validate(&data);
         if !problems.is_empty() {
-            let problems = problems
-                .into_iter()
-                .map(|p| Located::new(text, p))
-                .collect();
+            let problems = Located::all(text, problems);
             return Err(LoadError::Invalid {
                 file: file.to_owned(),
                 problems,

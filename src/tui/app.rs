@@ -581,6 +581,23 @@ impl<'kb> App<'kb> {
         self.go(Screen::RateAfter);
     }
 
+    /// Leaves at once (a stop signal, or a terminal that failed): a session in progress is saved as
+    /// ended early, with no ratings after it, then the app quits.
+    pub fn stop(&mut self) {
+        match self.screen {
+            Screen::Session if self.guided.saved.is_none() => {
+                if let Some(timer) = self.guided.timer.as_mut() {
+                    timer.end();
+                }
+                self.guided.completed = false;
+                self.save_session();
+            }
+            Screen::RateAfter if self.guided.saved.is_none() => self.save_session(),
+            _ => {}
+        }
+        self.quit = true;
+    }
+
     /// Saves the finished session to the history; the screen keeps everything if that fails.
     fn save_session(&mut self) {
         let Some(routine) = self.routine() else {

@@ -537,7 +537,17 @@ fn key_of(event: KeyEvent) -> Option<Key> {
     if event.kind != KeyEventKind::Press {
         return None;
     }
+    // Alt, Super, Hyper and Meta combinations are bound to nothing; an unknown escape sequence
+    // also reads as one (ESC then `q` is Alt+q), so they are ignored rather than taken as keys.
+    if event.modifiers.intersects(
+        KeyModifiers::ALT | KeyModifiers::SUPER | KeyModifiers::HYPER | KeyModifiers::META,
+    ) {
+        return None;
+    }
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && !matches!(event.code, KeyCode::Char(_)) {
+        return None;
+    }
     Some(match event.code {
         KeyCode::Char(c) if ctrl => Key::Ctrl(c),
         KeyCode::Char(c) => Key::Char(c),

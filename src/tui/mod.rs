@@ -1,22 +1,33 @@
 //! The full-screen app: terminal checks, setup and restore, and the event loop.
 
 pub mod app;
+pub mod backend;
 pub mod big_digits;
 pub mod body_map;
 pub mod keys;
+pub mod signals;
 pub mod theme;
 pub mod ui;
 
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
+use crossterm::cursor::Show;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 
 use crate::kb::KnowledgeBase;
 use app::App;
+use backend::Clamped;
+use signals::Stop;
 use theme::Theme;
 
 /// Why the app could not start or run.
@@ -28,10 +39,15 @@ pub enum TuiError {
     NoTerminal,
     #[error("terminal error: {0}")]
     Io(#[from] std::io::Error),
+    /// A stop signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ended the app; the terminal was restored.
+    #[error("stopped by signal {0}")]
+    Stopped(i32),
 }
 
-/// Runs the app until the person quits. Checks for a terminal before touching it, and always
-/// restores it (ratatui's panic hook covers panics).
+/// Runs the app until the person quits or a stop signal arrives. Checks for a terminal before
+/// touching it, and always restores it: on quitting, on a signal (after saving a session in
+/// progress as ended early), on an error, and on a panic (the hook also turns mouse reporting and
+/// bracketed paste off).
 pub fn run(kb: &KnowledgeBase, emergency: &str, quiet: bool) -> Result<(), TuiError> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(TuiError::NoTerminal);
@@ -46,24 +62,80 @@ pub fn run(kb: &KnowledgeBase, emergency: &str, quiet: bool) -> Result<(), TuiEr
     let mut app = App::new(kb, emergency);
     app.guided.quiet = quiet;
     app.store = crate::history::Store::default_location().ok();
-    let mut terminal = ratatui::try_init()?;
-    let result = execute!(std::io::stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, &mut app, &theme));
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::try_restore()?;
-    result.map_err(TuiError::from)
+    let stop = Stop::install()?;
+    set_panic_hook();
+    let result = enter().and_then(|mut terminal| {
+        let result = event_loop(&mut terminal, &mut app, &theme, &stop);
+        if result.is_err() || stop.requested().is_some() {
+            // A session in progress is kept (as ended early) even when the terminal failed.
+            app.stop();
+        }
+        result
+    });
+    let restored = restore();
+    // After SIGHUP the terminal is gone and restoring it may fail: the signal is still the news.
+    if let Some(signal) = stop.requested() {
+        return Err(TuiError::Stopped(signal));
+    }
+    result?;
+    restored?;
+    Ok(())
+}
+
+/// Raw mode, the alternate screen, mouse reporting and bracketed paste.
+fn enter() -> std::io::Result<Terminal<Clamped>> {
+    enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    Terminal::new(Clamped(CrosstermBackend::new(std::io::stdout())))
+}
+
+/// Undoes [`enter`] and shows the cursor; every step is tried even if one fails.
+fn restore() -> std::io::Result<()> {
+    let mut out = std::io::stdout();
+    let modes = execute!(out, DisableBracketedPaste, DisableMouseCapture);
+    let raw = disable_raw_mode();
+    let screen = execute!(out, LeaveAlternateScreen, Show);
+    modes.and(raw).and(screen)
+}
+
+/// Restores the terminal before the panic message is printed.
+fn set_panic_hook() {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = restore();
+        hook(info);
+    }));
 }
 
 /// How often the session screen redraws (the countdown and the pacing dot).
 const FRAME: Duration = Duration::from_millis(100);
 
+/// How long to wait for input outside a session before looking for a stop signal again.
+const IDLE: Duration = Duration::from_millis(250);
+
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Terminal<Clamped>,
     app: &mut App<'_>,
     theme: &Theme,
+    stop: &Stop,
 ) -> std::io::Result<()> {
     let origin = Instant::now();
+    // Debug builds only: lets the pseudo-terminal tests check the panic path.
+    #[cfg(debug_assertions)]
+    assert!(
+        std::env::var_os("FASCIA_TEST_PANIC").is_none(),
+        "FASCIA_TEST_PANIC is set"
+    );
     while !app.quit {
+        if stop.requested().is_some() {
+            app.stop();
+            break;
+        }
         app.tick(origin.elapsed());
         if std::mem::take(&mut app.guided.bell) {
             let mut out = std::io::stdout();
@@ -72,19 +144,20 @@ fn event_loop(
         }
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
         // While a session runs, wake up at the next deadline or the next frame, whichever comes
-        // first; otherwise wait for input.
-        if app.screen == app::Screen::Session {
-            let wait = app
-                .guided
+        // first; otherwise wait for input, looking for a stop signal now and then.
+        let wait = if app.screen == app::Screen::Session {
+            app.guided
                 .timer
                 .as_ref()
                 .and_then(crate::session::Timer::next_deadline)
                 .map_or(FRAME, |deadline| {
                     deadline.saturating_sub(origin.elapsed()).min(FRAME)
-                });
-            if !event::poll(wait)? {
-                continue;
-            }
+                })
+        } else {
+            IDLE
+        };
+        if !event::poll(wait)? {
+            continue;
         }
         let ev = event::read()?;
         app.now = origin.elapsed();
@@ -99,6 +172,8 @@ fn event_loop(
                     mouse.row,
                 );
             }
+            // A paste (`Event::Paste`, bracketed paste is on) is never taken as key presses, so
+            // never as answers; other events are not ours either.
             _ => {}
         }
     }

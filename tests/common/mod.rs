@@ -9,6 +9,16 @@ use std::path::{Path, PathBuf};
 use fascia::kb::{EMBEDDED, KnowledgeBase};
 use serde_json::Value;
 
+/// The real binary, with none of fascia's variables from the caller's environment.
+pub fn fascia() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_fascia"));
+    cmd.env_remove("FASCIA_KB")
+        .env_remove("FASCIA_EMERGENCY_NUMBER")
+        .env_remove("FASCIA_DATA_DIR")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
 pub fn kb() -> KnowledgeBase {
     KnowledgeBase::embedded().expect("the shipped knowledge base loads")
 }
