@@ -156,6 +156,7 @@ fn respects_cautions(
             if !set.regions.is_empty() && !kb.expand(&set.regions).contains(&step.region.as_str()) {
                 continue;
             }
+            let t = kb.technique(&step.technique).ok_or("unknown technique")?;
             let tool = kb.tool(&step.tool).ok_or("unknown tool")?;
             let why = |what: &str| {
                 Err(format!(
@@ -183,12 +184,12 @@ fn respects_cautions(
             if set.exclude_positions.contains(&step.position) {
                 return why("exclude_positions");
             }
-            // A zone to keep off is an instruction shown with the step (contract v2).
-            if set
-                .keep_off
-                .iter()
-                .any(|z| !step.keeps_off.iter().any(|k| k.zone == *z && k.caution))
-            {
+            // A zone to keep off that the technique works near is an instruction shown with the
+            // step, marked as the person's (contract v2).
+            if set.keep_off.iter().any(|z| {
+                t.near_zones.iter().any(|n| n.zone == *z)
+                    && !step.keeps_off.iter().any(|k| k.zone == *z && k.caution)
+            }) {
                 return why("keep_off");
             }
         }

@@ -556,33 +556,25 @@ fn step(kb: &KnowledgeBase, c: Candidate<'_>, level: usize, emergency: &str) -> 
     }
 }
 
-/// The zones a step keeps off: those a caution names (with the technique's own way of keeping
-/// off it, or the zone's rule), then the technique's other zones. A keep-off caution is an
-/// instruction shown with the step, never a reason to drop the technique.
+/// The zones a step keeps off, as the technique says (it lists every zone it works near and how
+/// it keeps off each), those a caution named first and marked. A keep-off caution is an
+/// instruction shown with the step, never a reason to drop the technique; a step that does not
+/// work near the zone has nothing to keep off.
 fn keeps_off(kb: &KnowledgeBase, t: &Technique, limits: &Limits) -> Vec<KeepOff> {
-    let near = |zone: &str| t.near_zones.iter().find(|z| z.zone == zone);
-    let caution = limits.keep_off.iter().filter_map(|id| {
-        let zone = kb.zone(id)?;
-        Some(KeepOff {
-            zone: zone.id.clone(),
-            name: zone.name.clone(),
-            how: near(id).map_or_else(|| zone.rule.clone(), |z| z.how.clone()),
-            caution: true,
-        })
-    });
-    let own = t
+    let mut out: Vec<KeepOff> = t
         .near_zones
         .iter()
-        .filter(|z| !limits.keep_off.contains(&z.zone))
         .map(|z| KeepOff {
             zone: z.zone.clone(),
             name: kb
                 .zone(&z.zone)
                 .map_or_else(|| z.zone.clone(), |x| x.name.clone()),
             how: z.how.clone(),
-            caution: false,
-        });
-    caution.chain(own).collect()
+            caution: limits.keep_off.contains(&z.zone),
+        })
+        .collect();
+    out.sort_by_key(|k| !k.caution);
+    out
 }
 
 fn tool_name(kb: &KnowledgeBase, id: &str) -> String {
