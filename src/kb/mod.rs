@@ -1,12 +1,14 @@
 //! The knowledge base: loading (with located errors), validation and fast lookups.
 
 mod model;
+mod interview_checks;
 mod validate;
 
 use std::collections::HashMap;
 use std::fmt;
 
 pub use model::*;
+pub use interview_checks::{ASKED_EVERY_TIME, MAX_RECHECK_MONTHS};
 pub use validate::{Problem, REGION_IDS, REQUIRED_ITEMS, TOOL_IDS};
 
 use crate::locate::{Location, locate, locate_all};
@@ -237,6 +239,15 @@ impl KnowledgeBase {
 
     pub fn items(&self) -> &[ScreeningItem] {
         &self.data.screening
+    }
+
+    /// The interview's checklist screens, in order.
+    pub fn gates(&self) -> &[Gate] {
+        &self.data.gates
+    }
+
+    pub fn gate(&self, id: &str) -> Option<&Gate> {
+        self.data.gates.iter().find(|g| g.id == id)
     }
 
     pub fn combinations(&self) -> &[Combination] {

@@ -148,6 +148,8 @@ pub struct KbData {
     pub tools: Vec<Tool>,
     pub zones: Vec<Zone>,
     pub techniques: Vec<Technique>,
+    /// Checklist screens of the interview: items with the same effect asked together.
+    pub gates: Vec<Gate>,
     pub screening: Vec<ScreeningItem>,
     #[serde(default)]
     pub combinations: Vec<Combination>,
@@ -300,8 +302,13 @@ pub struct Evidence {
 #[serde(deny_unknown_fields)]
 pub struct ScreeningItem {
     pub id: String,
-    /// A short plain name, for lists of answers (never the id).
+    /// A short plain name, for lists of answers and gate checklists (never the id).
     pub title: String,
+    /// The gate (checklist screen) that asks this item first, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gate: Option<String>,
+    /// How many months a remembered answer holds; 0: asked at every check.
+    pub recheck: u32,
     pub section: Section,
     pub tier: Tier,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -323,6 +330,17 @@ pub struct ScreeningItem {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modifications: Vec<ModificationSet>,
     pub sources: Vec<String>,
+}
+
+/// A checklist screen of the interview: "Do any of these apply to you?" over the titles of its
+/// items. "None of these" answers them all no; yes or not sure opens them one by one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gate {
+    pub id: String,
+    pub section: Section,
+    pub question: String,
+    pub explain: String,
 }
 
 /// What a caution changes, on the regions it names (or all its effect regions).

@@ -423,6 +423,7 @@ pub fn validate(kb: &KbData) -> Vec<Problem> {
     check_screening(kb, &ids, &mut r);
     check_combinations(kb, &ids, &mut r);
     check_text(kb, &mut r);
+    r.0.extend(super::interview_checks::check(kb));
     r.0
 }
 
