@@ -1,6 +1,7 @@
 //! The engine: answers in, screening and routine out. Pure: no terminal, no files, no clock.
 
 pub mod answers;
+pub mod interview;
 pub mod limits;
 pub mod routine;
 pub mod screening;
@@ -8,6 +9,7 @@ pub mod screening;
 pub use answers::{
     Answer, Answers, DefaultAnswer, Preference, Preferences, RegionDetails, Reply, Since,
 };
+pub use interview::{AgeBand, Ask, Interview, Remembered, Response};
 pub use limits::{Limits, position_words};
 pub use routine::{
     KeepOff, LeftOut, MovementTest, Routine, Step, Suggestion, build, feel_words, goal_words,

@@ -25,7 +25,10 @@ pub fn check(kb: &KbData) -> Vec<Problem> {
     let mut gates: HashMap<&str, usize> = HashMap::new();
     for (i, g) in kb.gates.iter().enumerate() {
         if gates.insert(g.id.as_str(), i).is_some() {
-            add(format!("gates[{i}].id"), format!("duplicate gate id `{}`", g.id));
+            add(
+                format!("gates[{i}].id"),
+                format!("duplicate gate id `{}`", g.id),
+            );
         }
     }
     let mut used = vec![0usize; kb.gates.len()];

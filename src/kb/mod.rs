@@ -1,14 +1,14 @@
 //! The knowledge base: loading (with located errors), validation and fast lookups.
 
-mod model;
 mod interview_checks;
+mod model;
 mod validate;
 
 use std::collections::HashMap;
 use std::fmt;
 
-pub use model::*;
 pub use interview_checks::{ASKED_EVERY_TIME, MAX_RECHECK_MONTHS};
+pub use model::*;
 pub use validate::{Problem, REGION_IDS, REQUIRED_ITEMS, TOOL_IDS};
 
 use crate::locate::{Location, locate, locate_all};
