@@ -9,6 +9,7 @@ pub mod json;
 pub mod kb;
 pub mod locate;
 pub mod plain;
+pub mod profile;
 pub mod report;
 pub mod sanitize;
 pub mod session;

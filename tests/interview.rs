@@ -238,10 +238,10 @@ fn an_area_added_later_starts_unanswered() {
         let mut a = answers.clone();
         let mut n = 0;
         while let Some(ask) = interview.next(&KB, &a) {
-            if let Ask::Gate { regions, .. } | Ask::Item { regions, .. } = &ask {
-                if ask.section() == Section::Area {
-                    assert_eq!(regions, &vec!["neck"], "only the new area is asked about");
-                }
+            if let Ask::Gate { regions, .. } | Ask::Item { regions, .. } = &ask
+                && ask.section() == Section::Area
+            {
+                assert_eq!(regions, &vec!["neck"], "only the new area is asked about");
             }
             interview.answer(&KB, &mut a, &ask, &respond(&oracle, &ask));
             n += 1;

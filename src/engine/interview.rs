@@ -226,7 +226,7 @@ impl Interview {
             .filter_map(|(r, _)| kb.region(r).map(|g| g.id.as_str()))
             .collect();
         let reply = map.values().copied().max()?;
-        (pending.len() > 1 && self.asked_once.contains(&item.id)).then(|| Ask::WhichAreas {
+        (pending.len() > 1 && self.asked_once.contains(&item.id)).then_some(Ask::WhichAreas {
             item,
             reply,
             regions: pending,
