@@ -2,6 +2,7 @@
 //! engine, shared by the command line, the full-screen app and the plain mode.
 
 pub mod browse;
+pub mod change;
 pub mod engine;
 pub mod export;
 pub mod history;
