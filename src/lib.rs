@@ -3,8 +3,10 @@
 
 pub mod browse;
 pub mod change;
+pub mod csv;
 pub mod engine;
 pub mod export;
+pub mod fhir;
 pub mod history;
 pub mod json;
 pub mod kb;
