@@ -1,5 +1,5 @@
 //! FHIR R4 for clinicians' systems: the session ratings as Observations in a Bundle, and the
-//! screening answers as a QuestionnaireResponse. Plain serde types that write only the elements
+//! screening answers as a `QuestionnaireResponse`. Plain serde types that write only the elements
 //! used, in the order of the R4 resource definitions (resourceType first); no FHIR library.
 
 use serde::Serialize;
@@ -183,7 +183,7 @@ pub fn observations(kb: &KnowledgeBase, records: &[Record]) -> Bundle {
     }
 }
 
-/// One answer of a QuestionnaireResponse item.
+/// One answer of a `QuestionnaireResponse` item.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ItemAnswer {
@@ -195,7 +195,7 @@ pub struct ItemAnswer {
     pub value_integer: Option<u8>,
 }
 
-/// A QuestionnaireResponse item: an answered question, or a group of them.
+/// A `QuestionnaireResponse` item: an answered question, or a group of them.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Item {
@@ -207,7 +207,7 @@ pub struct Item {
     pub item: Vec<Item>,
 }
 
-/// An R4 QuestionnaireResponse.
+/// An R4 `QuestionnaireResponse`.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QuestionnaireResponse {
@@ -250,7 +250,7 @@ fn text_answer(s: &str) -> Vec<ItemAnswer> {
     }]
 }
 
-/// The answers as a QuestionnaireResponse: a group of the areas chosen (how each feels, how
+/// The answers as a `QuestionnaireResponse`: a group of the areas chosen (how each feels, how
 /// strongly, since when, the goal), then one item per question asked, its linkId the screening
 /// item's id and its text the question, answered yes, no or not sure; a question asked about
 /// each area holds one nested item per area (linkId `item.area`). A question the answers do not

@@ -398,15 +398,12 @@ impl Timer {
 
     /// Jumps to the first phase of another step (`Finished` past the end).
     fn jump_to_step(&mut self, step: usize, now: Duration) -> Transition {
-        match self.phases.iter().position(|p| p.step == step) {
-            Some(i) => {
-                self.move_to(i, now);
-                Transition::NextStep
-            }
-            None => {
-                self.state = State::Done;
-                Transition::Finished
-            }
+        if let Some(i) = self.phases.iter().position(|p| p.step == step) {
+            self.move_to(i, now);
+            Transition::NextStep
+        } else {
+            self.state = State::Done;
+            Transition::Finished
         }
     }
 

@@ -1,9 +1,9 @@
 //! The exports a clinician's system or a spreadsheet reads: FHIR R4 (the ratings as Observations
-//! in a Bundle, the answers as a QuestionnaireResponse), CSV, and the Markdown hand-off.
+//! in a Bundle, the answers as a `QuestionnaireResponse`), CSV, and the Markdown hand-off.
 //!
 //! The FHIR shapes are checked by hand against the R4 (4.0.1) resource definitions, not with a
 //! FHIR library: the Rust crates that carry the R4 models (fhirbolt, fhir-r4) turn on
-//! serde_json's `arbitrary_precision` for the whole test build, which would change how the app's
+//! `serde_json`'s `arbitrary_precision` for the whole test build, which would change how the app's
 //! own JSON is read in every other test. [`check`] holds what the definitions require of the
 //! elements used: each object's allowed element names, required elements and their cardinality,
 //! the code lists bound as required (statuses, bundle type), the invariants that apply (qrs-1,
@@ -19,6 +19,7 @@ use fascia::history::{Rating, Record, Score, SessionStatus, StepDone, StepStatus
 use serde_json::Value;
 
 /// The elements R4 defines for each structure used here (only those; anything else is an error).
+#[allow(clippy::too_many_lines)] // a table of element names
 fn allowed(kind: &str) -> &'static [&'static str] {
     match kind {
         "Bundle" => &[
@@ -388,7 +389,7 @@ impl Check {
         };
         match self.required(m, "linkId", path).and_then(Value::as_str) {
             Some(id) if !link_ids.insert(id.to_owned()) => {
-                self.fail(path, &format!("linkId {id} twice"))
+                self.fail(path, &format!("linkId {id} twice"));
             }
             Some(_) => {}
             None => self.fail(path, "linkId is not a string"),
@@ -760,7 +761,7 @@ fn a_referral_hand_off_is_named_and_titled_as_one() {
         "{md}"
     );
     assert!(!md.contains("## Routine card"));
-    use fascia::report::hand_off_file_name as name;
+    let name = fascia::report::hand_off_file_name;
     assert_eq!(name(Outcome::Routine, date), "fascia-routine-2026-11-27.md");
     for o in [Outcome::Emergency, Outcome::Urgent, Outcome::Refer] {
         assert_eq!(name(o, date), "fascia-referral-summary-2026-11-27.md");

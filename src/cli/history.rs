@@ -28,19 +28,17 @@ pub fn run(kb: &KnowledgeBase, format: Format, out: &mut dyn Write) -> Result<()
 /// Deletes one session by its id; an id that is not there is bad input (exit 2).
 pub fn delete(id: &str, out: &mut dyn Write) -> Result<(), Failure> {
     let store = Store::default_location().map_err(|e| Failure::BadInput(e.to_string()))?;
-    match store
+    let gone = store
         .delete(id)
-        .map_err(|e| Failure::BadInput(e.to_string()))?
-    {
-        0 => Err(Failure::BadInput(format!(
+        .map_err(|e| Failure::BadInput(e.to_string()))?;
+    if gone == 0 {
+        return Err(Failure::BadInput(format!(
             "no saved session has the id `{id}` in {} (the ids are in `fascia history`)",
             store.path().display()
-        ))),
-        _ => {
-            writeln!(out, "Deleted session {id} from {}.", store.path().display())?;
-            Ok(())
-        }
+        )));
     }
+    writeln!(out, "Deleted session {id} from {}.", store.path().display())?;
+    Ok(())
 }
 
 /// The listing, written in large blocks: one write per line is slow for thousands of sessions.

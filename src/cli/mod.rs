@@ -186,6 +186,8 @@ pub enum KindArg {
     Indirect,
 }
 
+// Doc comments here are the --help text, so they stay free of Markdown.
+#[allow(clippy::doc_markdown)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AdviseFormat {
     Text,
@@ -270,34 +272,7 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
             format,
             output,
             date,
-        } => {
-            let kb = cli.load_kb()?;
-            let request = advise::Request {
-                path: answers,
-                format: *format,
-                emergency: cli.emergency(),
-                date: date.unwrap_or_else(|| jiff::Zoned::now().date()),
-            };
-            match output {
-                None => advise::run(&kb, &request, out).map(|_| ()),
-                Some(path) => {
-                    let mut buffer = Vec::new();
-                    let outcome = advise::run(&kb, &request, &mut buffer)?;
-                    let text =
-                        String::from_utf8(buffer).map_err(|e| Failure::Internal(e.into()))?;
-                    let path = if path.is_dir() {
-                        path.join(advise::file_name(*format, outcome, request.date))
-                    } else {
-                        path.clone()
-                    };
-                    fascia::export::replace(&path, &text).map_err(|e| {
-                        Failure::BadInput(format!("cannot write {}: {e}", path.display()))
-                    })?;
-                    writeln!(out, "Saved to {}", path.display())?;
-                    Ok(())
-                }
-            }
-        }
+        } => advise_command(cli, answers, *format, output.as_deref(), *date, out),
         Command::Browse {
             target,
             tool,
@@ -341,4 +316,38 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// `fascia advise`: prints the advice, or writes it to a file (named for what it is when given a
+/// folder) and says where.
+fn advise_command(
+    cli: &Cli,
+    answers: &std::path::Path,
+    format: AdviseFormat,
+    output: Option<&std::path::Path>,
+    date: Option<jiff::civil::Date>,
+    out: &mut dyn std::io::Write,
+) -> Result<(), Failure> {
+    let kb = cli.load_kb()?;
+    let request = advise::Request {
+        path: answers,
+        format,
+        emergency: cli.emergency(),
+        date: date.unwrap_or_else(|| jiff::Zoned::now().date()),
+    };
+    let Some(path) = output else {
+        return advise::run(&kb, &request, out).map(|_| ());
+    };
+    let mut buffer = Vec::new();
+    let outcome = advise::run(&kb, &request, &mut buffer)?;
+    let text = String::from_utf8(buffer).map_err(|e| Failure::Internal(e.into()))?;
+    let path = if path.is_dir() {
+        path.join(advise::file_name(format, outcome, request.date))
+    } else {
+        path.to_path_buf()
+    };
+    fascia::export::replace(&path, &text)
+        .map_err(|e| Failure::BadInput(format!("cannot write {}: {e}", path.display())))?;
+    writeln!(out, "Saved to {}", path.display())?;
+    Ok(())
 }
