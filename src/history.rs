@@ -1,8 +1,12 @@
 //! The session history: one JSON object per line in `history.jsonl` under the platform data
 //! directory. Appends are a single write under an exclusive lock, so two running copies never
-//! interleave or lose a record; a damaged line is reported and skipped, never rewritten. A write
-//! that fails part way is cut back to the last good record. Only a regular file is read or written:
-//! a symbolic link, a FIFO, a device or a directory in its place is refused.
+//! interleave or lose a record; each session has an id, and appending one that is already there
+//! is a no-op, so one session is one record whatever is pressed. A damaged line is reported and
+//! skipped, never rewritten. A write that fails part way is cut back to the last good record.
+//! Deleting a record rewrites the file atomically (a temporary file renamed over it) under the
+//! same lock, keeping every other line as it was. Only a regular file is read or written: a
+//! symbolic link, a FIFO, a device or a directory in its place is refused. Everything that lists
+//! sessions lists them newest first ([`newest_first`]).
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -10,8 +14,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-/// The record format's version, stored in every record.
-pub const VERSION: u32 = 1;
+pub use crate::session::{SessionStatus, StepStatus};
+
+/// The record format's version, stored in every record. Version 2 added `id`, `started`,
+/// `status` and each step's `status`, and counts in `steps_done` only the steps that ran to their
+/// end (version 1 counted the steps begun).
+pub const VERSION: u32 = 2;
 
 /// A rating: pain or tightness (0 none to 10 worst) and how freely the area moves (0 hardly to 10
 /// freely).
@@ -37,21 +45,183 @@ pub struct StepDone {
     pub technique: String,
     pub tool: String,
     pub seconds: u32,
+    /// What became of the step (`None` in version 1 records).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StepStatus>,
 }
 
 /// One session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     pub v: u32,
-    /// When the session ended, RFC 3339 in UTC.
+    /// The session's id ([`new_id`]), the same however often it is saved. Empty in version 1
+    /// records: see [`Record::key`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// When the session began, RFC 3339 in UTC (the time of the ratings before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<String>,
+    /// When the session ended, RFC 3339 in UTC (the time of the ratings after).
     pub at: String,
     pub regions: Vec<String>,
     pub routine: Vec<StepDone>,
     pub ratings: Vec<Rating>,
-    /// False when the session was ended early.
+    /// True only when every step ran to its end.
     pub completed: bool,
-    /// How many steps were begun.
+    /// How many steps ran to their end (version 1: how many were begun).
     pub steps_done: usize,
+    /// How the session ended (`None` in version 1 records: see [`Record::status`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<SessionStatus>,
+}
+
+impl Record {
+    /// A record of a session as the timer saw it: each step's status, completed only when every
+    /// step ran, ended early when it was ended or quit. `id` comes from [`new_id`] when the
+    /// session began; `started` and `at` are RFC 3339 times ([`now`]).
+    pub fn from_session(
+        id: &str,
+        started: Option<String>,
+        at: String,
+        routine: &crate::engine::Routine,
+        ratings: Vec<Rating>,
+        timer: &crate::session::Timer,
+    ) -> Self {
+        let statuses = timer.step_statuses();
+        let status = timer.status();
+        let mut regions: Vec<String> = Vec::new();
+        for s in &routine.steps {
+            if !regions.contains(&s.region) {
+                regions.push(s.region.clone());
+            }
+        }
+        Record {
+            v: VERSION,
+            id: id.to_owned(),
+            started,
+            at,
+            regions,
+            routine: routine
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| StepDone {
+                    region: s.region.clone(),
+                    technique: s.technique.clone(),
+                    tool: s.tool.clone(),
+                    seconds: s.seconds,
+                    status: Some(statuses.get(i).copied().unwrap_or(StepStatus::NotReached)),
+                })
+                .collect(),
+            ratings,
+            completed: status == SessionStatus::Completed,
+            steps_done: timer.steps_completed(),
+            status: Some(status),
+        }
+    }
+
+    /// The id that names this record: its `id`, or for a version 1 record (which has none) a
+    /// short hash of its contents, stable from run to run.
+    pub fn key(&self) -> String {
+        if !self.id.is_empty() {
+            return self.id.clone();
+        }
+        let text = serde_json::to_string(self).unwrap_or_default();
+        format!("{:012x}", fnv1a(text.as_bytes()) & 0xffff_ffff_ffff)
+    }
+
+    /// How the session ended; for a version 1 record, from `completed`.
+    pub fn status(&self) -> SessionStatus {
+        self.status.unwrap_or(if self.completed {
+            SessionStatus::Completed
+        } else {
+            SessionStatus::EndedEarly
+        })
+    }
+
+    /// Steps that ran to their end, that were skipped, and all the steps; `None` for a version 1
+    /// record, which does not say.
+    pub fn step_counts(&self) -> Option<StepCounts> {
+        if self.v < 2 || self.routine.iter().any(|s| s.status.is_none()) {
+            return None;
+        }
+        let count = |want: StepStatus| {
+            self.routine
+                .iter()
+                .filter(|s| s.status == Some(want))
+                .count()
+        };
+        Some(StepCounts {
+            done: count(StepStatus::Completed),
+            skipped: count(StepStatus::Skipped),
+            total: self.routine.len(),
+        })
+    }
+
+    /// The steps in words, e.g. `2 of 3 steps done, 1 skipped` (version 1: `2 steps begun`).
+    pub fn steps_words(&self) -> String {
+        match self.step_counts() {
+            Some(c) if c.skipped > 0 => format!(
+                "{} of {} steps done, {} skipped",
+                c.done, c.total, c.skipped
+            ),
+            Some(c) => format!("{} of {} steps done", c.done, c.total),
+            None => format!(
+                "{} {} begun",
+                self.steps_done,
+                if self.steps_done == 1 {
+                    "step"
+                } else {
+                    "steps"
+                }
+            ),
+        }
+    }
+}
+
+/// How many steps of a session were done and skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepCounts {
+    pub done: usize,
+    pub skipped: usize,
+    pub total: usize,
+}
+
+/// 64-bit FNV-1a: a small stable hash for ids.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A new session id: 12 hex digits from the time, the process and a counter, so two sessions
+/// (in one process or two) never share one. Make it once, when the session begins.
+pub fn new_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = jiff::Timestamp::now().as_nanosecond();
+    let seed = format!("{nanos}/{}/{n}", std::process::id());
+    format!("{:012x}", fnv1a(seed.as_bytes()) & 0xffff_ffff_ffff)
+}
+
+/// Sorts records newest first (by the time each ended; records of the same time keep the later
+/// one in the file first). The one order of the app, plain mode and `fascia history`.
+pub fn newest_first(records: &mut [Record]) {
+    let time = |r: &Record| r.at.parse::<jiff::Timestamp>().ok();
+    // Reversing first, then a stable sort, puts the later of two equal times first.
+    records.reverse();
+    records.sort_by(|a, b| match (time(a), time(b)) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        _ => b.at.cmp(&a.at),
+    });
+}
+
+/// Whether a save added the record or found it already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Added,
+    AlreadySaved,
 }
 
 /// A line that could not be read, left in place.
@@ -201,26 +371,73 @@ impl Store {
         }
     }
 
-    /// Appends one record as one line. Under an exclusive lock it checks that the file ends with a
+    /// Opens the file with `options` and takes the exclusive lock, making sure the file locked is
+    /// still the one at the path: a delete may have renamed a new file over it meanwhile, and a
+    /// write to the old one would be lost. `None` when the file does not exist (and `options` do
+    /// not create it).
+    fn lock_current(&self, options: &OpenOptions) -> Result<Option<File>, HistoryError> {
+        for _ in 0..1000 {
+            let Some(file) = self.open(&mut options.clone(), |e| self.write_error(e))? else {
+                return Ok(None);
+            };
+            file.lock().map_err(|e| self.write_error(e))?;
+            if self.is_current(&file) {
+                return Ok(Some(file));
+            }
+            let _ = file.unlock();
+        }
+        Err(self.write_error(std::io::Error::other(
+            "the file kept being replaced while fascia waited for it",
+        )))
+    }
+
+    /// Whether `file` is the file now at the path.
+    #[cfg(unix)]
+    fn is_current(&self, file: &File) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::symlink_metadata(&self.path)) {
+            (Ok(open), Ok(now)) => open.dev() == now.dev() && open.ino() == now.ino(),
+            _ => false,
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn is_current(&self, _file: &File) -> bool {
+        true
+    }
+
+    /// Appends one record as one line (nothing if a record with its id is there already: see
+    /// [`Store::append_once`]).
+    pub fn append(&self, record: &Record) -> Result<(), HistoryError> {
+        self.append_once(record).map(|_| ())
+    }
+
+    /// Appends one record as one line, unless a record with the same id is there already (then
+    /// it is a no-op that says so). Under an exclusive lock it checks that the file ends with a
     /// newline (a crash may have left half a line) and writes the record in a single write, so a
     /// crash can at worst damage the new line, never an earlier one. If the write fails (a full
     /// disk), the file is cut back to the last good record.
-    pub fn append(&self, record: &Record) -> Result<(), HistoryError> {
+    pub fn append_once(&self, record: &Record) -> Result<Saved, HistoryError> {
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| self.write_error(e))?;
         }
         let mut line = serde_json::to_string(record).map_err(|e| self.write_error(e.into()))?;
         line.push('\n');
-        let Some(mut file) = self.open(
-            OpenOptions::new().read(true).append(true).create(true),
-            |e| self.write_error(e),
-        )?
+        let Some(mut file) =
+            self.lock_current(OpenOptions::new().read(true).append(true).create(true))?
         else {
             return Err(self.write_error(std::io::ErrorKind::NotFound.into()));
         };
-        file.lock().map_err(|e| self.write_error(e))?;
         let result = (|| {
             let len = file.seek(SeekFrom::End(0))?;
+            if !record.id.is_empty() && len > 0 {
+                let mut bytes = Vec::new();
+                file.seek(SeekFrom::Start(0))?;
+                file.read_to_end(&mut bytes)?;
+                if holds_id(&bytes, &record.id) {
+                    return Ok(Saved::AlreadySaved);
+                }
+            }
             if len > 0 {
                 file.seek(SeekFrom::Start(len - 1))?;
                 let mut last = [0u8];
@@ -237,14 +454,77 @@ impl Store {
                 let _ = file.set_len(len);
                 let _ = file.sync_data();
             }
-            written
+            written.map(|()| Saved::Added)
         })();
         let unlocked = file.unlock();
-        result.and(unlocked).map_err(|e| self.write_error(e))
+        let saved = result.map_err(|e| self.write_error(e))?;
+        unlocked.map_err(|e| self.write_error(e))?;
+        Ok(saved)
     }
 
-    /// Every readable record, oldest first, and the lines that could not be read. A missing file
-    /// is an empty history.
+    /// Deletes the session `key` names ([`Record::key`]; a version 1 session saved twice is one
+    /// session, and both copies go) and says how many records went: 0 when none has that id.
+    /// Under the same lock appends take, the file is written anew beside the old one, synced, and
+    /// renamed over it, so a crash leaves either the old file or the new one; every other line,
+    /// damaged ones too, is kept byte for byte.
+    pub fn delete(&self, key: &str) -> Result<usize, HistoryError> {
+        let Some(mut file) = self.lock_current(OpenOptions::new().read(true).append(true))? else {
+            return Ok(0);
+        };
+        let result = self.rewrite_without(&mut file, key);
+        let unlocked = file.unlock();
+        let gone = result.map_err(|e| self.write_error(e))?;
+        unlocked.map_err(|e| self.write_error(e))?;
+        Ok(gone)
+    }
+
+    fn rewrite_without(&self, file: &mut File, key: &str) -> std::io::Result<usize> {
+        let mut bytes = Vec::new();
+        file.seek(SeekFrom::Start(0))?;
+        file.read_to_end(&mut bytes)?;
+        let mut kept = Vec::with_capacity(bytes.len());
+        let mut gone = 0;
+        for line in bytes.split_inclusive(|&b| b == b'\n') {
+            let body = line.strip_suffix(b"\n").unwrap_or(line);
+            let matches = !body.iter().all(u8::is_ascii_whitespace)
+                && crate::json::parse_bytes::<Record>(body).is_ok_and(|r| r.key() == key);
+            if matches {
+                gone += 1;
+            } else {
+                kept.extend_from_slice(line);
+            }
+        }
+        if gone == 0 {
+            return Ok(0);
+        }
+        let dir = self
+            .path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let mut new = tempfile::NamedTempFile::new_in(dir)?;
+        new.write_all(&kept)?;
+        new.as_file()
+            .set_permissions(file.metadata()?.permissions())?;
+        new.as_file().sync_all()?;
+        new.persist(&self.path).map_err(|e| e.error)?;
+        // The rename itself is durable once the folder is synced (where folders can be opened).
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(gone)
+    }
+
+    /// Every readable record, newest first ([`newest_first`]), and the lines that could not be
+    /// read.
+    pub fn load_newest_first(&self) -> Result<Loaded, HistoryError> {
+        let mut loaded = self.load()?;
+        newest_first(&mut loaded.records);
+        Ok(loaded)
+    }
+
+    /// Every readable record in the order of the file (oldest first), and the lines that could
+    /// not be read. A missing file is an empty history.
     pub fn load(&self) -> Result<Loaded, HistoryError> {
         let read_error = |source| HistoryError::Read {
             path: self.path.display().to_string(),
@@ -260,6 +540,22 @@ impl Store {
         read.map_err(read_error)?;
         Ok(parse(&bytes))
     }
+}
+
+/// Whether a history file holds a record with this id (a quick look for the id's text, then a
+/// parse of the lines that have it).
+fn holds_id(bytes: &[u8], id: &str) -> bool {
+    let needle = format!("\"id\":\"{id}\"");
+    // The standard library's substring search is fast even in a debug build; per-byte loops
+    // here are not, and this runs on every save.
+    let text = String::from_utf8_lossy(bytes);
+    text.contains(&needle)
+        && text
+            .lines()
+            .filter(|line| line.contains(&needle))
+            .any(|line| {
+                crate::json::parse_bytes::<Record>(line.as_bytes()).is_ok_and(|r| r.id == id)
+            })
 }
 
 /// Parses history lines; blank lines are ignored, damaged ones reported.

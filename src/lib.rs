@@ -2,8 +2,11 @@
 //! engine, shared by the command line, the full-screen app and the plain mode.
 
 pub mod browse;
+pub mod change;
+pub mod csv;
 pub mod engine;
 pub mod export;
+pub mod fhir;
 pub mod history;
 pub mod json;
 pub mod kb;

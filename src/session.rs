@@ -1,10 +1,17 @@
-//! The guided session's timeline: a routine flattened into timed phases (each set, each side,
-//! the rests), and a timer driven by deadlines on an injected clock, so it never drifts and
-//! tests never sleep. Pure: the caller passes the time in.
+//! The guided session's timeline: a routine flattened into timed phases (a get-ready moment before
+//! each step and each side, each set, the rests), and a timer driven by deadlines on an injected
+//! clock, so it never drifts and tests never sleep. It keeps a true account of each step
+//! (completed, skipped, stopped part way or not reached) for the history. Pure: the caller passes
+//! the time in.
 
 use std::time::Duration;
 
+use serde::{Deserialize, Serialize};
+
 use crate::engine::Routine;
+
+/// Seconds to get into position before each step and each side, unless the app says otherwise.
+pub const GET_READY_SECONDS: u32 = 5;
 
 /// Which side a phase works on, for steps done on both sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,9 +20,12 @@ pub enum Side {
     Right,
 }
 
-/// Working, or resting between sets.
+/// Getting into position, working, or resting between sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Activity {
+    /// Time to get into position and pick up the tool before a step or a side; skippable with
+    /// [`Timer::begin_now`].
+    GetReady,
     Work,
     Rest,
 }
@@ -33,8 +43,14 @@ pub struct Phase {
 }
 
 /// Every phase of a routine in order: for each step, one side's sets (rests between them), then
-/// the other side's.
+/// the other side's. No get-ready phases: see [`phases_with_get_ready`].
 pub fn phases(routine: &Routine) -> Vec<Phase> {
+    phases_with_get_ready(routine, 0)
+}
+
+/// Every phase of a routine in order, with a get-ready phase of `get_ready` seconds before each
+/// step and before each side of a step done on both sides (none when `get_ready` is 0).
+pub fn phases_with_get_ready(routine: &Routine, get_ready: u32) -> Vec<Phase> {
     let mut out = Vec::new();
     for (step, s) in routine.steps.iter().enumerate() {
         let sides: &[Option<Side>] = if s.per_side {
@@ -43,17 +59,26 @@ pub fn phases(routine: &Routine) -> Vec<Phase> {
             &[None]
         };
         for &side in sides {
+            if get_ready > 0 {
+                out.push(Phase {
+                    step,
+                    set: 1,
+                    sets: s.sets,
+                    side,
+                    activity: Activity::GetReady,
+                    seconds: get_ready,
+                });
+            }
             for set in 1..=s.sets {
                 if set > 1 && s.rest_seconds > 0 {
-                    let rest = Phase {
+                    out.push(Phase {
                         step,
                         set,
                         sets: s.sets,
                         side,
                         activity: Activity::Rest,
                         seconds: s.rest_seconds,
-                    };
-                    out.push(rest);
+                    });
                 }
                 out.push(Phase {
                     step,
@@ -72,31 +97,102 @@ pub fn phases(routine: &Routine) -> Vec<Phase> {
 /// What happened at a tick, so the app can ring the bell and say it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Transition {
-    /// A new phase began (the same step).
+    /// A new phase began (the same step and side): a set, a rest, or the work after getting ready.
     Next,
-    /// The other side now.
+    /// The other side now (its get-ready phase, when there is one).
     SwitchSides,
-    /// A new step began.
+    /// A new step began (its get-ready phase, when there is one).
     NextStep,
     /// The last phase ended.
     Finished,
 }
 
+/// What became of one step of a session, as the history records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    /// Every set (and side) ran to its end.
+    Completed,
+    /// Skipped before it was done.
+    Skipped,
+    /// Begun, and the session ended (or went back) before it was done.
+    Stopped,
+    /// The session ended before it.
+    NotReached,
+}
+
+impl StepStatus {
+    /// In words, for people.
+    pub fn words(self) -> &'static str {
+        match self {
+            StepStatus::Completed => "done",
+            StepStatus::Skipped => "skipped",
+            StepStatus::Stopped => "stopped part way",
+            StepStatus::NotReached => "not reached",
+        }
+    }
+}
+
+/// How a whole session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionStatus {
+    /// Every step ran to its end.
+    Completed,
+    /// The timer reached the end, but some steps were skipped.
+    SkippedSome,
+    /// Ended (or quit) before the end.
+    EndedEarly,
+}
+
+impl SessionStatus {
+    /// In words, for people.
+    pub fn words(self) -> &'static str {
+        match self {
+            SessionStatus::Completed => "completed",
+            SessionStatus::SkippedSome => "finished with steps skipped",
+            SessionStatus::EndedEarly => "ended early",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
-    Running { deadline: Duration },
-    Paused { remaining: Duration },
+    Running {
+        deadline: Duration,
+    },
+    /// Not counting down: paused by the person, held by the app, or both.
+    Stopped {
+        remaining: Duration,
+    },
     Done,
 }
 
+/// What is known of one step while the session runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Track {
+    reached: bool,
+    completed: bool,
+    skipped: bool,
+}
+
 /// The session timer. Every method takes `now`, the time since any fixed origin.
+///
+/// Two kinds of pause: [`Timer::pause`] / [`Timer::resume`] are the person's (a key), and
+/// [`Timer::hold`] / [`Timer::release`] are the app's (an overlay or a too-small screen in front
+/// of the session). The clock runs only when neither holds it, so closing the help overlay never
+/// resumes a session the person had paused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timer {
     phases: Vec<Phase>,
     current: usize,
     state: State,
+    paused: bool,
+    held: bool,
+    ended_early: bool,
     /// The furthest step begun so far.
     furthest: usize,
+    steps: Vec<Track>,
 }
 
 impl Timer {
@@ -108,11 +204,20 @@ impl Timer {
             },
             None => State::Done,
         };
+        let count = phases.iter().map(|p| p.step + 1).max().unwrap_or(0);
+        let mut steps = vec![Track::default(); count];
+        if let Some(first) = phases.first().and_then(|p| steps.get_mut(p.step)) {
+            first.reached = true;
+        }
         Self {
             phases,
             current: 0,
             state,
+            paused: false,
+            held: false,
+            ended_early: false,
             furthest: 0,
+            steps,
         }
     }
 
@@ -125,19 +230,41 @@ impl Timer {
         (!self.is_done()).then(|| &self.phases[self.current])
     }
 
+    /// The next phase that is not a rest or a get-ready: what comes up next (`None` at the end).
+    pub fn up_next(&self) -> Option<&Phase> {
+        if self.is_done() {
+            return None;
+        }
+        let now = self.phases[self.current];
+        self.phases[self.current + 1..]
+            .iter()
+            .find(|p| p.activity == Activity::Work && (p.step != now.step || p.side != now.side))
+    }
+
     pub fn is_done(&self) -> bool {
         self.state == State::Done
     }
 
+    /// Paused by the person (whether or not the app holds it too).
     pub fn is_paused(&self) -> bool {
-        matches!(self.state, State::Paused { .. })
+        self.paused && !self.is_done()
+    }
+
+    /// Held by the app (an overlay or the size screen in front).
+    pub fn is_held(&self) -> bool {
+        self.held && !self.is_done()
+    }
+
+    /// Counting down now.
+    pub fn is_running(&self) -> bool {
+        matches!(self.state, State::Running { .. })
     }
 
     /// Time left in the current phase.
     pub fn remaining(&self, now: Duration) -> Duration {
         match self.state {
             State::Running { deadline } => deadline.saturating_sub(now),
-            State::Paused { remaining } => remaining,
+            State::Stopped { remaining } => remaining,
             State::Done => Duration::ZERO,
         }
     }
@@ -153,7 +280,7 @@ impl Timer {
         }
     }
 
-    /// When the timer next needs a tick (`None` while paused or done).
+    /// When the timer next needs a tick (`None` while paused, held or done).
     pub fn next_deadline(&self) -> Option<Duration> {
         match self.state {
             State::Running { deadline } => Some(deadline),
@@ -174,17 +301,38 @@ impl Timer {
         last
     }
 
+    /// Ends the current phase at `from` (it ran to its end) and starts the next.
     fn advance(&mut self, from: Duration) -> Transition {
         let before = self.phases[self.current];
-        if self.current + 1 >= self.phases.len() {
+        let last_of_step = self
+            .phases
+            .get(self.current + 1)
+            .is_none_or(|p| p.step != before.step);
+        if last_of_step && let Some(t) = self.steps.get_mut(before.step) {
+            t.completed = true;
+        }
+        self.move_to(self.current + 1, from)
+    }
+
+    /// Starts phase `i` at `from` (keeping a pause), or finishes past the end.
+    fn move_to(&mut self, i: usize, from: Duration) -> Transition {
+        let Some(&next) = self.phases.get(i) else {
             self.state = State::Done;
             return Transition::Finished;
-        }
-        self.current += 1;
-        let next = self.phases[self.current];
+        };
+        let before = self.phases[self.current];
+        self.current = i;
         self.furthest = self.furthest.max(next.step);
-        self.state = State::Running {
-            deadline: from + secs(next.seconds),
+        if let Some(t) = self.steps.get_mut(next.step) {
+            t.reached = true;
+        }
+        let full = secs(next.seconds);
+        self.state = if self.paused || self.held {
+            State::Stopped { remaining: full }
+        } else {
+            State::Running {
+                deadline: from + full,
+            }
         };
         if next.step != before.step {
             Transition::NextStep
@@ -195,49 +343,81 @@ impl Timer {
         }
     }
 
+    /// The person pauses.
     pub fn pause(&mut self, now: Duration) {
+        self.paused = true;
+        self.stop_clock(now);
+    }
+
+    /// The person resumes; the clock runs again unless the app holds it.
+    pub fn resume(&mut self, now: Duration) {
+        self.paused = false;
+        self.start_clock(now);
+    }
+
+    /// The app holds the clock (an overlay or the size screen covers the session).
+    pub fn hold(&mut self, now: Duration) {
+        self.held = true;
+        self.stop_clock(now);
+    }
+
+    /// The app lets go; the clock runs again unless the person paused it.
+    pub fn release(&mut self, now: Duration) {
+        self.held = false;
+        self.start_clock(now);
+    }
+
+    fn stop_clock(&mut self, now: Duration) {
         if let State::Running { deadline } = self.state {
-            self.state = State::Paused {
+            self.state = State::Stopped {
                 remaining: deadline.saturating_sub(now),
             };
         }
     }
 
-    pub fn resume(&mut self, now: Duration) {
-        if let State::Paused { remaining } = self.state {
+    fn start_clock(&mut self, now: Duration) {
+        if let State::Stopped { remaining } = self.state
+            && !self.paused
+            && !self.held
+        {
             self.state = State::Running {
                 deadline: now + remaining,
             };
         }
     }
 
-    /// Jumps to the first phase of another step (`Finished` past the end).
-    fn jump_to_step(&mut self, step: usize, now: Duration) -> Transition {
-        let Some(i) = self.phases.iter().position(|p| p.step == step) else {
-            self.state = State::Done;
-            return Transition::Finished;
-        };
-        let paused = self.is_paused();
-        self.current = i;
-        self.furthest = self.furthest.max(step);
-        let full = secs(self.phases[i].seconds);
-        self.state = if paused {
-            State::Paused { remaining: full }
-        } else {
-            State::Running {
-                deadline: now + full,
-            }
-        };
-        Transition::NextStep
+    /// Ready before the countdown ends: during a get-ready phase, starts the work now. Does
+    /// nothing in any other phase.
+    pub fn begin_now(&mut self, now: Duration) -> Option<Transition> {
+        let p = self.current()?;
+        if p.activity != Activity::GetReady {
+            return None;
+        }
+        Some(self.move_to(self.current + 1, now))
     }
 
-    /// Skips to the next step.
+    /// Jumps to the first phase of another step (`Finished` past the end).
+    fn jump_to_step(&mut self, step: usize, now: Duration) -> Transition {
+        if let Some(i) = self.phases.iter().position(|p| p.step == step) {
+            self.move_to(i, now);
+            Transition::NextStep
+        } else {
+            self.state = State::Done;
+            Transition::Finished
+        }
+    }
+
+    /// Skips to the next step; this one is recorded as skipped unless it was already done.
     pub fn skip(&mut self, now: Duration) -> Transition {
         let step = self.current().map_or(usize::MAX, |p| p.step);
+        if let Some(t) = self.steps.get_mut(step) {
+            t.skipped = true;
+        }
         self.jump_to_step(step.saturating_add(1), now)
     }
 
-    /// Back to the start of this step, or of the previous one when this one has just begun.
+    /// Back to the start of this step, or of the previous one when this one has just begun (in
+    /// its get-ready phase, or in the first two seconds of its first phase).
     pub fn back(&mut self, now: Duration) -> Transition {
         let Some(p) = self.current().copied() else {
             return Transition::Finished;
@@ -247,7 +427,10 @@ impl Timer {
             .iter()
             .position(|x| x.step == p.step)
             .unwrap_or(0);
-        let just_begun = self.current == first && self.remaining(now) + secs(2) >= secs(p.seconds);
+        let in_first_phase = self.current == first
+            || (self.current == first + 1 && self.phases[first].activity == Activity::GetReady);
+        let just_begun = p.activity == Activity::GetReady
+            || (in_first_phase && self.remaining(now) + secs(2) >= secs(p.seconds));
         let step = if just_begun {
             p.step.saturating_sub(1)
         } else {
@@ -256,8 +439,11 @@ impl Timer {
         self.jump_to_step(step, now)
     }
 
-    /// Ends the session now.
+    /// Ends the session now (the person ended it, or quit): recorded as ended early.
     pub fn end(&mut self) {
+        if !self.is_done() {
+            self.ended_early = true;
+        }
         self.state = State::Done;
     }
 
@@ -267,6 +453,40 @@ impl Timer {
             0
         } else {
             self.furthest + 1
+        }
+    }
+
+    /// What became of each step so far, in routine order.
+    pub fn step_statuses(&self) -> Vec<StepStatus> {
+        self.steps
+            .iter()
+            .map(|t| {
+                if t.completed {
+                    StepStatus::Completed
+                } else if t.skipped {
+                    StepStatus::Skipped
+                } else if t.reached {
+                    StepStatus::Stopped
+                } else {
+                    StepStatus::NotReached
+                }
+            })
+            .collect()
+    }
+
+    /// Steps that ran to their end.
+    pub fn steps_completed(&self) -> usize {
+        self.steps.iter().filter(|t| t.completed).count()
+    }
+
+    /// How the session ended (or would, if it ended now): completed only when every step ran.
+    pub fn status(&self) -> SessionStatus {
+        if self.ended_early || !self.is_done() {
+            SessionStatus::EndedEarly
+        } else if self.steps.iter().all(|t| t.completed) {
+            SessionStatus::Completed
+        } else {
+            SessionStatus::SkippedSome
         }
     }
 }
@@ -387,5 +607,177 @@ mod tests {
             work,
             step.seconds_per_set * step.sets * if step.per_side { 2 } else { 1 }
         );
+    }
+
+    fn ready(step: usize, side: Option<Side>) -> Phase {
+        Phase {
+            activity: Activity::GetReady,
+            ..phase(step, side, 5)
+        }
+    }
+
+    /// Two steps, the first on both sides, each side and step after a get-ready phase.
+    fn two_steps() -> Vec<Phase> {
+        vec![
+            ready(0, Some(Side::Left)),
+            phase(0, Some(Side::Left), 10),
+            ready(0, Some(Side::Right)),
+            phase(0, Some(Side::Right), 10),
+            ready(1, None),
+            phase(1, None, 10),
+        ]
+    }
+
+    #[test]
+    fn a_session_that_runs_to_the_end_is_completed() {
+        let mut t = Timer::start(two_steps(), s(0));
+        assert_eq!(t.tick(s(5)), Some(Transition::Next), "ready, then work");
+        assert_eq!(t.current().map(|p| p.activity), Some(Activity::Work));
+        assert_eq!(t.tick(s(15)), Some(Transition::SwitchSides));
+        assert_eq!(
+            t.current().map(|p| p.activity),
+            Some(Activity::GetReady),
+            "time to get ready for the other side"
+        );
+        assert_eq!(t.tick(s(30)), Some(Transition::NextStep));
+        assert_eq!(t.tick(s(45)), Some(Transition::Finished));
+        assert_eq!(t.step_statuses(), vec![StepStatus::Completed; 2]);
+        assert_eq!(t.status(), SessionStatus::Completed);
+        assert_eq!(t.steps_completed(), 2);
+    }
+
+    #[test]
+    fn skipping_every_step_is_not_completed() {
+        let mut t = Timer::start(two_steps(), s(0));
+        assert_eq!(t.skip(s(1)), Transition::NextStep);
+        assert_eq!(t.skip(s(2)), Transition::Finished);
+        assert!(t.is_done());
+        assert_eq!(t.step_statuses(), vec![StepStatus::Skipped; 2]);
+        assert_eq!(t.status(), SessionStatus::SkippedSome);
+        assert_eq!(t.steps_completed(), 0);
+    }
+
+    #[test]
+    fn skipping_one_step_records_it_as_skipped() {
+        let mut t = Timer::start(two_steps(), s(0));
+        t.tick(s(8));
+        assert_eq!(t.skip(s(8)), Transition::NextStep, "skipped part way");
+        assert_eq!(t.tick(s(100)), Some(Transition::Finished));
+        assert_eq!(
+            t.step_statuses(),
+            vec![StepStatus::Skipped, StepStatus::Completed]
+        );
+        assert_eq!(t.status(), SessionStatus::SkippedSome);
+    }
+
+    #[test]
+    fn ending_early_records_what_was_done_and_what_was_not() {
+        let mut t = Timer::start(two_steps(), s(0));
+        t.tick(s(20));
+        t.end();
+        assert_eq!(
+            t.step_statuses(),
+            vec![StepStatus::Stopped, StepStatus::NotReached]
+        );
+        assert_eq!(t.status(), SessionStatus::EndedEarly);
+        // Ending after the first step ran: that one is done.
+        let mut t = Timer::start(two_steps(), s(0));
+        t.tick(s(31));
+        t.end();
+        assert_eq!(
+            t.step_statuses(),
+            vec![StepStatus::Completed, StepStatus::Stopped]
+        );
+        assert_eq!(t.status(), SessionStatus::EndedEarly);
+        // A session not ended yet counts as ended early if it were saved now (a quit).
+        let t = Timer::start(two_steps(), s(0));
+        assert_eq!(t.status(), SessionStatus::EndedEarly);
+    }
+
+    #[test]
+    fn a_step_skipped_then_done_after_going_back_is_done() {
+        let mut t = Timer::start(two_steps(), s(0));
+        t.skip(s(1));
+        assert_eq!(
+            t.back(s(1)),
+            Transition::NextStep,
+            "in get-ready: back a step"
+        );
+        assert_eq!(t.current().map(|p| p.step), Some(0));
+        assert_eq!(t.tick(s(100)), Some(Transition::Finished));
+        assert_eq!(t.status(), SessionStatus::Completed);
+    }
+
+    #[test]
+    fn get_ready_can_be_cut_short() {
+        let mut t = Timer::start(two_steps(), s(0));
+        assert_eq!(t.remaining(s(2)), s(3));
+        assert_eq!(t.begin_now(s(2)), Some(Transition::Next));
+        assert_eq!(t.current().map(|p| p.activity), Some(Activity::Work));
+        assert_eq!(t.remaining(s(2)), s(10), "the work starts in full, now");
+        assert_eq!(
+            t.begin_now(s(3)),
+            None,
+            "only a get-ready phase is cut short"
+        );
+        assert_eq!(
+            t.up_next().map(|p| (p.step, p.side)),
+            Some((0, Some(Side::Right)))
+        );
+        t.tick(s(12));
+        assert_eq!(t.up_next().map(|p| p.step), Some(1));
+    }
+
+    #[test]
+    fn the_app_holding_the_clock_never_resumes_a_pause_of_the_person() {
+        let mut t = Timer::start(vec![phase(0, None, 60)], s(0));
+        t.hold(s(10));
+        assert!(t.is_held() && !t.is_paused() && !t.is_running());
+        assert_eq!(t.tick(s(500)), None, "no time passes under an overlay");
+        t.release(s(500));
+        assert_eq!(t.remaining(s(500)), s(50));
+        t.pause(s(510));
+        t.hold(s(520));
+        t.release(s(530));
+        assert!(
+            t.is_paused() && !t.is_running(),
+            "still paused by the person"
+        );
+        assert_eq!(t.remaining(s(900)), s(40));
+        t.hold(s(900));
+        t.resume(s(910));
+        assert!(!t.is_running(), "still held by the app");
+        t.release(s(920));
+        assert!(t.is_running());
+        assert_eq!(t.tick(s(960)), Some(Transition::Finished));
+    }
+
+    #[test]
+    fn get_ready_phases_come_before_each_step_and_side() {
+        let kb = crate::kb::KnowledgeBase::embedded().expect("kb");
+        let answers: crate::engine::Answers = serde_json::from_str(
+            r#"{"regions": {"calves": {}, "neck": {}}, "default_answer": "no", "preferences": {"tools": ["foam_roller_medium"], "minutes": 30}}"#,
+        )
+        .expect("answers");
+        let routine = crate::engine::advise(&kb, &answers, "112")
+            .routine
+            .expect("routine");
+        let with = phases_with_get_ready(&routine, 5);
+        let without = phases(&routine);
+        let sides: usize = routine
+            .steps
+            .iter()
+            .map(|s| if s.per_side { 2 } else { 1 })
+            .sum();
+        let ready: Vec<&Phase> = with
+            .iter()
+            .filter(|p| p.activity == Activity::GetReady)
+            .collect();
+        assert_eq!(ready.len(), sides);
+        assert_eq!(with.len(), without.len() + sides);
+        for (i, p) in with.iter().enumerate() {
+            let starts = i == 0 || with[i - 1].step != p.step || with[i - 1].side != p.side;
+            assert_eq!(starts, p.activity == Activity::GetReady, "phase {i}");
+        }
     }
 }

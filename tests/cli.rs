@@ -462,7 +462,7 @@ fn history_prints_sessions_respects_xdg_and_reports_damaged_lines() {
                 .and(contains("completed"))
                 .and(contains("ended early"))
                 .and(contains("Calves"))
-                .and(contains("pain 3")),
+                .and(contains("pain 6 → 3")),
         )
         .stderr(contains("line 2 is damaged").and(contains("kept in the file")));
     let out = run("json").assert().success().get_output().stdout.clone();
@@ -524,4 +524,223 @@ fn advise_writes_the_markdown_hand_off_to_a_file_and_says_where() {
         .assert()
         .code(2)
         .stderr(contains("cannot write /no/such/dir/x.md"));
+}
+
+/// Runs fascia with its stdout a pipe whose reading end is already closed, as after `| head -1`
+/// stopped reading: every write fails with a broken pipe. It must end quietly with exit 0.
+fn with_closed_stdout(args: &[&str], data_dir: &std::path::Path) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    std::process::Command::new(env!("CARGO_BIN_EXE_fascia"))
+        .args(args)
+        .env_remove("FASCIA_KB")
+        .env_remove("FASCIA_EMERGENCY_NUMBER")
+        .env("FASCIA_DATA_DIR", data_dir)
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn every_command_ends_quietly_on_a_closed_pipe() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let line = r#"{"v":2,"id":"aa11","at":"2026-11-20T09:00:00Z","regions":["calves"],"routine":[],"ratings":[{"region":"calves","before":{"pain":6,"ease":4}}],"completed":true,"steps_done":0}"#;
+    std::fs::write(
+        dir.path().join("history.jsonl"),
+        format!("{line}\n").repeat(50),
+    )
+    .expect("write");
+    let answers = answers("calves_routine.json");
+    let runs: [&[&str]; 12] = [
+        &["completions", "bash"],
+        &["man"],
+        &["history"],
+        &["history", "--format", "json"],
+        &["history", "--format", "csv"],
+        &["history", "--format", "fhir"],
+        &["browse"],
+        &["browse", "calves", "--format", "json"],
+        &["advise", "--answers", &answers],
+        &["advise", "--answers", &answers, "--format", "markdown"],
+        &["advise", "--answers", &answers, "--format", "fhir"],
+        &["kb", "stats"],
+    ];
+    for args in runs {
+        let out = with_closed_stdout(args, dir.path());
+        assert_eq!(out.status.code(), Some(0), "fascia {args:?}: {out:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "fascia {args:?} said: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn man_prints_a_manual_page_from_the_command_definitions() {
+    let out = fascia()
+        .arg("man")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(out).expect("utf-8");
+    assert!(page.contains(".TH fascia 1"), "{page}");
+    for command in ["advise", "browse", "history", "completions", "man"] {
+        assert!(page.contains(command), "{command} missing");
+    }
+}
+
+#[test]
+fn history_lists_newest_first_in_every_format_and_deletes_one_session() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let record = |id: &str, day: u8, pain_after: u8| {
+        format!(
+            r#"{{"v":2,"id":"{id}","at":"2026-11-{day:02}T09:00:00Z","regions":["calves"],"routine":[{{"region":"calves","technique":"calves_hand_glide_seated","tool":"hands","seconds":120,"status":"skipped"}},{{"region":"calves","technique":"calves_hand_glide_seated","tool":"hands","seconds":120,"status":"completed"}}],"ratings":[{{"region":"calves","before":{{"pain":6,"ease":4}},"after":{{"pain":{pain_after},"ease":5}}}}],"completed":false,"steps_done":1,"status":"skipped_some"}}"#
+        )
+    };
+    // Oldest last in the file, newest in the middle: the listing sorts them.
+    let text = format!(
+        "{}\n{}\n{}\n",
+        record("bbb", 21, 5),
+        record("ccc", 22, 3),
+        record("aaa", 20, 6)
+    );
+    std::fs::write(dir.path().join("history.jsonl"), &text).expect("write");
+    let run = |args: &[&str]| {
+        let out = fascia()
+            .env("FASCIA_DATA_DIR", dir.path())
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).expect("utf-8")
+    };
+    let listed = run(&["history"]);
+    let order = |s: &str, ids: [&str; 3]| {
+        let at: Vec<usize> = ids.iter().map(|id| s.find(id).expect(id)).collect();
+        assert!(at[0] < at[1] && at[1] < at[2], "{s}");
+    };
+    order(&listed, ["ccc", "bbb", "aaa"]);
+    assert!(
+        listed.contains("finished with steps skipped, 1 of 2 steps done, 1 skipped"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("pain 6 → 3 (down 3 points): a meaningful improvement"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("pain 6 → 5 (down 1 point): a small improvement"),
+        "{listed}"
+    );
+    assert!(listed.contains("Farrar"));
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["history", "--format", "json"])).expect("json");
+    let ids: Vec<&str> = json["sessions"]
+        .as_array()
+        .expect("sessions")
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["ccc", "bbb", "aaa"]);
+    let csv = run(&["history", "--format", "csv"]);
+    let first: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap_or(""))
+        .collect();
+    assert_eq!(first, ["ccc", "bbb", "aaa"]);
+    let fhir: serde_json::Value =
+        serde_json::from_str(&run(&["history", "--format", "fhir"])).expect("json");
+    assert_eq!(fhir["resourceType"], "Bundle");
+    assert_eq!(fhir["entry"].as_array().map(Vec::len), Some(12));
+
+    assert!(run(&["history", "delete", "bbb"]).contains("Deleted session bbb"));
+    let after = std::fs::read_to_string(dir.path().join("history.jsonl")).expect("read");
+    assert_eq!(after, text.replace(&(record("bbb", 21, 5) + "\n"), ""));
+    fascia()
+        .env("FASCIA_DATA_DIR", dir.path())
+        .args(["history", "delete", "bbb"])
+        .assert()
+        .code(2)
+        .stderr(contains("no saved session has the id `bbb`"));
+}
+
+#[test]
+fn advise_writes_fhir_and_names_the_file_when_given_a_folder() {
+    let out = fascia()
+        .args([
+            "advise",
+            "--answers",
+            &answers("calves_routine.json"),
+            "--format",
+            "fhir",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let qr: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(qr["resourceType"], "QuestionnaireResponse");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (args, name) in [
+        (vec!["--format", "markdown"], "fascia-routine-2026-11-27.md"),
+        (
+            vec!["--format", "fhir"],
+            "fascia-answers-2026-11-27.fhir.json",
+        ),
+    ] {
+        fascia()
+            .args([
+                "advise",
+                "--answers",
+                &answers("calves_routine.json"),
+                "--date",
+                "2026-11-27",
+                "--output",
+            ])
+            .arg(dir.path())
+            .args(args)
+            .assert()
+            .success()
+            .stdout(contains(name));
+        assert!(dir.path().join(name).is_file());
+    }
+    let emergency = tempfile::tempdir().expect("tempdir");
+    fascia()
+        .args([
+            "advise",
+            "--answers",
+            &answers("emergency.json"),
+            "--format",
+            "markdown",
+            "--date",
+            "2026-11-27",
+            "--output",
+        ])
+        .arg(emergency.path())
+        .assert()
+        .success();
+    assert!(
+        emergency
+            .path()
+            .join("fascia-referral-summary-2026-11-27.md")
+            .is_file()
+    );
+    fascia()
+        .args([
+            "advise",
+            "--answers",
+            &answers("calves_routine.json"),
+            "--date",
+            "27/11/2026",
+        ])
+        .assert()
+        .code(2);
 }

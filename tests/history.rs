@@ -1,11 +1,18 @@
-//! The history file: round trip, many appends, two writers at once, damaged lines that are
-//! reported and kept, and a directory that cannot be written.
+//! The history file: round trip, many appends, two writers at once, one record per session
+//! however often it is saved, deletes that keep every other record (also with a second writer
+//! at work), one order everywhere, damaged lines that are reported and kept, and a directory that
+//! cannot be written.
 
-use fascia::history::{Rating, Record, Score, StepDone, Store, parse};
+use fascia::history::{
+    Rating, Record, Saved, Score, SessionStatus, StepDone, StepStatus, Store, newest_first, parse,
+};
 
 fn record(n: usize) -> Record {
     Record {
         v: fascia::history::VERSION,
+        id: format!("session-{n}"),
+        started: None,
+        status: None,
         at: format!("2026-11-{:02}T10:00:00Z", 1 + n % 28),
         regions: vec!["calves".into()],
         routine: vec![StepDone {
@@ -13,6 +20,7 @@ fn record(n: usize) -> Record {
             technique: "calves_hand_glide_seated".into(),
             tool: "hands".into(),
             seconds: 120,
+            status: Some(StepStatus::Completed),
         }],
         ratings: vec![Rating {
             region: "calves".into(),
@@ -85,7 +93,11 @@ fn two_processes_at_once_never_interleave_or_lose_a_record() {
     // binary in a helper mode.
     if let Ok(dir) = std::env::var("FASCIA_TEST_WRITER_DIR") {
         let store = Store::in_dir(std::path::Path::new(&dir));
-        for n in 0..200 {
+        let first: usize = std::env::var("FASCIA_TEST_WRITER_FIRST")
+            .expect("first")
+            .parse()
+            .expect("number");
+        for n in first..first + 200 {
             store.append(&record(n)).expect("append");
         }
         return;
@@ -93,7 +105,7 @@ fn two_processes_at_once_never_interleave_or_lose_a_record() {
     let dir = tempfile::tempdir().expect("tempdir");
     let exe = std::env::current_exe().expect("test binary");
     let children: Vec<_> = (0..2)
-        .map(|_| {
+        .map(|w| {
             std::process::Command::new(&exe)
                 .args([
                     "--exact",
@@ -101,6 +113,7 @@ fn two_processes_at_once_never_interleave_or_lose_a_record() {
                     "--nocapture",
                 ])
                 .env("FASCIA_TEST_WRITER_DIR", dir.path())
+                .env("FASCIA_TEST_WRITER_FIRST", (w * 1000).to_string())
                 .spawn()
                 .expect("spawn")
         })
@@ -193,4 +206,264 @@ fn a_read_only_directory_gives_a_clear_error() {
     );
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))
         .expect("chmod back");
+}
+
+#[test]
+fn saving_one_session_twice_keeps_one_record() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::in_dir(dir.path());
+    assert_eq!(store.append_once(&record(1)).expect("save"), Saved::Added);
+    assert_eq!(store.append_once(&record(2)).expect("save"), Saved::Added);
+    let mut again = record(1);
+    again.at = "2026-12-01T10:00:00Z".into();
+    assert_eq!(
+        store.append_once(&again).expect("save again"),
+        Saved::AlreadySaved,
+        "the same session id, whatever else changed"
+    );
+    store.append(&record(2)).expect("append is idempotent too");
+    let loaded = store.load().expect("load");
+    assert_eq!(loaded.records, vec![record(1), record(2)]);
+}
+
+#[test]
+fn records_without_an_id_are_never_taken_for_one_another() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::in_dir(dir.path());
+    let mut old = record(1);
+    old.id.clear();
+    old.v = 1;
+    store.append(&old).expect("append");
+    store.append(&old).expect("append");
+    assert_eq!(store.load().expect("load").records.len(), 2);
+    // Both copies are one session by their key, and a delete takes both.
+    assert_eq!(old.key().len(), 12);
+    assert_eq!(store.delete(&old.key()).expect("delete"), 2);
+    assert!(store.load().expect("load").records.is_empty());
+}
+
+#[test]
+fn delete_removes_only_that_record_and_keeps_damaged_lines() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::in_dir(dir.path());
+    for n in 0..5 {
+        store.append(&record(n)).expect("append");
+    }
+    let mut text = std::fs::read_to_string(store.path()).expect("read");
+    text.push_str("damaged line\n");
+    std::fs::write(store.path(), &text).expect("write");
+    assert_eq!(store.delete("session-2").expect("delete"), 1);
+    assert_eq!(
+        store.delete("session-2").expect("delete"),
+        0,
+        "gone already"
+    );
+    assert_eq!(store.delete("no-such-id").expect("delete"), 0);
+    let after = std::fs::read_to_string(store.path()).expect("read");
+    let line2 = serde_json::to_string(&record(2)).expect("json") + "\n";
+    assert_eq!(
+        after,
+        text.replace(&line2, ""),
+        "every other line as it was"
+    );
+    let loaded = store.load().expect("load");
+    assert_eq!(
+        loaded.records,
+        vec![record(0), record(1), record(3), record(4)]
+    );
+    assert_eq!(loaded.damaged.len(), 1);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("dir").count(),
+        1,
+        "no temporary file left"
+    );
+    let missing = Store::in_dir(&dir.path().join("nothing-here"));
+    assert_eq!(missing.delete("session-1").expect("no file"), 0);
+    assert!(!missing.path().exists(), "a delete creates nothing");
+}
+
+/// A writer appends while another deletes: every record appended is there at the end, every
+/// record deleted is gone, and every other record is kept.
+#[test]
+fn deleting_while_another_writer_appends_loses_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().to_path_buf();
+    let store = Store::in_dir(&path);
+    for n in 0..200 {
+        store.append(&record(n)).expect("seed");
+    }
+    let appender = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let store = Store::in_dir(&path);
+            for n in 1000..1300 {
+                store.append(&record(n)).expect("append");
+            }
+        })
+    };
+    let deleter = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let store = Store::in_dir(&path);
+            for n in (0..200).step_by(2) {
+                assert_eq!(store.delete(&format!("session-{n}")).expect("delete"), 1);
+            }
+        })
+    };
+    appender.join().expect("appender");
+    deleter.join().expect("deleter");
+    let loaded = store.load().expect("load");
+    assert!(loaded.damaged.is_empty(), "{:?}", loaded.damaged);
+    let mut ids: Vec<String> = loaded.records.iter().map(|r| r.id.clone()).collect();
+    ids.sort();
+    let mut want: Vec<String> = (1..200)
+        .step_by(2)
+        .chain(1000..1300)
+        .map(|n| format!("session-{n}"))
+        .collect();
+    want.sort();
+    assert_eq!(ids, want);
+}
+
+/// The same with two processes: this test binary runs itself as a deleting helper.
+#[test]
+fn deleting_in_one_process_while_another_appends_loses_nothing() {
+    if let Ok(dir) = std::env::var("FASCIA_TEST_DELETER_DIR") {
+        let store = Store::in_dir(std::path::Path::new(&dir));
+        for n in (0..200).step_by(2) {
+            assert_eq!(store.delete(&format!("session-{n}")).expect("delete"), 1);
+        }
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::in_dir(dir.path());
+    for n in 0..200 {
+        store.append(&record(n)).expect("seed");
+    }
+    let exe = std::env::current_exe().expect("test binary");
+    let mut deleter = std::process::Command::new(&exe)
+        .args([
+            "--exact",
+            "deleting_in_one_process_while_another_appends_loses_nothing",
+            "--nocapture",
+        ])
+        .env("FASCIA_TEST_DELETER_DIR", dir.path())
+        .spawn()
+        .expect("spawn");
+    for n in 1000..1200 {
+        store.append(&record(n)).expect("append");
+    }
+    assert!(deleter.wait().expect("wait").success());
+    let loaded = store.load().expect("load");
+    assert!(loaded.damaged.is_empty(), "{:?}", loaded.damaged);
+    let ids: std::collections::BTreeSet<String> =
+        loaded.records.iter().map(|r| r.id.clone()).collect();
+    let want: std::collections::BTreeSet<String> = (1..200)
+        .step_by(2)
+        .chain(1000..1200)
+        .map(|n| format!("session-{n}"))
+        .collect();
+    assert_eq!(ids, want);
+    assert_eq!(loaded.records.len(), want.len(), "no record twice");
+}
+
+#[test]
+fn sessions_are_listed_newest_first() {
+    let mut a = record(1);
+    a.at = "2026-11-20T09:00:00Z".into();
+    let mut b = record(2);
+    b.at = "2026-11-21T08:00:00+00:00".into();
+    let mut c = record(3);
+    c.at = "2026-11-20T09:00:00Z".into();
+    let mut list = vec![a.clone(), b.clone(), c.clone()];
+    newest_first(&mut list);
+    assert_eq!(
+        list.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        ["session-2", "session-3", "session-1"],
+        "newest first; of two at the same time, the later saved first"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::in_dir(dir.path());
+    for r in [&a, &b, &c] {
+        store.append(r).expect("append");
+    }
+    assert_eq!(store.load_newest_first().expect("load").records, list);
+}
+
+#[test]
+fn a_session_record_says_what_became_of_each_step() {
+    let kb = fascia::kb::KnowledgeBase::embedded().expect("kb");
+    let answers: fascia::engine::Answers = serde_json::from_str(
+        r#"{"regions": {"calves": {}, "neck": {}}, "default_answer": "no", "preferences": {"tools": ["foam_roller_medium"], "minutes": 30}}"#,
+    )
+    .expect("answers");
+    let routine = fascia::engine::advise(&kb, &answers, "112")
+        .routine
+        .expect("routine");
+    assert!(routine.steps.len() >= 2);
+    let phases = fascia::session::phases_with_get_ready(&routine, 5);
+    let zero = std::time::Duration::ZERO;
+    let save = |timer: &fascia::session::Timer| {
+        Record::from_session(
+            "abc",
+            None,
+            "2026-11-27T10:00:00Z".into(),
+            &routine,
+            Vec::new(),
+            timer,
+        )
+    };
+
+    // Every step skipped: not completed, every step skipped, none done.
+    let mut t = fascia::session::Timer::start(phases.clone(), zero);
+    while !t.is_done() {
+        t.skip(zero);
+    }
+    let r = save(&t);
+    assert!(!r.completed);
+    assert_eq!(r.status(), SessionStatus::SkippedSome);
+    assert_eq!(r.steps_done, 0);
+    assert!(
+        r.routine
+            .iter()
+            .all(|s| s.status == Some(StepStatus::Skipped))
+    );
+    assert_eq!(
+        r.steps_words(),
+        format!("0 of {n} steps done, {n} skipped", n = routine.steps.len())
+    );
+
+    // Quit during the first step: ended early, the rest not reached.
+    let mut t = fascia::session::Timer::start(phases.clone(), zero);
+    t.end();
+    let r = save(&t);
+    assert_eq!(r.status(), SessionStatus::EndedEarly);
+    assert_eq!(r.routine[0].status, Some(StepStatus::Stopped));
+    assert!(
+        r.routine[1..]
+            .iter()
+            .all(|s| s.status == Some(StepStatus::NotReached))
+    );
+
+    // Run to the end: completed.
+    let mut t = fascia::session::Timer::start(phases, zero);
+    t.tick(std::time::Duration::from_secs(24 * 3600));
+    let r = save(&t);
+    assert!(r.completed);
+    assert_eq!(r.status(), SessionStatus::Completed);
+    assert_eq!(r.steps_done, routine.steps.len());
+    assert_eq!(r.id, "abc");
+    let mut regions = r.regions.clone();
+    regions.sort();
+    assert_eq!(
+        regions,
+        ["calves", "neck"],
+        "each area once, in routine order"
+    );
+
+    // A version 1 record says how many steps were begun, not done.
+    let mut old = record(1);
+    old.v = 1;
+    old.routine[0].status = None;
+    assert_eq!(old.steps_words(), "1 step begun");
 }

@@ -303,7 +303,15 @@ fn a_signal_mid_session_saves_it_as_ended_early() {
     assert_eq!(loaded.records.len(), 1, "{loaded:?}");
     let record = &loaded.records[0];
     assert!(!record.completed, "saved as ended early");
-    assert_eq!(record.steps_done, 1);
+    assert_eq!(record.status(), fascia::history::SessionStatus::EndedEarly);
+    assert_eq!(
+        record.steps_done, 0,
+        "steps done count only those that ran to their end"
+    );
+    assert_eq!(
+        record.routine[0].status,
+        Some(fascia::history::StepStatus::Stopped)
+    );
     assert!(
         record.ratings.iter().all(|r| r.after.is_none()),
         "not rated after"

@@ -153,7 +153,12 @@ fn ending_early_is_saved_as_ended_early() {
     key(&mut app, KeyCode::Enter);
     let loaded = Store::in_dir(dir.path()).load().expect("load");
     assert!(!loaded.records[0].completed);
-    assert_eq!(loaded.records[0].steps_done, 1);
+    // Steps done count only the steps that ran to their end: the first was stopped part way.
+    assert_eq!(loaded.records[0].steps_done, 0);
+    assert_eq!(
+        loaded.records[0].routine[0].status,
+        Some(fascia::history::StepStatus::Stopped)
+    );
 }
 
 #[test]

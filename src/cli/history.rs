@@ -1,11 +1,13 @@
-//! `fascia history`: the saved sessions, in text or JSON. Damaged lines are reported on stderr
-//! and skipped; the file is never changed.
+//! `fascia history`: the saved sessions, newest first, in text, JSON, CSV or FHIR R4; damaged
+//! lines are reported on stderr and skipped, and the file is never changed. `fascia history
+//! delete ID` deletes one session and keeps every other line.
 
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::{Failure, Format};
+use super::{Failure, HistoryFormat as Format};
+use fascia::change::{MEANING_NOTE, Scale, change};
 use fascia::history::{Damaged, Record, Store, local_time};
 use fascia::kb::KnowledgeBase;
 use fascia::report::region_name;
@@ -21,6 +23,22 @@ struct Listing<'a> {
 pub fn run(kb: &KnowledgeBase, format: Format, out: &mut dyn Write) -> Result<(), Failure> {
     let store = Store::default_location().map_err(|e| Failure::BadInput(e.to_string()))?;
     listing(&store, kb, format, out)
+}
+
+/// Deletes one session by its id; an id that is not there is bad input (exit 2).
+pub fn delete(id: &str, out: &mut dyn Write) -> Result<(), Failure> {
+    let store = Store::default_location().map_err(|e| Failure::BadInput(e.to_string()))?;
+    let gone = store
+        .delete(id)
+        .map_err(|e| Failure::BadInput(e.to_string()))?;
+    if gone == 0 {
+        return Err(Failure::BadInput(format!(
+            "no saved session has the id `{id}` in {} (the ids are in `fascia history`)",
+            store.path().display()
+        )));
+    }
+    writeln!(out, "Deleted session {id} from {}.", store.path().display())?;
+    Ok(())
 }
 
 /// The listing, written in large blocks: one write per line is slow for thousands of sessions.
@@ -42,7 +60,9 @@ fn list(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let loaded = store.load().map_err(|e| Failure::BadInput(e.to_string()))?;
+    let loaded = store
+        .load_newest_first()
+        .map_err(|e| Failure::BadInput(e.to_string()))?;
     for d in &loaded.damaged {
         let message = format!(
             "{}: line {} is damaged and was skipped (it is kept in the file): {}",
@@ -52,15 +72,28 @@ fn list(
         );
         let _ = writeln!(std::io::stderr(), "fascia: {}", sanitize(&message));
     }
-    if format == Format::Json {
-        let listing = Listing {
-            path: store.path().display().to_string(),
-            sessions: &loaded.records,
-            damaged: &loaded.damaged,
-        };
-        serde_json::to_writer_pretty(&mut *out, &listing)?;
-        writeln!(out)?;
-        return Ok(());
+    match format {
+        Format::Json => {
+            let listing = Listing {
+                path: store.path().display().to_string(),
+                sessions: &loaded.records,
+                damaged: &loaded.damaged,
+            };
+            serde_json::to_writer_pretty(&mut *out, &listing)?;
+            writeln!(out)?;
+            return Ok(());
+        }
+        Format::Csv => {
+            write!(out, "{}", fascia::csv::history(kb, &loaded.records))?;
+            return Ok(());
+        }
+        Format::Fhir => {
+            let bundle = fascia::fhir::observations(kb, &loaded.records);
+            serde_json::to_writer_pretty(&mut *out, &bundle)?;
+            writeln!(out)?;
+            return Ok(());
+        }
+        Format::Text => {}
     }
     if loaded.records.is_empty() {
         writeln!(out, "No sessions saved yet ({}).", store.path().display())?;
@@ -68,37 +101,47 @@ fn list(
     }
     writeln!(
         out,
-        "{} sessions in {}\n",
+        "{} sessions in {}, newest first\n",
         loaded.records.len(),
         store.path().display()
     )?;
     for r in &loaded.records {
-        let status = if r.completed {
-            "completed"
-        } else {
-            "ended early"
-        };
-        writeln!(
-            out,
-            "{}  {status}, {} steps",
-            local_time(&r.at),
-            r.steps_done
-        )?;
-        for x in &r.ratings {
-            let after = x.after.map_or_else(
-                || "not rated".to_owned(),
-                |a| format!("pain {}, moves freely {}", a.pain, a.ease),
-            );
-            writeln!(
+        text_record(out, kb, r)?;
+    }
+    writeln!(
+        out,
+        "{MEANING_NOTE}\nDelete one session with `fascia history delete ID`."
+    )?;
+    Ok(())
+}
+
+/// One session: when, how it ended, the steps done and skipped, and each area's change in words.
+fn text_record(out: &mut dyn Write, kb: &KnowledgeBase, r: &Record) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}  {}, {}  (id {})",
+        local_time(&r.at),
+        r.status().words(),
+        r.steps_words(),
+        r.key()
+    )?;
+    for x in &r.ratings {
+        let name = region_name(kb, &x.region);
+        match x.after {
+            None => writeln!(
                 out,
-                "  {:<28} before: pain {}, moves freely {}  after: {after}",
-                region_name(kb, &x.region),
-                x.before.pain,
-                x.before.ease
-            )?;
+                "  {name}: before: pain {}, moves freely {}; not rated after",
+                x.before.pain, x.before.ease
+            )?,
+            Some(a) => writeln!(
+                out,
+                "  {name}: {}; {}",
+                change(Scale::Pain, x.before.pain, a.pain).words(),
+                change(Scale::Ease, x.before.ease, a.ease).words()
+            )?,
         }
     }
-    Ok(())
+    writeln!(out)
 }
 
 #[cfg(test)]

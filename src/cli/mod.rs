@@ -91,9 +91,13 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = AdviseFormat::Text)]
         format: AdviseFormat,
-        /// Write the output to FILE (atomically) instead of printing it, and say where
+        /// Write the output to FILE (atomically) instead of printing it, and say where; given a
+        /// folder, the file in it is named for what it is (e.g. fascia-routine-2026-11-27.md)
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The date on the hand-off (markdown) and the answers (fhir), as YYYY-MM-DD (default: today)
+        #[arg(long, value_name = "DATE")]
+        date: Option<jiff::civil::Date>,
     },
     /// The technique library: by region, tool, kind or search (skips the safety check)
     Browse {
@@ -112,11 +116,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// The saved guided sessions, with ratings before and after
+    /// The saved guided sessions, newest first, with ratings before and after
+    #[command(args_conflicts_with_subcommands = true)]
     History {
-        /// Output format
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Output format: text, json, csv (one row per area per session) or fhir (FHIR R4
+        /// Observations in a Bundle)
+        #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
+        format: HistoryFormat,
+        #[command(subcommand)]
+        command: Option<HistoryCommand>,
     },
     /// Check or summarise a knowledge base
     Kb {
@@ -128,6 +136,25 @@ pub enum Command {
         /// The shell to complete for
         shell: clap_complete::Shell,
     },
+    /// Print the manual page (roff), e.g. `fascia man | man -l -`
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Delete one saved session (its id is in `fascia history`); every other session is kept
+    Delete {
+        /// The session's id
+        id: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Text,
+    Json,
+    Csv,
+    Fhir,
 }
 
 // Doc comments here are the --help text, so they stay free of Markdown.
@@ -159,11 +186,15 @@ pub enum KindArg {
     Indirect,
 }
 
+// Doc comments here are the --help text, so they stay free of Markdown.
+#[allow(clippy::doc_markdown)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AdviseFormat {
     Text,
     Json,
     Markdown,
+    /// The answers as a FHIR R4 QuestionnaireResponse (JSON)
+    Fhir,
 }
 
 impl Cli {
@@ -240,23 +271,8 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
             answers,
             format,
             output,
-        } => {
-            let kb = cli.load_kb()?;
-            match output {
-                None => advise::run(&kb, answers, *format, cli.emergency(), out),
-                Some(path) => {
-                    let mut buffer = Vec::new();
-                    advise::run(&kb, answers, *format, cli.emergency(), &mut buffer)?;
-                    let text =
-                        String::from_utf8(buffer).map_err(|e| Failure::Internal(e.into()))?;
-                    fascia::export::replace(path, &text).map_err(|e| {
-                        Failure::BadInput(format!("cannot write {}: {e}", path.display()))
-                    })?;
-                    writeln!(out, "Saved to {}", path.display())?;
-                    Ok(())
-                }
-            }
-        }
+            date,
+        } => advise_command(cli, answers, *format, output.as_deref(), *date, out),
         Command::Browse {
             target,
             tool,
@@ -278,10 +294,60 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
             };
             browse::run(&kb, &request, out)
         }
-        Command::History { format } => history::run(&cli.load_kb()?, *format, out),
+        Command::History {
+            command: Some(HistoryCommand::Delete { id }),
+            ..
+        } => history::delete(id, out),
+        Command::History {
+            format,
+            command: None,
+        } => history::run(&cli.load_kb()?, *format, out),
         Command::Completions { shell } => {
-            clap_complete::generate(*shell, &mut Cli::command(), "fascia", out);
+            // clap_complete panics when a write fails (a closed pipe): write it here instead.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "fascia", &mut script);
+            out.write_all(&script)?;
+            Ok(())
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            out.write_all(&page)?;
             Ok(())
         }
     }
+}
+
+/// `fascia advise`: prints the advice, or writes it to a file (named for what it is when given a
+/// folder) and says where.
+fn advise_command(
+    cli: &Cli,
+    answers: &std::path::Path,
+    format: AdviseFormat,
+    output: Option<&std::path::Path>,
+    date: Option<jiff::civil::Date>,
+    out: &mut dyn std::io::Write,
+) -> Result<(), Failure> {
+    let kb = cli.load_kb()?;
+    let request = advise::Request {
+        path: answers,
+        format,
+        emergency: cli.emergency(),
+        date: date.unwrap_or_else(|| jiff::Zoned::now().date()),
+    };
+    let Some(path) = output else {
+        return advise::run(&kb, &request, out).map(|_| ());
+    };
+    let mut buffer = Vec::new();
+    let outcome = advise::run(&kb, &request, &mut buffer)?;
+    let text = String::from_utf8(buffer).map_err(|e| Failure::Internal(e.into()))?;
+    let path = if path.is_dir() {
+        path.join(advise::file_name(format, outcome, request.date))
+    } else {
+        path.to_path_buf()
+    };
+    fascia::export::replace(&path, &text)
+        .map_err(|e| Failure::BadInput(format!("cannot write {}: {e}", path.display())))?;
+    writeln!(out, "Saved to {}", path.display())?;
+    Ok(())
 }

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use crate::browse::{self, Filter, Hit, Target};
 use crate::engine::{Advice, Answers, Preference, RegionDetails, Reply, Since, advise};
-use crate::history::{Loaded, Rating, Record, Score, StepDone, Store};
+use crate::history::{Loaded, Rating, Record, Score, Store};
 use crate::kb::{Feel, Goal, Kind, KnowledgeBase, Section, Technique, Tool};
 use crate::session::{Timer, Transition, phases};
 
@@ -148,6 +148,8 @@ pub struct Guided {
     pub quiet: bool,
     pub bell: bool,
     pub saved: Option<Result<String, String>>,
+    /// The session's id in the history: one session, one record.
+    pub id: String,
 }
 
 /// Everything the app knows. Rendering only reads it.
@@ -453,6 +455,7 @@ impl<'kb> App<'kb> {
             .collect();
         self.guided.rate_field = 0;
         self.guided.saved = None;
+        self.guided.id = crate::history::new_id();
         self.go(Screen::RateBefore);
     }
 
@@ -603,29 +606,18 @@ impl<'kb> App<'kb> {
         let Some(routine) = self.routine() else {
             return;
         };
-        let record = Record {
-            v: crate::history::VERSION,
-            at: crate::history::now(),
-            regions: self
-                .guided
-                .ratings
-                .iter()
-                .map(|r| r.region.clone())
-                .collect(),
-            routine: routine
-                .steps
-                .iter()
-                .map(|s| StepDone {
-                    region: s.region.clone(),
-                    technique: s.technique.clone(),
-                    tool: s.tool.clone(),
-                    seconds: s.seconds,
-                })
-                .collect(),
-            ratings: self.guided.ratings.clone(),
-            completed: self.guided.completed,
-            steps_done: self.guided.timer.as_ref().map_or(0, Timer::steps_reached),
+        let Some(timer) = self.guided.timer.as_ref() else {
+            return;
         };
+        let record = Record::from_session(
+            &self.guided.id,
+            None,
+            crate::history::now(),
+            routine,
+            self.guided.ratings.clone(),
+            timer,
+        );
+        self.guided.completed = record.completed;
         self.guided.saved = Some(match &self.store {
             Some(store) => match store.append(&record) {
                 Ok(()) => Ok(store.path().display().to_string()),

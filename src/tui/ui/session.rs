@@ -44,6 +44,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     let doing = match phase.activity {
         Activity::Work => format!("Set {} of {}{side}", phase.set, phase.sets),
         Activity::Rest => format!("Rest before set {} of {}{side}", phase.set, phase.sets),
+        Activity::GetReady => format!("Get ready{side}"),
     };
     let paused = if timer.is_paused() {
         "   PAUSED (space resumes)"
