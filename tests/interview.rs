@@ -34,10 +34,13 @@ fn respond(oracle: &Answers, ask: &Ask<'_>) -> Response {
     };
     match ask {
         Ask::Confirm(_) => Response::Confirmed(true),
+        // The bands answer both age items at once: only a person not sure they are 16 is not
+        // sure about 50 as well.
         Ask::Age => Response::Age(
             match (reply("under_16", None), reply("age_50_plus", None)) {
-                (Reply::NotSure, _) | (_, Reply::NotSure) => AgeBand::NotSure,
+                (Reply::NotSure, _) => AgeBand::NotSure,
                 (Reply::Yes, _) => AgeBand::Under16,
+                (_, Reply::NotSure) => AgeBand::Unsure50,
                 (_, Reply::Yes) => AgeBand::From50,
                 _ => AgeBand::From16To49,
             },
@@ -295,6 +298,14 @@ proptest! {
     /// urgent outcome that `advise` gives too.
     #[test]
     fn the_interview_reaches_the_same_answers_and_advice(person in oracle()) {
+        let mut person = person;
+        // Not sure about being 16 is not sure about 50 either (the bands cannot say otherwise).
+        match person.reply("under_16", None) {
+            Some(Reply::NotSure) => person.set("age_50_plus", None, Reply::NotSure),
+            // Nobody under 16 is 50 or over.
+            Some(Reply::Yes) => person.set("age_50_plus", None, Reply::No),
+            _ => {}
+        }
         let (answers, _, stopped) = walk(&person, Vec::new());
         let direct = advise(&KB, &person, "112");
         if stopped {

@@ -21,15 +21,18 @@ pub enum AgeBand {
     Under16,
     From16To49,
     From50,
+    /// 16 or over, but not sure whether 50 yet: not sure for `age_50_plus` only.
+    Unsure50,
     /// Not sure, or would rather not say: counts as not sure for both age items.
     NotSure,
 }
 
 impl AgeBand {
-    pub const ALL: [AgeBand; 4] = [
+    pub const ALL: [AgeBand; 5] = [
         AgeBand::Under16,
         AgeBand::From16To49,
         AgeBand::From50,
+        AgeBand::Unsure50,
         AgeBand::NotSure,
     ];
 
@@ -39,6 +42,7 @@ impl AgeBand {
             AgeBand::Under16 => "under 16",
             AgeBand::From16To49 => "16 to 49",
             AgeBand::From50 => "50 or over",
+            AgeBand::Unsure50 => "16 or over, not sure if 50 yet",
             AgeBand::NotSure => "not sure, or rather not say",
         }
     }
@@ -49,6 +53,7 @@ impl AgeBand {
             AgeBand::Under16 => [Reply::Yes, Reply::No],
             AgeBand::From16To49 => [Reply::No, Reply::No],
             AgeBand::From50 => [Reply::No, Reply::Yes],
+            AgeBand::Unsure50 => [Reply::No, Reply::NotSure],
             AgeBand::NotSure => [Reply::NotSure, Reply::NotSure],
         }
     }
