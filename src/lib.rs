@@ -4,6 +4,7 @@
 pub mod browse;
 pub mod engine;
 pub mod export;
+pub mod flow;
 pub mod history;
 pub mod json;
 pub mod kb;

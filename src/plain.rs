@@ -7,10 +7,9 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use crate::browse::{self, Filter, Target};
-use crate::engine::{
-    Answers, Preference, Prompt, Reply, Since, advise, feel_words, goal_words, prompts, stop,
-};
-use crate::kb::{Feel, Goal, Kind, KnowledgeBase, Section};
+use crate::engine::{Answers, Preference, Reply, Since, advise, feel_words, goal_words};
+use crate::flow::{self, Page};
+use crate::kb::{Feel, Goal, Kind, KnowledgeBase};
 use crate::report;
 
 /// Why plain mode stopped before finishing.
@@ -39,7 +38,6 @@ enum Nav {
     Stop,
 }
 
-const STEPS: usize = 9;
 const ANSWER_HELP: &str = "y yes, n no, ? not sure, h why we ask, b back";
 
 /// The conversation: the knowledge base, what was answered, and the two ends of the line.
@@ -95,9 +93,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.read(prompt)?.ok_or(PlainError::InputEnded)
     }
 
-    fn announce(&mut self, step: usize, title: &str) -> Result<(), PlainError> {
+    fn announce(&mut self, page: Page) -> Result<(), PlainError> {
         self.say("")?;
-        self.say(&format!("Step {step} of {STEPS}: {title}"))
+        self.say(&format!(
+            "Step {} of {}: {}",
+            page.number(),
+            flow::STEPS,
+            page.title()
+        ))
     }
 
     fn menu(&mut self, save: Option<&Path>) -> Result<(), PlainError> {
@@ -125,25 +128,27 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn check(&mut self, save: Option<&Path>) -> Result<(), PlainError> {
         self.answers = Answers::default();
-        let mut stage = 0;
+        let mut page = Page::Where;
         loop {
-            let nav = match stage {
-                0 => self.areas()?,
-                1 => self.details()?,
-                2 => self.questions(3, "Emergency signs", Section::Emergency)?,
-                3 => self.questions(4, "Health screen", Section::Health)?,
-                4 => self.questions(5, "Area checks", Section::Area)?,
-                5 => self.review()?,
-                _ => return self.result(save),
+            let nav = match page {
+                Page::Where => self.areas()?,
+                Page::Details => self.details()?,
+                Page::Emergency | Page::Health | Page::Area => self.questions(page)?,
+                Page::Review => self.review()?,
+                // The result goes on to the tools and the routine by itself.
+                Page::Result | Page::Preferences | Page::Routine => return self.result(save),
             };
-            stage = match nav {
-                Nav::Next => stage + 1,
-                Nav::Back if stage == 0 => return Ok(()),
-                Nav::Back => stage - 1,
+            let to = match nav {
+                Nav::Next => flow::next(self.kb, &self.answers, page, false),
+                Nav::Back => flow::previous(self.kb, &self.answers, page),
                 Nav::Stop if self.stopped(save)? => return Ok(()),
                 // Back to the question that stopped the check.
-                Nav::Stop => stage,
+                Nav::Stop => Some(page),
             };
+            let Some(to) = to else {
+                return Ok(());
+            };
+            page = to;
         }
     }
 
@@ -167,7 +172,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn areas(&mut self) -> Result<Nav, PlainError> {
-        self.announce(1, "Where does it feel tight or sore?")?;
+        self.announce(Page::Where)?;
         self.say(&numbered(self.kb.regions().iter().map(|r| r.name.as_str())))?;
         loop {
             let keep = if self.answers.regions.is_empty() {
@@ -218,7 +223,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn details(&mut self) -> Result<Nav, PlainError> {
-        self.announce(2, "How does it feel?")?;
+        self.announce(Page::Details)?;
         let regions = self.chosen_ids();
         let mut i = 0;
         while i < regions.len() * 4 {
@@ -301,26 +306,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
     }
 
-    fn rows(&self, section: Section) -> Vec<Prompt<'_>> {
-        prompts(self.kb, &self.answers)
-            .into_iter()
-            .filter(|p| p.item.section == section)
-            .collect()
-    }
-
-    fn questions(&mut self, step: usize, title: &str, section: Section) -> Result<Nav, PlainError> {
-        if self.rows(section).is_empty() {
-            return Ok(Nav::Next);
-        }
-        self.announce(step, title)?;
+    fn questions(&mut self, page: Page) -> Result<Nav, PlainError> {
+        self.announce(page)?;
         let mut i = std::mem::take(&mut self.resume);
         loop {
             // The rows can change as answers come in (the age question adds two), so recount.
-            let n = self.rows(section).len();
+            let n = flow::questions(self.kb, &self.answers, page).len();
             if i >= n {
                 return Ok(Nav::Next);
             }
-            match self.question(section, i, n)? {
+            match self.question(page, i, n)? {
                 Nav::Next => i += 1,
                 Nav::Back if i == 0 => return Ok(Nav::Back),
                 Nav::Back => i -= 1,
@@ -333,9 +328,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     /// Asks question `i` of a section; returns where to go.
-    fn question(&mut self, section: Section, i: usize, n: usize) -> Result<Nav, PlainError> {
+    fn question(&mut self, page: Page, i: usize, n: usize) -> Result<Nav, PlainError> {
         let (id, region, text, explain, current) = {
-            let rows = self.rows(section);
+            let rows = flow::questions(self.kb, &self.answers, page);
             let row = &rows[i];
             let about = report::about(self.kb, &row.regions);
             let mut explain = format!("Why we ask: {}", row.item.explain);
@@ -374,7 +369,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 }
             };
             self.answers.set(&id, region.as_deref(), reply);
-            if reply.fires() && stop(self.kb, &self.answers, &self.emergency).is_some() {
+            if reply.fires() && flow::stop(self.kb, &self.answers, &self.emergency).is_some() {
                 return Ok(Nav::Stop);
             }
             return Ok(Nav::Next);
@@ -383,9 +378,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn review(&mut self) -> Result<Nav, PlainError> {
         loop {
-            self.announce(6, "Review your answers")?;
+            self.announce(Page::Review)?;
             let regions = self.chosen_ids();
-            let all = prompts(self.kb, &self.answers);
+            let all = flow::all_questions(self.kb, &self.answers);
             let mut n = 0;
             for id in &regions {
                 n += 1;
@@ -400,7 +395,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 );
                 self.say(&line)?;
             }
-            for p in &all {
+            for (_, p) in &all {
                 n += 1;
                 let reply = self
                     .answers
@@ -425,19 +420,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     }
                 }
                 Some(k) if k < n => {
-                    let p = &all[k - regions.len()];
-                    let (section, id, region) = (
-                        p.item.section,
-                        p.item.id.clone(),
-                        p.region.map(str::to_owned),
-                    );
-                    let rows = self.rows(section);
+                    let (page, p) = &all[k - regions.len()];
+                    let (page, id, region) =
+                        (*page, p.item.id.clone(), p.region.map(str::to_owned));
+                    let rows = flow::questions(self.kb, &self.answers, page);
                     if let Some(i) = rows
                         .iter()
                         .position(|r| r.item.id == id && r.region.map(str::to_owned) == region)
                     {
                         let total = rows.len();
-                        if let Nav::Stop = self.question(section, i, total)? {
+                        if let Nav::Stop = self.question(page, i, total)? {
                             return Ok(Nav::Stop);
                         }
                     }
@@ -450,7 +442,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn result(&mut self, save: Option<&Path>) -> Result<(), PlainError> {
-        self.announce(7, "Result")?;
+        self.announce(Page::Result)?;
         let advice = advise(self.kb, &self.answers, &self.emergency);
         let screening_only = crate::engine::Advice {
             screening: advice.screening.clone(),
@@ -462,7 +454,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.preferences()?;
             let advice = advise(self.kb, &self.answers, &self.emergency);
             if let Some(r) = &advice.routine {
-                self.announce(9, "Your routine")?;
+                self.announce(Page::Routine)?;
                 let text = report::routine_text(self.kb, r);
                 self.say(text.trim())?;
             } else {
@@ -477,10 +469,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// An emergency or urgent answer: its result at once. True when the person is done, false
     /// to go back and change the answer.
     fn stopped(&mut self, save: Option<&Path>) -> Result<bool, PlainError> {
-        let Some(advice) = stop(self.kb, &self.answers, &self.emergency) else {
+        let Some(advice) = flow::stop(self.kb, &self.answers, &self.emergency) else {
             return Ok(false);
         };
-        self.announce(7, "Result")?;
+        self.announce(Page::Result)?;
         let text = report::text(self.kb, &advice);
         self.say(text.trim_end())?;
         loop {
@@ -515,7 +507,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn preferences(&mut self) -> Result<(), PlainError> {
-        self.announce(8, "Your tools and time")?;
+        self.announce(Page::Preferences)?;
         let tools: Vec<(String, String)> = self
             .kb
             .tools()

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use crate::browse::{self, Filter, Hit, Target};
 use crate::engine::{Advice, Answers, Preference, RegionDetails, Reply, Since, advise};
+use crate::flow::{self, Page};
 use crate::history::{Loaded, Rating, Record, Score, StepDone, Store};
 use crate::kb::{Feel, Goal, Kind, KnowledgeBase, Section, Technique, Tool};
 use crate::session::{Timer, Transition, phases};
@@ -44,32 +45,43 @@ pub enum Screen {
 }
 
 /// Steps shown as "Step n of m" (the welcome screen is not a step).
-pub const STEPS: usize = 9;
+pub const STEPS: usize = flow::STEPS;
 
 impl Screen {
+    /// The page of the check this screen shows, if it is one.
+    pub fn page(self) -> Option<Page> {
+        Some(match self {
+            Screen::Where => Page::Where,
+            Screen::Details => Page::Details,
+            Screen::Emergency => Page::Emergency,
+            Screen::Health => Page::Health,
+            Screen::Area => Page::Area,
+            Screen::Review => Page::Review,
+            Screen::Outcome => Page::Result,
+            Screen::Preferences => Page::Preferences,
+            Screen::Routine => Page::Routine,
+            _ => return None,
+        })
+    }
+
+    /// The screen that shows a page of the check.
+    pub fn of(page: Page) -> Self {
+        match page {
+            Page::Where => Screen::Where,
+            Page::Details => Screen::Details,
+            Page::Emergency => Screen::Emergency,
+            Page::Health => Screen::Health,
+            Page::Area => Screen::Area,
+            Page::Review => Screen::Review,
+            Page::Result => Screen::Outcome,
+            Page::Preferences => Screen::Preferences,
+            Page::Routine => Screen::Routine,
+        }
+    }
+
     /// The step number and title, for the header.
     pub fn step(self) -> Option<(usize, &'static str)> {
-        Some(match self {
-            Screen::Welcome
-            | Screen::BrowseRegions
-            | Screen::BrowseList
-            | Screen::BrowseTechnique
-            | Screen::BrowseSearch
-            | Screen::RateBefore
-            | Screen::Session
-            | Screen::RateAfter
-            | Screen::Done
-            | Screen::History => return None,
-            Screen::Where => (1, "Where does it feel tight or sore?"),
-            Screen::Details => (2, "How does it feel?"),
-            Screen::Emergency => (3, "Emergency signs"),
-            Screen::Health => (4, "Health screen"),
-            Screen::Area => (5, "Area checks"),
-            Screen::Review => (6, "Review your answers"),
-            Screen::Outcome => (7, "Result"),
-            Screen::Preferences => (8, "Your tools and time"),
-            Screen::Routine => (9, "Your routine"),
-        })
+        self.page().map(|p| (p.number(), p.title()))
     }
 
     /// Whether this is one of the browse screens (they skip the safety check and say so).
@@ -85,12 +97,7 @@ impl Screen {
 
     /// The screening section a question screen asks.
     pub fn section(self) -> Option<Section> {
-        match self {
-            Screen::Emergency => Some(Section::Emergency),
-            Screen::Health => Some(Section::Health),
-            Screen::Area => Some(Section::Area),
-            _ => None,
-        }
+        self.page().and_then(Page::section)
     }
 }
 
@@ -249,10 +256,12 @@ impl<'kb> App<'kb> {
 
     /// The question rows of a section, for the current answers.
     pub fn rows(&self, section: Section) -> Vec<Row<'kb>> {
-        crate::engine::prompts(self.kb, &self.answers)
+        flow::QUESTION_PAGES
             .into_iter()
-            .filter(|p| p.item.section == section)
-            .collect()
+            .find(|p| p.section() == Some(section))
+            .map_or_else(Vec::new, |page| {
+                flow::questions(self.kb, &self.answers, page)
+            })
     }
 
     /// The reply given on screen for a row, if any.
@@ -262,10 +271,9 @@ impl<'kb> App<'kb> {
 
     /// Every row of every question screen, in order (for the review).
     pub fn all_rows(&self) -> Vec<(Screen, Row<'kb>)> {
-        [Screen::Emergency, Screen::Health, Screen::Area]
+        flow::all_questions(self.kb, &self.answers)
             .into_iter()
-            .filter_map(|s| s.section().map(|sec| (s, sec)))
-            .flat_map(|(s, sec)| self.rows(sec).into_iter().map(move |r| (s, r)))
+            .map(|(page, row)| (Screen::of(page), row))
             .collect()
     }
 
@@ -806,8 +814,10 @@ impl<'kb> App<'kb> {
                 let Some(row) = rows.get(self.question) else {
                     return;
                 };
-                self.answers.set(&row.item.id, row.region, reply);
-                if reply.fires() && self.stop_now() {
+                if let Some(advice) =
+                    flow::answer(self.kb, &mut self.answers, row, reply, &self.emergency)
+                {
+                    self.show_stop(advice);
                     return;
                 }
                 // Move to the next unanswered row (answers can add rows, e.g. the age gate).
@@ -926,19 +936,10 @@ impl<'kb> App<'kb> {
                 self.status =
                     Some("Choose at least one area first: move to it and press space.".into());
             }
-            Screen::Where => {
+            Screen::Where | Screen::Details => {
                 self.field = 0;
-                self.go(if self.from_review {
-                    Screen::Review
-                } else {
-                    Screen::Details
-                });
+                self.walk_on();
             }
-            Screen::Details => self.go(if self.from_review {
-                Screen::Review
-            } else {
-                Screen::Emergency
-            }),
             Screen::Emergency | Screen::Health | Screen::Area => self.next_question_page(),
             Screen::Review => {
                 if let Some((screen, _)) = self
@@ -982,15 +983,20 @@ impl<'kb> App<'kb> {
     /// When the answers so far hold an emergency or urgent sign, shows that result at once
     /// (going back returns to this question). True when it stopped.
     fn stop_now(&mut self) -> bool {
-        let Some(advice) = crate::engine::stop(self.kb, &self.answers, &self.emergency) else {
+        let Some(advice) = flow::stop(self.kb, &self.answers, &self.emergency) else {
             return false;
         };
+        self.show_stop(advice);
+        true
+    }
+
+    /// Shows the result of a stop at once; going back returns to this question.
+    fn show_stop(&mut self, advice: Advice) {
         let at = (self.screen, self.question);
         self.advice = Some(advice);
         self.from_review = false;
         self.go(Screen::Outcome);
         self.stopped_at = Some(at);
-        true
     }
 
     /// Enter on a question page: on to the next page only when every question here is answered.
@@ -1014,14 +1020,17 @@ impl<'kb> App<'kb> {
             ));
             return;
         }
-        let next = match self.screen {
-            _ if self.from_review => Screen::Review,
-            Screen::Emergency => Screen::Health,
-            Screen::Health if self.rows(Section::Area).is_empty() => Screen::Review,
-            Screen::Health => Screen::Area,
-            _ => Screen::Review,
+        self.walk_on();
+    }
+
+    /// On to the next page of the check (back to the review when changing one answer).
+    fn walk_on(&mut self) {
+        let Some(page) = self.screen.page() else {
+            return;
         };
-        self.go(next);
+        if let Some(next) = flow::next(self.kb, &self.answers, page, self.from_review) {
+            self.go(Screen::of(next));
+        }
     }
 
     /// Enter on a browse screen: open the area, technique or search result under the cursor.
@@ -1057,26 +1066,15 @@ impl<'kb> App<'kb> {
         }
         let previous = match self.screen {
             Screen::RateBefore => Screen::Routine,
-            // A session is ended with e (it is then rated and saved), not left by going back.
-            Screen::Welcome
-            | Screen::BrowseRegions
-            | Screen::BrowseList
-            | Screen::BrowseTechnique
-            | Screen::BrowseSearch
-            | Screen::Session
-            | Screen::RateAfter
-            | Screen::Done
-            | Screen::History => return,
             Screen::Where => Screen::Welcome,
-            Screen::Details => Screen::Where,
-            Screen::Emergency => Screen::Details,
-            Screen::Health => Screen::Emergency,
-            Screen::Area => Screen::Health,
-            Screen::Review if self.rows(Section::Area).is_empty() => Screen::Health,
-            Screen::Review => Screen::Area,
-            Screen::Outcome => Screen::Review,
-            Screen::Preferences => Screen::Outcome,
-            Screen::Routine => Screen::Preferences,
+            // A session is ended with e (it is then rated and saved), not left by going back.
+            screen => match screen
+                .page()
+                .and_then(|page| flow::previous(self.kb, &self.answers, page))
+            {
+                Some(page) => Screen::of(page),
+                None => return,
+            },
         };
         self.from_review = false;
         self.go(previous);

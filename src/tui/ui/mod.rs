@@ -201,11 +201,10 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) 
     if let Some(title) = browsing {
         spans.push(Span::styled(format!("· {title}"), theme.text));
     }
-    if let Some(section) = app.screen.section() {
-        let rows = app.rows(section);
-        let done = rows.iter().filter(|r| app.reply(r).is_some()).count();
+    if let Some(page) = app.screen.page().filter(|p| p.is_question()) {
+        let (done, asked) = crate::flow::progress(app.kb, &app.answers, page);
         spans.push(Span::styled(
-            format!("  ({done} of {} answered)", rows.len()),
+            format!("  ({done} of {asked} answered)"),
             theme.dim,
         ));
     }
