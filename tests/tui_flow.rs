@@ -322,3 +322,33 @@ fn the_body_map_moves_by_arrows_and_chooses_by_click() {
         "a second click un-chooses"
     );
 }
+
+/// Enter on each row of the welcome menu does what the row's label says.
+#[test]
+fn every_welcome_menu_row_does_what_its_label_says() {
+    use fascia::tui::keys::WELCOME_MENU;
+    let kb = common::kb();
+    let labels: Vec<&str> = WELCOME_MENU.iter().map(|m| m.label).collect();
+    assert_eq!(labels, ["Start", "Browse", "Quit"]);
+    for (row, item) in WELCOME_MENU.iter().enumerate() {
+        let mut app = App::new(&kb, "112");
+        for _ in 0..row {
+            key(&mut app, KeyCode::Down);
+        }
+        assert_eq!(app.welcome, row);
+        key(&mut app, KeyCode::Enter);
+        match item.label {
+            "Start" => assert_eq!(app.screen, Screen::Where, "Start starts the check"),
+            "Browse" => assert_eq!(
+                app.screen,
+                Screen::BrowseRegions,
+                "Browse opens the library"
+            ),
+            "Quit" => {
+                assert!(app.quit, "Quit quits");
+                assert_ne!(app.screen, Screen::History, "Quit never opens the history");
+            }
+            other => panic!("a menu row with no test: {other}"),
+        }
+    }
+}

@@ -4,116 +4,14 @@ use std::time::Duration;
 
 use crate::browse::{self, Filter, Hit, Target};
 use crate::engine::{Advice, Answers, Preference, RegionDetails, Reply, Since, advise};
-use crate::flow::{self, Page};
+use crate::flow;
 use crate::history::{Loaded, Rating, Record, Score, StepDone, Store};
 use crate::kb::{Feel, Goal, Kind, KnowledgeBase, Section, Technique, Tool};
 use crate::session::{Timer, Transition, phases};
 
-use super::keys::{self, Action};
-
-/// The screens, in flow order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Welcome,
-    Where,
-    Details,
-    Emergency,
-    Health,
-    Area,
-    Review,
-    Outcome,
-    Preferences,
-    Routine,
-    /// Browse: the areas (body map and list).
-    BrowseRegions,
-    /// Browse: the techniques of one area, filtered.
-    BrowseList,
-    /// Browse: one technique in full.
-    BrowseTechnique,
-    /// Browse: search as you type.
-    BrowseSearch,
-    /// Guided session: rate each area before.
-    RateBefore,
-    /// Guided session: the timer.
-    Session,
-    /// Guided session: rate each area after.
-    RateAfter,
-    /// Guided session: saved (or why not), with before and after.
-    Done,
-    /// Past sessions and the trend per area.
-    History,
-}
-
-/// Steps shown as "Step n of m" (the welcome screen is not a step).
-pub const STEPS: usize = flow::STEPS;
-
-impl Screen {
-    /// The page of the check this screen shows, if it is one.
-    pub fn page(self) -> Option<Page> {
-        Some(match self {
-            Screen::Where => Page::Where,
-            Screen::Details => Page::Details,
-            Screen::Emergency => Page::Emergency,
-            Screen::Health => Page::Health,
-            Screen::Area => Page::Area,
-            Screen::Review => Page::Review,
-            Screen::Outcome => Page::Result,
-            Screen::Preferences => Page::Preferences,
-            Screen::Routine => Page::Routine,
-            _ => return None,
-        })
-    }
-
-    /// The screen that shows a page of the check.
-    pub fn of(page: Page) -> Self {
-        match page {
-            Page::Where => Screen::Where,
-            Page::Details => Screen::Details,
-            Page::Emergency => Screen::Emergency,
-            Page::Health => Screen::Health,
-            Page::Area => Screen::Area,
-            Page::Review => Screen::Review,
-            Page::Result => Screen::Outcome,
-            Page::Preferences => Screen::Preferences,
-            Page::Routine => Screen::Routine,
-        }
-    }
-
-    /// The step number and title, for the header.
-    pub fn step(self) -> Option<(usize, &'static str)> {
-        self.page().map(|p| (p.number(), p.title()))
-    }
-
-    /// Whether this is one of the browse screens (they skip the safety check and say so).
-    pub fn is_browse(self) -> bool {
-        matches!(
-            self,
-            Screen::BrowseRegions
-                | Screen::BrowseList
-                | Screen::BrowseTechnique
-                | Screen::BrowseSearch
-        )
-    }
-
-    /// The screening section a question screen asks.
-    pub fn section(self) -> Option<Section> {
-        self.page().and_then(Page::section)
-    }
-}
-
-/// Which pane has the keyboard on screens with two.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    First,
-    Second,
-}
-
-/// A modal on top of the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    ConfirmQuit,
-}
+use super::action::Action;
+use super::keys::{self, Binding};
+pub use super::screen::{Overlay, Pane, STEPS, Screen};
 
 /// One question row (a prompt of the questionnaire).
 pub type Row<'kb> = crate::engine::Prompt<'kb>;
@@ -131,16 +29,6 @@ pub const FIELDS: [Field; 4] = [Field::Feel, Field::Intensity, Field::Since, Fie
 
 /// The rows of the preferences screen: time, technique, then each tool.
 pub const PREF_FIXED_ROWS: usize = 2;
-
-/// The welcome menu.
-pub const WELCOME_MENU: [(&str, &str); 3] = [
-    ("Start", "Check where it hurts and get a safe routine"),
-    (
-        "Browse",
-        "Look up techniques by body area (skips the safety check)",
-    ),
-    ("Quit", "Leave fascia"),
-];
 
 /// The guided session: timer, ratings, bell, and what happened when saving.
 #[derive(Debug, Default)]
@@ -282,9 +170,26 @@ impl<'kb> App<'kb> {
         self.kb.tools()
     }
 
+    /// The current screen's own bindings, whatever overlay is open (the help overlay lists them).
+    pub fn screen_table(&self) -> &'static [Binding] {
+        let permit = self
+            .advice
+            .as_ref()
+            .is_some_and(|a| a.screening.permit().is_some());
+        keys::table(self.screen, permit)
+    }
+
+    /// Every binding in force: the overlay's or the screen's, then the global ones.
+    pub fn bindings(&self) -> impl Iterator<Item = &'static Binding> {
+        let own = self
+            .overlay
+            .map_or_else(|| self.screen_table(), keys::overlay_table);
+        own.iter().chain(keys::global(self.screen, self.overlay))
+    }
+
     /// Applies a key press.
     pub fn on_key(&mut self, key: crossterm::event::KeyEvent) {
-        if let Some(action) = keys::action_for(self, key) {
+        if let Some(action) = keys::action_for(self.bindings(), self.screen, self.overlay, key) {
             self.update(action);
         }
     }
@@ -348,7 +253,9 @@ impl<'kb> App<'kb> {
         match self.screen {
             Screen::Welcome => match action {
                 Action::Up => self.welcome = self.welcome.saturating_sub(1),
-                Action::Down => self.welcome = (self.welcome + 1).min(WELCOME_MENU.len() - 1),
+                Action::Down => {
+                    self.welcome = (self.welcome + 1).min(keys::WELCOME_MENU.len() - 1);
+                }
                 _ => {}
             },
             Screen::Where | Screen::BrowseRegions => self.where_action(action),
@@ -906,12 +813,11 @@ impl<'kb> App<'kb> {
 
     fn next(&mut self) {
         match self.screen {
-            Screen::Welcome => match self.welcome {
-                0 => self.go(Screen::Where),
-                1 => self.update(Action::Browse),
-                2 => self.open_history(),
-                _ => self.quit = true,
-            },
+            Screen::Welcome => {
+                if let Some(item) = keys::WELCOME_MENU.get(self.welcome) {
+                    self.update(item.action);
+                }
+            }
             Screen::RateBefore => {
                 let Some(routine) = self.routine() else {
                     return;

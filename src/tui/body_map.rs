@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::keys::Action;
+use super::action::Action;
 use crate::kb::KnowledgeBase;
 
 /// Width of one cell of the map, in columns.

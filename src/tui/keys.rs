@@ -3,52 +3,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::{App, Overlay, Screen};
+pub use super::action::Action;
+use super::screen::{Overlay, Screen};
 use crate::engine::Reply;
-
-/// What a key asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Up,
-    Down,
-    Left,
-    Right,
-    PageUp,
-    PageDown,
-    Toggle,
-    Next,
-    Back,
-    NextPane,
-    Help,
-    Quit,
-    ForceQuit,
-    Confirm,
-    Cancel,
-    Answer(Reply),
-    Export,
-    /// Open the technique library.
-    Browse,
-    /// Open the search (browse).
-    Search,
-    /// Start the safety check (from the library).
-    StartCheck,
-    ToolFilter,
-    KindFilter,
-    /// A typed character (search).
-    Type(char),
-    /// Delete the last typed character (search).
-    Erase,
-    /// Start the guided session (from the routine).
-    StartSession,
-    SkipStep,
-    PreviousStep,
-    EndSession,
-    /// Bell on or off.
-    Mute,
-    OpenHistory,
-    /// Try saving again.
-    Retry,
-}
 
 /// A key, independent of the terminal library's event type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,6 +103,33 @@ const START: Binding = bind(
     "start the safety check",
     Action::StartCheck,
 );
+
+/// One row of a menu: its label, what it does in words, and the action it takes.
+#[derive(Debug)]
+pub struct MenuItem {
+    pub label: &'static str,
+    pub description: &'static str,
+    pub action: Action,
+}
+
+/// The welcome menu: each row's label and what enter on it does, in one table.
+pub const WELCOME_MENU: [MenuItem; 3] = [
+    MenuItem {
+        label: "Start",
+        description: "Check where it hurts and get a safe routine",
+        action: Action::StartCheck,
+    },
+    MenuItem {
+        label: "Browse",
+        description: "Look up techniques by body area (skips the safety check)",
+        action: Action::Browse,
+    },
+    MenuItem {
+        label: "Quit",
+        description: "Leave fascia",
+        action: Action::Quit,
+    },
+];
 
 const WELCOME: &[Binding] = &[
     UP,
@@ -482,31 +466,23 @@ const HELP: &[Binding] = &[
     ),
 ];
 
-/// The bindings of the screen (or overlay) in front, without the global ones.
-pub fn screen_bindings(app: &App<'_>) -> &'static [Binding] {
-    match app.overlay {
-        Some(Overlay::ConfirmQuit) => CONFIRM_QUIT,
-        Some(Overlay::Help) => HELP,
-        None => screen_table(app),
+/// The bindings of an overlay.
+pub fn overlay_table(overlay: Overlay) -> &'static [Binding] {
+    match overlay {
+        Overlay::ConfirmQuit => CONFIRM_QUIT,
+        Overlay::Help => HELP,
     }
 }
 
-/// The current screen's own bindings, whatever overlay is open (the help overlay lists them).
-pub fn screen_table(app: &App<'_>) -> &'static [Binding] {
-    match app.screen {
+/// A screen's own bindings; the result screen's depend on whether the check allows a routine.
+pub fn table(screen: Screen, permit: bool) -> &'static [Binding] {
+    match screen {
         Screen::Welcome => WELCOME,
         Screen::Where => WHERE,
         Screen::Details => DETAILS,
         Screen::Emergency | Screen::Health | Screen::Area => QUESTIONS,
         Screen::Review => REVIEW,
-        Screen::Outcome
-            if app
-                .advice
-                .as_ref()
-                .is_some_and(|a| a.screening.permit().is_some()) =>
-        {
-            OUTCOME_GO_ON
-        }
+        Screen::Outcome if permit => OUTCOME_GO_ON,
         Screen::Outcome => OUTCOME_STOP,
         Screen::Preferences => PREFERENCES,
         Screen::Routine => ROUTINE,
@@ -522,15 +498,13 @@ pub fn screen_table(app: &App<'_>) -> &'static [Binding] {
     }
 }
 
-/// Every binding in force: the screen's, then the global ones (not under an overlay).
-pub fn bindings(app: &App<'_>) -> impl Iterator<Item = &'static Binding> {
-    let global: &'static [Binding] = match (app.overlay, app.screen) {
+/// The global bindings in force: none under an overlay, only ctrl-c while typing a search.
+pub fn global(screen: Screen, overlay: Option<Overlay>) -> &'static [Binding] {
+    match (overlay, screen) {
         (Some(_), _) => &[],
-        // Letters are typed into the search; only ctrl-c stays global.
         (None, Screen::BrowseSearch) => &GLOBAL[2..],
         (None, _) => GLOBAL,
-    };
-    screen_bindings(app).iter().chain(global)
+    }
 }
 
 fn key_of(event: KeyEvent) -> Option<Key> {
@@ -566,14 +540,17 @@ fn key_of(event: KeyEvent) -> Option<Key> {
     })
 }
 
-/// The action a key press asks for on the current screen, if any.
-pub fn action_for(app: &App<'_>, event: KeyEvent) -> Option<Action> {
+/// The action a key press asks for among `bindings`, if any; in the search, any other printable
+/// key is typed into it.
+pub fn action_for(
+    mut bindings: impl Iterator<Item = &'static Binding>,
+    screen: Screen,
+    overlay: Option<Overlay>,
+    event: KeyEvent,
+) -> Option<Action> {
     let key = key_of(event)?;
-    let bound = bindings(app)
-        .find(|b| b.keys.contains(&key))
-        .map(|b| b.action);
-    // In the search, any other printable key is typed into it.
-    bound.or(match (app.screen, app.overlay, key) {
+    let bound = bindings.find(|b| b.keys.contains(&key)).map(|b| b.action);
+    bound.or(match (screen, overlay, key) {
         (Screen::BrowseSearch, None, Key::Char(c)) => Some(Action::Type(c)),
         _ => None,
     })

@@ -1,10 +1,12 @@
 //! The full-screen app: terminal checks, setup and restore, and the event loop.
 
+pub mod action;
 pub mod app;
 pub mod backend;
 pub mod big_digits;
 pub mod body_map;
 pub mod keys;
+pub mod screen;
 pub mod signals;
 pub mod theme;
 pub mod ui;

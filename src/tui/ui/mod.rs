@@ -93,7 +93,8 @@ fn hint_spans(
 
 /// Splits the frame; the footer takes two lines when the hints do not fit on one.
 pub fn areas(app: &App<'_>, area: Rect) -> Areas {
-    let width: usize = keys::bindings(app)
+    let width: usize = app
+        .bindings()
         .filter(|b| b.footer)
         .map(|b| b.label.chars().count() + b.hint.chars().count() + 3)
         .sum();
@@ -165,8 +166,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
         );
     }
     frame.render_widget(
-        Paragraph::new(Line::from(hint_spans(keys::bindings(app), theme)))
-            .wrap(Wrap { trim: true }),
+        Paragraph::new(Line::from(hint_spans(app.bindings(), theme))).wrap(Wrap { trim: true }),
         a.footer,
     );
     match app.overlay {
@@ -227,7 +227,8 @@ fn draw_help(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
         Line::styled("Keys on this screen", theme.title),
         Line::raw(""),
     ];
-    for b in keys::screen_table(app)
+    for b in app
+        .screen_table()
         .iter()
         .chain(keys::GLOBAL)
         .filter(|b| !b.keys.is_empty())

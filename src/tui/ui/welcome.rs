@@ -5,7 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
-use crate::tui::app::{App, WELCOME_MENU};
+use crate::tui::app::App;
+use crate::tui::keys::WELCOME_MENU;
 use crate::tui::theme::Theme;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
@@ -43,10 +44,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), intro);
     let items = WELCOME_MENU
         .iter()
-        .map(|(name, what)| {
+        .map(|item| {
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{name:<7}"), theme.title),
-                Span::raw(*what),
+                Span::styled(format!("{:<7}", item.label), theme.title),
+                Span::raw(item.description),
             ]))
         })
         .collect();
