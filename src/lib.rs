@@ -15,3 +15,4 @@ pub mod sanitize;
 pub mod session;
 pub mod summary;
 pub mod tui;
+pub mod words;

@@ -6,10 +6,14 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::engine::{
-    Advice, Answers, Exclusion, Fired, Modification, Outcome, Routine, Screening, Since, Step,
-    feel_words, goal_words, position_words, questionnaire,
+    Advice, Answers, Exclusion, Fired, Modification, Outcome, Routine, Screening, Step, feel_words,
+    goal_words, position_words, questionnaire,
 };
-use crate::kb::{KnowledgeBase, Method, Tier};
+use crate::kb::{KnowledgeBase, Method};
+pub use crate::words::{
+    about, dose, duration, duration_range, headline, region_name, since_words, tier_words,
+    tool_name,
+};
 
 /// The `--format json` document.
 #[derive(Serialize)]
@@ -51,106 +55,6 @@ pub const TEST_AFTER: &str =
 
 /// The tool's limits, said at the end of every report.
 pub const DISCLAIMER: &str = "fascia is not a diagnosis and not for emergencies. If something feels wrong, stop and ask a doctor or physio.";
-
-/// A headline for the outcome.
-pub fn headline(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Emergency => "EMERGENCY: get help now",
-        Outcome::Urgent => "URGENT: get medical care today",
-        Outcome::Refer => "See a doctor or physio first",
-        Outcome::NothingSafe => "Nothing is safe to work on today",
-        Outcome::Routine => "Your routine",
-    }
-}
-
-/// What a tier means, in a few words.
-pub fn tier_words(tier: Tier) -> &'static str {
-    match tier {
-        Tier::Emergency => "emergency",
-        Tier::Urgent => "same-day care",
-        Tier::Refer => "see a clinician first",
-        Tier::Local => "area skipped",
-        Tier::Caution => "made gentler",
-        Tier::None => "noted",
-    }
-}
-
-/// How long an area has felt this way, in words.
-pub fn since_words(s: Since) -> &'static str {
-    match s {
-        Since::Days => "for days",
-        Since::Weeks => "for weeks",
-        Since::Months => "for months",
-    }
-}
-
-/// A region's name, or its id if unknown.
-pub fn region_name<'a>(kb: &'a KnowledgeBase, id: &'a str) -> &'a str {
-    kb.region(id).map_or(id, |r| r.name.as_str())
-}
-
-/// A tool's name, or its id if unknown.
-pub fn tool_name<'a>(kb: &'a KnowledgeBase, id: &'a str) -> &'a str {
-    kb.tool(id).map_or(id, |t| t.name.as_str())
-}
-
-/// "Calves, Back of the neck: " before a question about those areas ("" for none).
-pub fn about(kb: &KnowledgeBase, regions: &[&str]) -> String {
-    if regions.is_empty() {
-        return String::new();
-    }
-    let names: Vec<&str> = regions.iter().map(|r| region_name(kb, r)).collect();
-    format!("{}: ", names.join(", "))
-}
-
-/// Minutes and seconds, e.g. `4 min 30 s`.
-pub fn duration(seconds: u32) -> String {
-    match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
-    }
-}
-
-/// A time range, e.g. `1-5 min`, or `45 s to 2 min 30 s`.
-pub fn duration_range(lo: u32, hi: u32) -> String {
-    if lo.is_multiple_of(60) && hi.is_multiple_of(60) && lo > 0 {
-        format!("{}-{} min", lo / 60, hi / 60)
-    } else {
-        format!("{} to {}", duration(lo), duration(hi))
-    }
-}
-
-/// A step's dose in words.
-pub fn dose(step: &Step) -> String {
-    let side = if step.per_side { " on each side" } else { "" };
-    let sets = if step.sets == 1 {
-        format!("1 set of {} s{side}", step.seconds_per_set)
-    } else {
-        format!(
-            "{} sets of {} s{side}, {} s rest between sets",
-            step.sets, step.seconds_per_set, step.rest_seconds
-        )
-    };
-    let detail = match step.method {
-        Method::Roll => step.passes.map(|p| {
-            let pace = step.pace_cm_per_s.map_or(String::new(), |[lo, hi]| {
-                format!(", about {lo}-{hi} cm a second")
-            });
-            format!("about {p} slow passes a set{pace}")
-        }),
-        Method::Glide => step
-            .passes
-            .map(|p| format!("about {p} light strokes a set")),
-        Method::Hold => step
-            .hold_seconds
-            .map(|h| format!("hold each tender spot about {h} s")),
-    };
-    match detail {
-        Some(d) => format!("{sets} ({d})"),
-        None => sets,
-    }
-}
 
 /// What a step keeps off, one line per zone ("Back of the knee: stop each pass a hand's width
 /// above the crease"); zones named by the person's cautions come first and say so.

@@ -18,7 +18,11 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn render(app: &App<'_>, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|f| ui::draw(f, app, theme)).expect("draw");
+    terminal
+        .draw(|f| {
+            ui::draw(f, app, theme);
+        })
+        .expect("draw");
     terminal
 }
 

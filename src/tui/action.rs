@@ -1,10 +1,15 @@
 //! What the person asks for (keys, clicks and the wheel become these), and what `update` asks the
 //! event loop to do in return.
 
+use std::time::Duration;
+
+use ratatui::layout::Rect;
+
 use crate::engine::Reply;
+use crate::history::{Loaded, Record};
 
 /// What a key asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Up,
     Down,
@@ -45,4 +50,35 @@ pub enum Action {
     OpenHistory,
     /// Try saving again.
     Retry,
+    /// A left click at (`x`, `y`) in a frame of size `frame`.
+    Click {
+        x: u16,
+        y: u16,
+        frame: Rect,
+    },
+    /// The mouse wheel: up (true) or down.
+    Wheel {
+        up: bool,
+    },
+    /// The time now, since a fixed origin (the event loop sends it; tests send it by hand).
+    Tick(Duration),
+    /// The last drawing measured how far the text in front can scroll.
+    Fit(u16),
+    /// What came of an effect.
+    Saved(Result<String, String>),
+    Exported(Result<String, String>),
+    HistoryLoaded(Box<Result<Loaded, String>>),
+}
+
+/// What `update` asks the event loop to do; what comes of it comes back as an [`Action`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Append a finished session to the history (the loop stamps the time); then `Saved`.
+    Save(Box<Record>),
+    /// Write the Markdown hand-off next to where fascia was started; then `Exported`.
+    Export(String),
+    /// Read the history; then `HistoryLoaded`.
+    LoadHistory,
+    /// Ring the terminal bell.
+    Bell,
 }

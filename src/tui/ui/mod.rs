@@ -1,34 +1,20 @@
 //! Drawing: the frame around every screen (header, status, footer hints, overlays, the too-small
-//! message) and the dispatch to one file per screen. Drawing only reads the app.
+//! message); each screen draws its own body (`screens/`). Drawing only reads the app; what it
+//! measures (how far the text in front can scroll) is returned, for the event loop to hand back
+//! as an action.
 
-mod browse_list;
-mod browse_regions;
-mod browse_search;
-mod browse_technique;
-mod details;
-mod done;
-mod history;
-mod outcome;
-mod preferences;
-mod questions;
-mod rate;
-mod review;
-mod routine;
-mod session;
-mod welcome;
-mod where_;
+pub mod parts;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Clear, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
-    ScrollbarState, Wrap,
-};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::app::{App, Overlay, STEPS, Screen};
+use super::app::{App, Overlay};
 use super::keys::{self, Binding};
+use super::screens::{Id, Shared};
 use super::theme::Theme;
+use crate::flow::{self, STEPS};
 
 /// The smallest terminal the app draws in (the browse screens manage with less).
 pub const MIN_WIDTH: u16 = 60;
@@ -37,35 +23,11 @@ pub const MIN_BROWSE: (u16, u16) = (40, 12);
 
 /// The smallest size the current screen draws in.
 pub fn min_size(app: &App<'_>) -> (u16, u16) {
-    if app.screen.is_browse() && app.overlay.is_none() {
+    if app.id().is_browse() && app.overlay.is_none() {
         MIN_BROWSE
     } else {
         (MIN_WIDTH, MIN_HEIGHT)
     }
-}
-
-/// The one-line reminder every browse screen carries; returns the area below it.
-pub fn browse_reminder(frame: &mut Frame<'_>, area: Rect, theme: &Theme) -> Rect {
-    const TEXT: &str = "Browsing skips the safety check. Press s to start it.";
-    // Two lines on a narrow window, so the reminder is never cut off.
-    let height = if usize::from(area.width) >= TEXT.len() + 2 {
-        1
-    } else {
-        2
-    };
-    let [line, rest] = area.layout(&Layout::vertical([
-        Constraint::Length(height),
-        Constraint::Min(1),
-    ]));
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled("! ", theme.warn),
-            Span::styled(TEXT, theme.warn),
-        ]))
-        .wrap(Wrap { trim: true }),
-        line,
-    );
-    rest
 }
 
 /// The parts of the frame.
@@ -119,7 +81,7 @@ pub fn areas(app: &App<'_>, area: Rect) -> Areas {
 }
 
 /// Draws the whole frame.
-pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
+pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Option<u16> {
     let area = frame.area();
     let (min_width, min_height) = min_size(app);
     if area.width < min_width || area.height < min_height {
@@ -135,30 +97,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
             Paragraph::new(text).centered().wrap(Wrap { trim: true }),
             Rect::new(area.x, y, area.width, height),
         );
-        return;
+        return None;
     }
     let a = areas(app, area);
     draw_header(frame, a.header, app, theme);
-    match app.screen {
-        Screen::Welcome => welcome::draw(frame, a.body, app, theme),
-        Screen::Where => where_::draw(frame, a.body, app, theme),
-        Screen::Details => details::draw(frame, a.body, app, theme),
-        Screen::Emergency | Screen::Health | Screen::Area => {
-            questions::draw(frame, a.body, app, theme);
-        }
-        Screen::Review => review::draw(frame, a.body, app, theme),
-        Screen::Outcome => outcome::draw(frame, a.body, app, theme),
-        Screen::Preferences => preferences::draw(frame, a.body, app, theme),
-        Screen::Routine => routine::draw(frame, a.body, app, theme),
-        Screen::BrowseRegions => browse_regions::draw(frame, a.body, app, theme),
-        Screen::BrowseList => browse_list::draw(frame, a.body, app, theme),
-        Screen::BrowseTechnique => browse_technique::draw(frame, a.body, app, theme),
-        Screen::BrowseSearch => browse_search::draw(frame, a.body, app, theme),
-        Screen::RateBefore | Screen::RateAfter => rate::draw(frame, a.body, app, theme),
-        Screen::Session => session::draw(frame, a.body, app, theme),
-        Screen::Done => done::draw(frame, a.body, app, theme),
-        Screen::History => history::draw(frame, a.body, app, theme),
-    }
+    let shared = Shared {
+        kb: app.kb,
+        answers: &app.answers,
+        emergency: &app.emergency,
+        theme,
+        now: app.now,
+    };
+    let fit = app.screen().render(shared, a.body, frame.buffer_mut());
     if let Some(status) = &app.status {
         frame.render_widget(
             Paragraph::new(Line::styled(format!(" {status}"), theme.warn)),
@@ -174,35 +124,25 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) {
         Some(Overlay::ConfirmQuit) => draw_confirm(frame, area, theme),
         None => {}
     }
+    fit
 }
 
 fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     let mut spans = vec![Span::styled(" fascia ", theme.title)];
-    if let Some((n, title)) = app.screen.step() {
+    let id = app.id();
+    if let Some((n, title)) = id.step() {
         spans.push(Span::styled(format!("· Step {n} of {STEPS}: "), theme.dim));
         spans.push(Span::styled(title, theme.text));
     }
-    let browsing = match app.screen {
-        Screen::BrowseRegions => Some("Browse: areas".to_owned()),
-        Screen::BrowseList => app
-            .kb
-            .regions()
-            .get(app.browse_region)
-            .map(|r| format!("Browse: {}", r.name)),
-        Screen::BrowseTechnique => Some("Browse: technique".to_owned()),
-        Screen::BrowseSearch => Some("Browse: search".to_owned()),
-        Screen::RateBefore => Some("Guided session: before".to_owned()),
-        Screen::Session => Some("Guided session".to_owned()),
-        Screen::RateAfter => Some("Guided session: after".to_owned()),
-        Screen::Done => Some("Guided session: done".to_owned()),
-        Screen::History => Some("History".to_owned()),
-        _ => None,
+    let browsing = match id {
+        Id::BrowseList => app.browsed_region().map(|r| format!("Browse: {}", r.name)),
+        id => id.title().map(str::to_owned),
     };
     if let Some(title) = browsing {
         spans.push(Span::styled(format!("· {title}"), theme.text));
     }
-    if let Some(page) = app.screen.page().filter(|p| p.is_question()) {
-        let (done, asked) = crate::flow::progress(app.kb, &app.answers, page);
+    if let Some(page) = id.page().filter(|p| p.is_question()) {
+        let (done, asked) = flow::progress(app.kb, &app.answers, page);
         spans.push(Span::styled(
             format!("  ({done} of {asked} answered)"),
             theme.dim,
@@ -275,138 +215,4 @@ fn draw_confirm(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
             .block(Block::bordered().title(" Quit ").border_style(theme.border)),
         rect,
     );
-}
-
-/// Splits `text` into lines of at most `width` columns at spaces (long words are split too), so
-/// list rows wrap instead of being cut off.
-pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(8);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let mut word = word.to_owned();
-        while word.chars().count() > width {
-            let head: String = word.chars().take(width).collect();
-            word = word.chars().skip(width).collect();
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            lines.push(head);
-        }
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// The first row shown so that `selected` is visible in `height` rows.
-pub fn offset(selected: usize, height: u16) -> usize {
-    selected.saturating_sub(usize::from(height).saturating_sub(1))
-}
-
-/// A list with a cursor marker ("> ") that needs no colour, scrolled so the cursor shows.
-pub fn list(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    items: Vec<ListItem<'_>>,
-    selected: usize,
-    focused: bool,
-    theme: &Theme,
-) {
-    let inner_height = area.height;
-    let mut state = ListState::default()
-        .with_offset(offset(selected, inner_height))
-        .with_selected(Some(selected));
-    let total = items.len();
-    let scrolls = total > usize::from(inner_height);
-    // The last column is kept for the scrollbar, so it never covers text.
-    let list_area = if scrolls {
-        Rect {
-            width: area.width.saturating_sub(1),
-            ..area
-        }
-    } else {
-        area
-    };
-    frame.render_stateful_widget(
-        List::new(items)
-            .highlight_symbol("> ")
-            .highlight_style(if focused {
-                theme.cursor
-            } else {
-                theme.cursor_unfocused
-            })
-            .highlight_spacing(ratatui::widgets::HighlightSpacing::Always),
-        list_area,
-        &mut state,
-    );
-    if scrolls {
-        scrollbar(frame, area, total, selected);
-    }
-}
-
-/// A vertical scrollbar on the right edge of `area`.
-pub fn scrollbar(frame: &mut Frame<'_>, area: Rect, total: usize, position: usize) {
-    let mut state = ScrollbarState::new(total).position(position);
-    frame.render_stateful_widget(
-        Scrollbar::new(ScrollbarOrientation::VerticalRight),
-        area,
-        &mut state,
-    );
-}
-
-/// Wrapped text scrolled by `scroll` lines (clamped to the end), with a scrollbar when it does
-/// not fit. Returns nothing; the caller keeps `scroll` in the app.
-pub fn scrolled_text(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    lines: Vec<Line<'_>>,
-    scroll: u16,
-    block: Block<'_>,
-) {
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    // The last column is kept for the scrollbar, so it never covers text.
-    let text_area = Rect {
-        width: inner.width.saturating_sub(1),
-        ..inner
-    };
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let total = paragraph.line_count(text_area.width);
-    let max = total.saturating_sub(usize::from(inner.height));
-    let scroll = usize::from(scroll).min(max);
-    #[allow(clippy::cast_possible_truncation)] // clamped to the text's own length
-    frame.render_widget(paragraph.scroll((scroll as u16, 0)), text_area);
-    if total > usize::from(inner.height) {
-        scrollbar(frame, inner, max + 1, scroll);
-    }
-}
-
-/// Handles a mouse click at (`x`, `y`) in a frame of size `area`.
-pub fn click(app: &mut App<'_>, area: Rect, x: u16, y: u16) {
-    let (min_width, min_height) = min_size(app);
-    if app.overlay.is_some() || area.width < min_width || area.height < min_height {
-        return;
-    }
-    let body = areas(app, area).body;
-    match app.screen {
-        Screen::Where => where_::click(app, body, x, y),
-        Screen::BrowseRegions => {
-            let [_, rest] = body.layout(&Layout::vertical([
-                Constraint::Length(1),
-                Constraint::Min(1),
-            ]));
-            where_::click(app, rest, x, y);
-        }
-        Screen::Emergency | Screen::Health | Screen::Area => questions::click(app, body, x, y),
-        _ => {}
-    }
 }
