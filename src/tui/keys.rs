@@ -38,6 +38,7 @@ pub struct Binding {
     pub footer: bool,
 }
 
+/// A binding shown in the footer and the help.
 pub const fn bind(
     keys: &'static [Key],
     label: &'static str,
@@ -53,19 +54,16 @@ pub const fn bind(
     }
 }
 
+/// A binding shown in the help only.
 pub const fn help_only(
     keys: &'static [Key],
     label: &'static str,
     hint: &'static str,
     action: Action,
 ) -> Binding {
-    Binding {
-        keys,
-        label,
-        hint,
-        action,
-        footer: false,
-    }
+    let mut b = bind(keys, label, hint, action);
+    b.footer = false;
+    b
 }
 
 pub const UP: Binding = help_only(&[Key::Up, Key::Char('k')], "↑ k", "move up", Action::Up);

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, Widget, Wrap};
 
-use super::{Cmd, Ctx, Screen, Shared, technique};
+use super::{Cmd, Ctx, Screen, View, technique};
 use crate::browse::{self, Filter};
 use crate::kb::{Kind, KnowledgeBase, Technique};
 use crate::report::{duration_range, region_name, tool_name};
@@ -101,12 +101,7 @@ impl<'kb> State<'kb> {
     }
 }
 
-pub struct View<'a> {
-    pub state: &'a State<'a>,
-    pub shared: Shared<'a>,
-}
-
-impl Widget for View<'_> {
+impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
         let body = parts::browse_reminder(buf, area, theme);

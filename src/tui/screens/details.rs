@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{Cmd, Ctx, Shared};
+use super::{Cmd, Ctx, View};
 use crate::engine::Since;
 use crate::flow::{self, Page};
 use crate::kb::{Feel, Goal};
@@ -119,12 +119,7 @@ fn help(field: Field) -> &'static str {
     }
 }
 
-pub struct View<'a> {
-    pub state: &'a State,
-    pub shared: Shared<'a>,
-}
-
-impl Widget for View<'_> {
+impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, answers, theme) = (self.shared.kb, self.shared.answers, self.shared.theme);
         let field = self.state.field;

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{Cmd, Ctx, Shared};
+use super::{Cmd, Ctx, View};
 use crate::history::Record;
 use crate::report::region_name;
 use crate::tui::action::{Action, Effect};
@@ -46,12 +46,7 @@ impl State {
     }
 }
 
-pub struct View<'a> {
-    pub state: &'a State,
-    pub shared: Shared<'a>,
-}
-
-impl Widget for View<'_> {
+impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
         let mut lines = match &state.saved {

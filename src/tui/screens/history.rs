@@ -7,7 +7,7 @@ use ratatui::widgets::{
     Bar, BarChart, BarGroup, Block, ListItem, Paragraph, Sparkline, Widget, Wrap,
 };
 
-use super::{Cmd, Shared};
+use super::{Cmd, View};
 use crate::history::{Loaded, local_time};
 use crate::kb::KnowledgeBase;
 use crate::report::region_name;
@@ -88,12 +88,7 @@ fn put(buf: &mut Buffer, widget: impl Widget, area: Rect) {
     widget.render(area, buf);
 }
 
-pub struct View<'a> {
-    pub state: &'a State<'a>,
-    pub shared: Shared<'a>,
-}
-
-impl Widget for View<'_> {
+impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
         let loaded = match &state.loaded {
@@ -182,7 +177,7 @@ impl Widget for View<'_> {
     }
 }
 
-fn draw_chart(buf: &mut Buffer, area: Rect, view: &View<'_>, loaded: &Loaded) {
+fn draw_chart(buf: &mut Buffer, area: Rect, view: &View<'_, State<'_>>, loaded: &Loaded) {
     let (kb, theme, state) = (view.shared.kb, view.shared.theme, view.state);
     let regions = &state.regions;
     let Some(region) = regions.get(state.region.min(regions.len().saturating_sub(1))) else {

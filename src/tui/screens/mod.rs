@@ -151,6 +151,13 @@ pub enum Cmd<'kb> {
     Restart,
 }
 
+/// A screen's view: its own state and what every view reads besides. Each screen implements
+/// ratatui's `Widget` (or `StatefulWidget`, when it measures how far its text scrolls) for it.
+pub struct View<'a, S> {
+    pub state: &'a S,
+    pub shared: Shared<'a>,
+}
+
 /// What every view reads besides its own state.
 #[derive(Clone, Copy)]
 pub struct Shared<'a> {
@@ -278,23 +285,23 @@ impl<'kb> Screen<'kb> {
     pub fn render(&self, shared: Shared<'_>, area: Rect, buf: &mut Buffer) -> Option<u16> {
         let mut fit = None;
         match self {
-            Screen::Welcome(s) => welcome::View { state: s, shared }.render(area, buf),
-            Screen::Where(s) => where_::View { state: s, shared }.render(area, buf),
-            Screen::Details(s) => details::View { state: s, shared }.render(area, buf),
-            Screen::Questions(s) => questions::View { state: s, shared }.render(area, buf),
-            Screen::Review(s) => review::View { state: s, shared }.render(area, buf),
-            Screen::Outcome(s) => outcome::View { state: s, shared }.render(area, buf, &mut fit),
-            Screen::Preferences(s) => preferences::View { state: s, shared }.render(area, buf),
-            Screen::Routine(s) => routine::View { state: s, shared }.render(area, buf, &mut fit),
-            Screen::BrowseList(s) => browse_list::View { state: s, shared }.render(area, buf),
+            Screen::Welcome(s) => View { state: s, shared }.render(area, buf),
+            Screen::Where(s) => View { state: s, shared }.render(area, buf),
+            Screen::Details(s) => View { state: s, shared }.render(area, buf),
+            Screen::Questions(s) => View { state: s, shared }.render(area, buf),
+            Screen::Review(s) => View { state: s, shared }.render(area, buf),
+            Screen::Outcome(s) => View { state: s, shared }.render(area, buf, &mut fit),
+            Screen::Preferences(s) => View { state: s, shared }.render(area, buf),
+            Screen::Routine(s) => View { state: s, shared }.render(area, buf, &mut fit),
+            Screen::BrowseList(s) => View { state: s, shared }.render(area, buf),
             Screen::Technique(s) => {
-                technique::View { state: s, shared }.render(area, buf, &mut fit);
+                View { state: s, shared }.render(area, buf, &mut fit);
             }
-            Screen::Search(s) => search::View { state: s, shared }.render(area, buf),
-            Screen::Rate(s) => rate::View { state: s, shared }.render(area, buf),
-            Screen::Session(s) => session::View { state: s, shared }.render(area, buf, &mut fit),
-            Screen::Done(s) => done::View { state: s, shared }.render(area, buf),
-            Screen::History(s) => history::View { state: s, shared }.render(area, buf),
+            Screen::Search(s) => View { state: s, shared }.render(area, buf),
+            Screen::Rate(s) => View { state: s, shared }.render(area, buf),
+            Screen::Session(s) => View { state: s, shared }.render(area, buf, &mut fit),
+            Screen::Done(s) => View { state: s, shared }.render(area, buf),
+            Screen::History(s) => View { state: s, shared }.render(area, buf),
         }
         fit
     }

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget, Wrap};
 
-use super::{Cmd, Ctx, Scroll, Shared};
+use super::{Cmd, Ctx, Scroll, View};
 use crate::engine::{Advice, Outcome, Screening};
 use crate::flow::{self, Page};
 use crate::kb::{KnowledgeBase, Tier};
@@ -112,12 +112,7 @@ impl State {
     }
 }
 
-pub struct View<'a> {
-    pub state: &'a State,
-    pub shared: Shared<'a>,
-}
-
-impl StatefulWidget for View<'_> {
+impl StatefulWidget for View<'_, State> {
     /// How far the text can scroll, measured while drawing.
     type State = Option<u16>;
 

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, Widget, Wrap};
 
 use super::details::cycle;
-use super::{Cmd, Ctx, Screen, Shared, outcome, routine};
+use super::{Cmd, Ctx, Screen, View, outcome, routine};
 use crate::engine::{Preference, advise};
 use crate::flow::Page;
 use crate::tui::action::Action;
@@ -91,12 +91,7 @@ impl State {
     }
 }
 
-pub struct View<'a> {
-    pub state: &'a State,
-    pub shared: Shared<'a>,
-}
-
-impl Widget for View<'_> {
+impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, theme) = (self.shared.kb, self.shared.theme);
         let [list, info] = area.layout(&Layout::vertical([

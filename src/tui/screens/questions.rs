@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, Widget, Wrap};
 
-use super::{Cmd, Ctx, Screen, Shared, outcome};
+use super::{Cmd, Ctx, Screen, Shared, View, outcome};
 use crate::engine::{Answers, Prompt, Reply, fill};
 use crate::flow::{self, Page};
 use crate::kb::KnowledgeBase;
@@ -172,12 +172,7 @@ fn split(area: Rect) -> [Rect; 3] {
     ]))
 }
 
-pub struct View<'a> {
-    pub state: &'a State<'a>,
-    pub shared: Shared<'a>,
-}
-
-impl Widget for View<'_> {
+impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (shared, theme, answers) = (&self.shared, self.shared.theme, self.shared.answers);
         let rows = &self.state.rows;

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{Cmd, Ctx, Screen, Shared, done, session};
+use super::{Cmd, Ctx, Screen, View, done, session};
 use crate::engine::{Answers, Routine};
 use crate::history::{Rating, Record, Score, StepDone};
 use crate::report::region_name;
@@ -172,12 +172,7 @@ impl State {
     }
 }
 
-pub struct View<'a> {
-    pub state: &'a State,
-    pub shared: Shared<'a>,
-}
-
-impl Widget for View<'_> {
+impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
         let after = state.after;

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Widget};
 
-use super::{Cmd, Ctx, Screen, Shared, details, outcome, questions};
+use super::{Cmd, Ctx, Screen, View, details, outcome, questions};
 use crate::engine::{Answers, Prompt, Reply, advise};
 use crate::flow::{self, Page};
 use crate::kb::KnowledgeBase;
@@ -106,12 +106,7 @@ impl<'kb> State<'kb> {
     }
 }
 
-pub struct View<'a> {
-    pub state: &'a State<'a>,
-    pub shared: Shared<'a>,
-}
-
-impl Widget for View<'_> {
+impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, answers, theme) = (self.shared.kb, self.shared.answers, self.shared.theme);
         let [top, list] = area.layout(&Layout::vertical([

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, StatefulWidget, Widget};
 
-use super::{Cmd, Ctx, Pane, Screen, Scroll, Shared, rate};
+use super::{Cmd, Ctx, Pane, Screen, Scroll, View, rate};
 use crate::engine::{Advice, Routine, Screening, Step, position_words};
 use crate::flow::Page;
 use crate::kb::KnowledgeBase;
@@ -106,12 +106,7 @@ impl State {
     }
 }
 
-pub struct View<'a> {
-    pub state: &'a State,
-    pub shared: Shared<'a>,
-}
-
-impl StatefulWidget for View<'_> {
+impl StatefulWidget for View<'_, State> {
     /// How far the step's text can scroll, measured while drawing.
     type State = Option<u16>;
 

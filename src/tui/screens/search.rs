@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, Widget, Wrap};
 
-use super::{Cmd, Ctx, Screen, Shared, browse_list, technique};
+use super::{Cmd, Ctx, Screen, View, browse_list, technique};
 use crate::browse::{Hit, Searcher, Target};
 use crate::tui::action::Action;
 use crate::tui::keys::{Binding, Key, bind, help_only};
@@ -70,12 +70,7 @@ impl State {
     }
 }
 
-pub struct View<'a> {
-    pub state: &'a State,
-    pub shared: Shared<'a>,
-}
-
-impl Widget for View<'_> {
+impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (theme, state) = (self.shared.theme, self.state);
         let body = parts::browse_reminder(buf, area, theme);

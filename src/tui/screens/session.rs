@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Paragraph, StatefulWidget, Widget, Wrap};
 
-use super::{Cmd, Ctx, Screen, Scroll, Shared, rate};
+use super::{Cmd, Ctx, Screen, Scroll, View, rate};
 use crate::engine::Routine;
 use crate::history::Rating;
 use crate::kb::Method;
@@ -160,12 +160,7 @@ fn put(buf: &mut Buffer, widget: impl Widget, area: Rect) {
     widget.render(area, buf);
 }
 
-pub struct View<'a> {
-    pub state: &'a State,
-    pub shared: Shared<'a>,
-}
-
-impl StatefulWidget for View<'_> {
+impl StatefulWidget for View<'_, State> {
     /// How far the step's text can scroll, measured while drawing.
     type State = Option<u16>;
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, StatefulWidget};
 
-use super::{Cmd, Scroll, Shared};
+use super::{Cmd, Scroll, View};
 use crate::report::technique_sections;
 use crate::tui::action::Action;
 use crate::tui::keys::{
@@ -48,12 +48,7 @@ impl State {
     }
 }
 
-pub struct View<'a> {
-    pub state: &'a State,
-    pub shared: Shared<'a>,
-}
-
-impl StatefulWidget for View<'_> {
+impl StatefulWidget for View<'_, State> {
     /// How far the text can scroll, measured while drawing.
     type State = Option<u16>;
 

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
-use super::{Cmd, Shared};
+use super::{Cmd, View};
 use crate::tui::action::Action;
 use crate::tui::keys::{Binding, DOWN, Key, MOVE, MenuItem, UP, bind, help_only};
 use crate::tui::ui::parts;
@@ -60,12 +60,7 @@ impl State {
     }
 }
 
-pub struct View<'a> {
-    pub state: &'a State,
-    pub shared: Shared<'a>,
-}
-
-impl Widget for View<'_> {
+impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.shared.theme;
         let area = area.centered_horizontally(Constraint::Max(76));

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, Widget, Wrap};
 
-use super::{Cmd, Ctx, Pane, Screen, Shared, browse_list};
+use super::{Cmd, Ctx, Pane, Screen, View, browse_list};
 use crate::engine::RegionDetails;
 use crate::flow::{self, Page};
 use crate::tui::action::Action;
@@ -170,12 +170,7 @@ impl State {
     }
 }
 
-pub struct View<'a> {
-    pub state: &'a State,
-    pub shared: Shared<'a>,
-}
-
-impl Widget for View<'_> {
+impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = if self.state.browsing {
             parts::browse_reminder(buf, area, self.shared.theme)
@@ -217,7 +212,7 @@ fn map_inner(map: Rect) -> Rect {
 }
 
 /// The body map and the list of areas.
-fn picker(v: &View<'_>, buf: &mut Buffer, area: Rect) {
+fn picker(v: &View<'_, State>, buf: &mut Buffer, area: Rect) {
     let (state, kb, theme) = (v.state, v.shared.kb, v.shared.theme);
     let (map, list, info) = panes(state.pane, area);
     let is_chosen = |id: &str| !state.browsing && v.shared.answers.regions.contains_key(id);
@@ -274,7 +269,7 @@ fn picker(v: &View<'_>, buf: &mut Buffer, area: Rect) {
     draw_info(buf, info, v);
 }
 
-fn draw_map(buf: &mut Buffer, area: Rect, v: &View<'_>, is_chosen: &dyn Fn(&str) -> bool) {
+fn draw_map(buf: &mut Buffer, area: Rect, v: &View<'_, State>, is_chosen: &dyn Fn(&str) -> bool) {
     let (state, theme) = (v.state, v.shared.theme);
     let half = body_map::CELL * 3;
     let titles = Line::from(vec![
@@ -309,7 +304,7 @@ fn draw_map(buf: &mut Buffer, area: Rect, v: &View<'_>, is_chosen: &dyn Fn(&str)
     }
 }
 
-fn draw_info(buf: &mut Buffer, area: Rect, v: &View<'_>) {
+fn draw_info(buf: &mut Buffer, area: Rect, v: &View<'_, State>) {
     let (kb, answers, theme) = (v.shared.kb, v.shared.answers, v.shared.theme);
     let mut lines = Vec::new();
     if let Some(r) = kb.regions().get(v.state.region) {
