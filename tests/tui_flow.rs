@@ -304,14 +304,7 @@ fn the_body_map_moves_by_arrows_and_chooses_by_click() {
         for xx in 0..120 {
             let mut probe = App::new(&kb, "112");
             key(&mut probe, KeyCode::Enter);
-            drive::act(
-                &mut probe,
-                Action::Click {
-                    x: xx,
-                    y: yy,
-                    frame: area,
-                },
-            );
+            drive::click(&mut probe, area, xx, yy);
             if probe.answers.regions.contains_key("calves") {
                 (x, y) = (xx, yy);
                 break 'find;
@@ -319,9 +312,9 @@ fn the_body_map_moves_by_arrows_and_chooses_by_click() {
         }
     }
     assert!(x > 0, "the calf cell can be clicked");
-    drive::act(&mut app, Action::Click { x, y, frame: area });
+    drive::click(&mut app, area, x, y);
     assert!(app.answers.regions.contains_key("calves"));
-    drive::act(&mut app, Action::Click { x, y, frame: area });
+    drive::click(&mut app, area, x, y);
     assert!(
         !app.answers.regions.contains_key("calves"),
         "a second click un-chooses"

@@ -50,11 +50,12 @@ pub enum Action {
     OpenHistory,
     /// Try saving again.
     Retry,
-    /// A left click at (`x`, `y`) in a frame of size `frame`.
+    /// A left click at (`x`, `y`) on a screen whose body (the frame without the header, status
+    /// and footer) is `body`.
     Click {
         x: u16,
         y: u16,
-        frame: Rect,
+        body: Rect,
     },
     /// The mouse wheel: up (true) or down.
     Wheel {

@@ -6,19 +6,13 @@
 use std::time::Duration;
 
 use super::action::{Action, Effect};
-use super::keys::{self, Binding};
+use super::keys::{self, Binding, Mode};
+pub use super::overlay::Overlay;
 use super::screens::{Cmd, Ctx, Id, Screen, outcome, questions, review, routine, search, where_};
 use crate::engine::{Answers, advise};
 use crate::flow::Page;
 use crate::history::Store;
 use crate::kb::{KnowledgeBase, Region};
-
-/// A modal on top of the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    ConfirmQuit,
-}
 
 /// Everything the screens share. Rendering only reads it.
 #[derive(Debug)]
@@ -75,8 +69,17 @@ impl<'kb> App<'kb> {
     pub fn bindings(&self) -> impl Iterator<Item = &'static Binding> {
         let own = self
             .overlay
-            .map_or_else(|| self.screen_table(), keys::overlay_table);
-        own.iter().chain(keys::global(self.id(), self.overlay))
+            .map_or_else(|| self.screen_table(), Overlay::keys);
+        own.iter().chain(keys::global(self.key_mode()))
+    }
+
+    /// Whether keys go to an overlay, are typed into the search, or go to the screen.
+    fn key_mode(&self) -> Mode {
+        match (self.overlay, self.id()) {
+            (Some(_), _) => Mode::Overlay,
+            (None, Id::BrowseSearch) => Mode::Typing,
+            (None, _) => Mode::Screen,
+        }
     }
 
     /// The area being browsed, on the technique list.
@@ -97,7 +100,7 @@ impl<'kb> App<'kb> {
 
     /// Applies a key press.
     pub fn on_key(&mut self, key: crossterm::event::KeyEvent) -> Vec<Effect> {
-        match keys::action_for(self.bindings(), self.id(), self.overlay, key) {
+        match keys::action_for(self.bindings(), self.key_mode(), key) {
             Some(action) => self.update(action),
             None => Vec::new(),
         }
@@ -157,12 +160,8 @@ impl<'kb> App<'kb> {
                 self.status = Some(result.unwrap_or_else(|e| e));
             }
             Action::Fit(max) => self.screen_mut().fit(max),
-            Action::Click { x, y, frame } => {
-                let (width, height) = super::ui::min_size(self);
-                if frame.width >= width && frame.height >= height {
-                    let body = super::ui::areas(self, frame).body;
-                    self.route(effects, |screen, ctx| screen.click(ctx, body, x, y));
-                }
+            Action::Click { x, y, body } => {
+                self.route(effects, |screen, ctx| screen.click(ctx, body, x, y));
             }
             action => {
                 if let Action::Tick(now) = action {

@@ -6,8 +6,6 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use super::action::Action;
-use super::app::Overlay;
-use super::screens::Id;
 
 /// A key, independent of the terminal library's event type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,46 +134,21 @@ pub const SCROLL_D: Binding = help_only(
 );
 pub const SCROLL_HINT: Binding = bind(&[], "↑↓", "scroll", Action::Up);
 
-const CONFIRM_QUIT: &[Binding] = &[
-    bind(&[Key::Char('y')], "y", "quit", Action::Confirm),
-    bind(&[Key::Char('n'), Key::Esc], "n", "stay", Action::Cancel),
-    help_only(
-        &[Key::Ctrl('c')],
-        "ctrl-c",
-        "quit at once",
-        Action::ForceQuit,
-    ),
-];
-
-const HELP: &[Binding] = &[
-    bind(
-        &[Key::Esc, Key::Char('?'), Key::Enter],
-        "esc",
-        "close help",
-        Action::Cancel,
-    ),
-    help_only(
-        &[Key::Ctrl('c')],
-        "ctrl-c",
-        "quit at once",
-        Action::ForceQuit,
-    ),
-];
-
-/// The bindings of an overlay.
-pub fn overlay_table(overlay: Overlay) -> &'static [Binding] {
-    match overlay {
-        Overlay::ConfirmQuit => CONFIRM_QUIT,
-        Overlay::Help => HELP,
-    }
+/// What the keys are doing: a screen's keys, typing into a search (letters are typed, only
+/// ctrl-c stays global), or an overlay's keys (nothing global but its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Screen,
+    Typing,
+    Overlay,
 }
 
-/// The global bindings in force: none under an overlay, only ctrl-c while typing a search.
-pub fn global(screen: Id, overlay: Option<Overlay>) -> &'static [Binding] {
-    match (overlay, screen) {
-        (Some(_), _) => &[],
-        (None, Id::BrowseSearch) => &GLOBAL[2..],
-        (None, _) => GLOBAL,
+/// The global bindings in force.
+pub fn global(mode: Mode) -> &'static [Binding] {
+    match mode {
+        Mode::Overlay => &[],
+        Mode::Typing => &GLOBAL[2..],
+        Mode::Screen => GLOBAL,
     }
 }
 
@@ -216,16 +189,15 @@ fn key_of(event: KeyEvent) -> Option<Key> {
 /// key is typed into it.
 pub fn action_for(
     mut bindings: impl Iterator<Item = &'static Binding>,
-    screen: Id,
-    overlay: Option<Overlay>,
+    mode: Mode,
     event: KeyEvent,
 ) -> Option<Action> {
     let key = key_of(event)?;
     let bound = bindings
         .find(|b| b.keys.contains(&key))
         .map(|b| b.action.clone());
-    bound.or(match (screen, overlay, key) {
-        (Id::BrowseSearch, None, Key::Char(c)) => Some(Action::Type(c)),
+    bound.or(match (mode, key) {
+        (Mode::Typing, Key::Char(c)) => Some(Action::Type(c)),
         _ => None,
     })
 }

@@ -7,10 +7,12 @@ pub mod big_digits;
 pub mod body_map;
 pub mod effects;
 pub mod keys;
+pub mod overlay;
 pub mod screens;
 pub mod signals;
 pub mod theme;
 pub mod ui;
+pub mod widgets;
 
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
@@ -173,10 +175,14 @@ fn event_loop(
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => {
                     let size = terminal.size()?;
+                    let frame = Rect::new(0, 0, size.width, size.height);
+                    let Some(body) = ui::clickable(app, frame) else {
+                        continue;
+                    };
                     Action::Click {
                         x: mouse.column,
                         y: mouse.row,
-                        frame: Rect::new(0, 0, size.width, size.height),
+                        body,
                     }
                 }
                 MouseEventKind::ScrollUp => Action::Wheel { up: true },

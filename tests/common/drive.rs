@@ -28,6 +28,13 @@ pub fn act(app: &mut App<'_>, action: Action) -> bool {
     settle(app, effects)
 }
 
+/// A left click at (`x`, `y`) in a frame of `frame`'s size, as the event loop hands it over.
+pub fn click(app: &mut App<'_>, frame: ratatui::layout::Rect, x: u16, y: u16) {
+    if let Some(body) = fascia::tui::ui::clickable(app, frame) {
+        act(app, Action::Click { x, y, body });
+    }
+}
+
 /// The clock moves to `now`; true when the bell rang.
 pub fn tick(app: &mut App<'_>, now: Duration) -> bool {
     act(app, Action::Tick(now))

@@ -11,7 +11,7 @@ use crate::kb::{Kind, KnowledgeBase, Technique};
 use crate::report::{duration_range, region_name, tool_name};
 use crate::tui::action::Action;
 use crate::tui::keys::{BACK, Binding, DOWN, Key, MOVE, SEARCH, START, UP, bind};
-use crate::tui::ui::parts;
+use crate::tui::widgets as parts;
 
 pub const KEYS: &[Binding] = &[
     UP,

@@ -13,7 +13,7 @@ use crate::kb::KnowledgeBase;
 use crate::report::region_name;
 use crate::tui::action::Action;
 use crate::tui::keys::{BACK, Binding, DOWN, Key, UP, bind, help_only};
-use crate::tui::ui::parts;
+use crate::tui::widgets as parts;
 
 pub const KEYS: &[Binding] = &[
     UP,

@@ -169,6 +169,15 @@ pub struct Shared<'a> {
 }
 
 impl<'kb> Screen<'kb> {
+    /// The guided session, started at `now` from the ratings before it.
+    pub fn session(before: &rate::State, now: Duration) -> Self {
+        Screen::Session(session::State::start(
+            before.routine.clone(),
+            before.ratings.clone(),
+            now,
+        ))
+    }
+
     /// The screen's name.
     pub fn id(&self) -> Id {
         match self {

@@ -16,7 +16,7 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::keys::{
     BACK, BROWSE, Binding, Key, SCROLL_D, SCROLL_DOWN, SCROLL_HINT, SCROLL_U, SCROLL_UP, bind,
 };
-use crate::tui::ui::parts;
+use crate::tui::widgets as parts;
 use crate::words::headline;
 
 const OUTCOME_GO_ON: &[Binding] = &[

@@ -11,7 +11,7 @@ use crate::engine::{Preference, advise};
 use crate::flow::Page;
 use crate::tui::action::Action;
 use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind, help_only};
-use crate::tui::ui::parts;
+use crate::tui::widgets as parts;
 use crate::words;
 
 pub const KEYS: &[Binding] = &[

@@ -13,7 +13,7 @@ use crate::flow::{self, Page};
 use crate::kb::KnowledgeBase;
 use crate::tui::action::Action;
 use crate::tui::keys::{BACK, Binding, DOWN, Key, MOVE, UP, bind};
-use crate::tui::ui::parts;
+use crate::tui::widgets as parts;
 
 pub const KEYS: &[Binding] = &[
     UP,

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{Cmd, Ctx, Screen, View, done, session};
+use super::{Cmd, Ctx, Screen, View, done};
 use crate::engine::{Answers, Routine};
 use crate::history::{Rating, Record, Score, StepDone};
 use crate::report::region_name;
@@ -158,13 +158,7 @@ impl State {
                 };
             }
             Action::Next if self.after => return self.save(ctx),
-            Action::Next => {
-                return Cmd::Replace(Screen::Session(session::State::start(
-                    self.routine.clone(),
-                    self.ratings.clone(),
-                    ctx.now,
-                )));
-            }
+            Action::Next => return Cmd::Replace(Screen::session(self, ctx.now)),
             Action::Back if !self.after => return Cmd::Back,
             _ => {}
         }

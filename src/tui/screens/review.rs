@@ -12,7 +12,7 @@ use crate::flow::{self, Page};
 use crate::kb::KnowledgeBase;
 use crate::tui::action::Action;
 use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind};
-use crate::tui::ui::parts;
+use crate::tui::widgets as parts;
 use crate::words;
 
 pub const KEYS: &[Binding] = &[

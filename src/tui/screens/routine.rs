@@ -14,7 +14,7 @@ use crate::report::{dose, duration, keep_off_lines, region_name, tool_line};
 use crate::tui::action::{Action, Effect};
 use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, SCROLL_DOWN, SCROLL_UP, UP, bind};
 use crate::tui::theme::Theme;
-use crate::tui::ui::parts;
+use crate::tui::widgets as parts;
 
 pub const KEYS: &[Binding] = &[
     bind(

@@ -9,7 +9,7 @@ use super::{Cmd, Ctx, Screen, View, browse_list, technique};
 use crate::browse::{Hit, Searcher, Target};
 use crate::tui::action::Action;
 use crate::tui::keys::{Binding, Key, bind, help_only};
-use crate::tui::ui::parts;
+use crate::tui::widgets as parts;
 
 /// While searching, letters are typed into the search, so only these keys act.
 pub const KEYS: &[Binding] = &[

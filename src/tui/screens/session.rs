@@ -18,7 +18,7 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::big_digits;
 use crate::tui::keys::{Binding, Key, SCROLL_D, SCROLL_U, bind};
 use crate::tui::theme::Theme;
-use crate::tui::ui::parts;
+use crate::tui::widgets as parts;
 
 pub const KEYS: &[Binding] = &[
     SCROLL_U,

@@ -11,7 +11,7 @@ use crate::tui::action::Action;
 use crate::tui::keys::{
     BACK, Binding, SCROLL_D, SCROLL_DOWN, SCROLL_HINT, SCROLL_U, SCROLL_UP, SEARCH, START,
 };
-use crate::tui::ui::parts;
+use crate::tui::widgets as parts;
 
 pub const KEYS: &[Binding] = &[
     SCROLL_U,

@@ -8,7 +8,7 @@ use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 use super::{Cmd, View};
 use crate::tui::action::Action;
 use crate::tui::keys::{Binding, DOWN, Key, MOVE, MenuItem, UP, bind, help_only};
-use crate::tui::ui::parts;
+use crate::tui::widgets as parts;
 
 /// The welcome menu: each row's label and what enter on it does, in one table.
 pub const MENU: [MenuItem; 3] = [

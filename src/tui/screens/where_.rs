@@ -14,7 +14,7 @@ use crate::tui::body_map;
 use crate::tui::keys::{
     BACK, BROWSE, Binding, DOWN, Key, MAP_LEFT, MAP_MOVE, MAP_RIGHT, SEARCH, START, UP, bind,
 };
-use crate::tui::ui::parts;
+use crate::tui::widgets as parts;
 
 const WHERE_KEYS: &[Binding] = &[
     UP,

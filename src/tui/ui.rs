@@ -3,15 +3,14 @@
 //! measures (how far the text in front can scroll) is returned, for the event loop to hand back
 //! as an action.
 
-pub mod parts;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::app::{App, Overlay};
+use super::app::App;
 use super::keys::{self, Binding};
+use super::overlay::Overlay;
 use super::screens::{Id, Shared};
 use super::theme::Theme;
 use crate::flow::{self, STEPS};
@@ -28,6 +27,16 @@ pub fn min_size(app: &App<'_>) -> (u16, u16) {
     } else {
         (MIN_WIDTH, MIN_HEIGHT)
     }
+}
+
+/// Where a click lands on the screen's body: `None` under an overlay or in a window too small
+/// to draw in.
+pub fn clickable(app: &App<'_>, frame: Rect) -> Option<Rect> {
+    let (min_width, min_height) = min_size(app);
+    if app.overlay.is_some() || frame.width < min_width || frame.height < min_height {
+        return None;
+    }
+    Some(areas(app, frame).body)
 }
 
 /// The parts of the frame.
