@@ -14,5 +14,6 @@ pub mod report;
 pub mod sanitize;
 pub mod session;
 pub mod summary;
+pub mod technique_text;
 pub mod tui;
 pub mod words;
