@@ -90,6 +90,15 @@ pub struct MenuItem {
     pub action: Action,
 }
 
+/// The key a table binds to `action`, as its footer names it: every key hint in a screen's own
+/// text comes from here, so the text can never name a key that does something else.
+pub fn label(table: &[Binding], action: &Action) -> &'static str {
+    table
+        .iter()
+        .find(|b| b.action == *action && !b.keys.is_empty())
+        .map_or("?", |b| b.label)
+}
+
 /// Keys that work on every screen.
 pub const GLOBAL: &[Binding] = &[
     bind(&[Key::Char('?')], "?", "help", Action::Help),

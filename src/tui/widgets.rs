@@ -9,13 +9,18 @@ use ratatui::widgets::{
     ScrollbarState, StatefulWidget, Widget, Wrap,
 };
 
+use crate::tui::action::Action;
+use crate::tui::keys;
 use crate::tui::theme::Theme;
 
 /// The one-line reminder every browse screen carries; returns the area below it.
 pub fn browse_reminder(buf: &mut Buffer, area: Rect, theme: &Theme) -> Rect {
-    const TEXT: &str = "Browsing skips the safety check. Press s to start it.";
+    let text = format!(
+        "Browsing skips the safety check. Press {} to start it.",
+        keys::label(&[keys::START], &Action::StartCheck)
+    );
     // Two lines on a narrow window, so the reminder is never cut off.
-    let height = if usize::from(area.width) >= TEXT.len() + 2 {
+    let height = if usize::from(area.width) >= text.len() + 2 {
         1
     } else {
         2
@@ -26,7 +31,7 @@ pub fn browse_reminder(buf: &mut Buffer, area: Rect, theme: &Theme) -> Rect {
     ]));
     Paragraph::new(Line::from(vec![
         Span::styled("! ", theme.warn),
-        Span::styled(TEXT, theme.warn),
+        Span::styled(text, theme.warn),
     ]))
     .wrap(Wrap { trim: true })
     .render(line, buf);

@@ -10,7 +10,7 @@ use crate::browse::{self, Filter};
 use crate::kb::{Kind, KnowledgeBase, Technique};
 use crate::report::{duration_range, region_name, tool_name};
 use crate::tui::action::Action;
-use crate::tui::keys::{BACK, Binding, DOWN, Key, MOVE, SEARCH, START, UP, bind};
+use crate::tui::keys::{BACK, Binding, DOWN, Key, MOVE, SEARCH, START, UP, bind, label};
 use crate::tui::widgets as parts;
 
 pub const KEYS: &[Binding] = &[
@@ -117,9 +117,15 @@ impl Widget for View<'_, State<'_>> {
         Paragraph::new(Line::from(vec![
             Span::styled("Tool: ", theme.dim),
             Span::styled(tool, theme.title),
-            Span::styled("  (t)   Kind: ", theme.dim),
+            Span::styled(
+                format!("  ({})   Kind: ", label(KEYS, &Action::ToolFilter)),
+                theme.dim,
+            ),
             Span::styled(kind, theme.title),
-            Span::styled("  (f)", theme.dim),
+            Span::styled(
+                format!("  ({})", label(KEYS, &Action::KindFilter)),
+                theme.dim,
+            ),
         ]))
         .render(filters, buf);
         let region = kb.regions().get(state.region).map_or("", |r| r.id.as_str());
@@ -135,7 +141,11 @@ impl Widget for View<'_, State<'_>> {
                     format!("None of the {all} techniques here matches the filter."),
                     theme.warn,
                 ),
-                Line::raw("Press t to change the tool or f to change direct/indirect."),
+                Line::raw(format!(
+                    "Press {} to change the tool or {} to change direct/indirect.",
+                    label(KEYS, &Action::ToolFilter),
+                    label(KEYS, &Action::KindFilter)
+                )),
             ])
             .wrap(Wrap { trim: true })
             .render(inner, buf);

@@ -10,7 +10,7 @@ use super::{Cmd, Ctx, View};
 use crate::history::Record;
 use crate::report::region_name;
 use crate::tui::action::{Action, Effect};
-use crate::tui::keys::{Binding, Key, bind};
+use crate::tui::keys::{Binding, Key, bind, label};
 
 pub const KEYS: &[Binding] = &[
     bind(&[Key::Enter], "enter", "finish", Action::Next),
@@ -57,7 +57,10 @@ impl Widget for View<'_, State> {
             Some(Err(e)) => vec![
                 Line::styled("Not saved: the history could not be written.", theme.danger),
                 Line::raw(e.clone()),
-                Line::raw("Nothing below is lost: fix the folder and press r to try again."),
+                Line::raw(format!(
+                    "Nothing below is lost: fix the folder and press {} to try again.",
+                    label(KEYS, &Action::Retry)
+                )),
             ],
             None => Vec::new(),
         };

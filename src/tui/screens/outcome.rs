@@ -15,6 +15,7 @@ use crate::summary::{BlockKind, STOPPED_EARLY, blocks};
 use crate::tui::action::{Action, Effect};
 use crate::tui::keys::{
     BACK, BROWSE, Binding, Key, SCROLL_D, SCROLL_DOWN, SCROLL_HINT, SCROLL_U, SCROLL_UP, bind,
+    label,
 };
 use crate::tui::widgets as parts;
 use crate::words::headline;
@@ -148,6 +149,16 @@ impl StatefulWidget for View<'_, State> {
         .wrap(Wrap { trim: true })
         .render(top, buf);
         let mut lines = reasons(self.shared.kb, s, banner_style, theme);
+        if s.stopped_early {
+            let back = label(self.state.keys(), &Action::Back);
+            lines.insert(
+                1,
+                Line::styled(
+                    format!("Press {back} to go back to the question."),
+                    theme.title,
+                ),
+            );
+        }
         if s.outcome == Outcome::Routine && s.excluded.is_empty() && s.modifications.is_empty() {
             lines.push(Line::raw(
                 "Nothing you told us rules out an area or needs a gentler routine.",
@@ -156,12 +167,18 @@ impl StatefulWidget for View<'_, State> {
         }
         if s.outcome == Outcome::Routine {
             lines.push(Line::styled(
-                "Press enter to choose your tools and how much time you have.",
+                format!(
+                    "Press {} to choose your tools and how much time you have.",
+                    label(self.state.keys(), &Action::Next)
+                ),
                 theme.title,
             ));
         } else {
             lines.push(Line::styled(
-                "Press e to save this summary for your doctor or physio.",
+                format!(
+                    "Press {} to save this summary for your doctor or physio.",
+                    label(self.state.keys(), &Action::Export)
+                ),
                 theme.dim,
             ));
         }
@@ -185,10 +202,6 @@ fn reasons<'a>(
     let mut lines: Vec<Line<'_>> = Vec::new();
     if s.stopped_early {
         lines.push(Line::styled(STOPPED_EARLY, theme.warn));
-        lines.push(Line::styled(
-            "Press esc to go back to the question.",
-            theme.title,
-        ));
         lines.push(Line::raw(""));
     }
     for block in blocks(kb, s) {

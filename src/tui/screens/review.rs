@@ -11,7 +11,7 @@ use crate::engine::{Answers, Prompt, Reply, advise};
 use crate::flow::{self, Page};
 use crate::kb::KnowledgeBase;
 use crate::tui::action::Action;
-use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind};
+use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind, label};
 use crate::tui::widgets as parts;
 use crate::words;
 
@@ -121,7 +121,11 @@ impl Widget for View<'_, State<'_>> {
             .filter(|(_, r)| reply(r).is_some_and(Reply::fires))
             .count();
         Paragraph::new(Line::styled(
-            format!("Check your answers. {yes} answered yes or not sure. Space changes one; enter shows the result."),
+            format!(
+                "Check your answers. {yes} answered yes or not sure. {} changes one; {} shows the result.",
+                capitalised(label(KEYS, &Action::Toggle)),
+                label(KEYS, &Action::Next)
+            ),
             theme.dim,
         ))
         .render(top, buf);
@@ -164,4 +168,12 @@ impl Widget for View<'_, State<'_>> {
         }
         parts::list(buf, list, items, self.state.row, true, theme);
     }
+}
+
+/// "Space" for "space", at the start of a sentence.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

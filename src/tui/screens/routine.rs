@@ -12,7 +12,7 @@ use crate::flow::Page;
 use crate::kb::KnowledgeBase;
 use crate::report::{dose, duration, keep_off_lines, region_name, tool_line};
 use crate::tui::action::{Action, Effect};
-use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, SCROLL_DOWN, SCROLL_UP, UP, bind};
+use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, SCROLL_DOWN, SCROLL_UP, UP, bind, label};
 use crate::tui::theme::Theme;
 use crate::tui::widgets as parts;
 
@@ -129,8 +129,9 @@ impl StatefulWidget for View<'_, State> {
             ),
             Span::styled(
                 format!(
-                    "of your {}. Press e to save it as Markdown.",
-                    duration(routine.budget_seconds)
+                    "of your {}. Press {} to save it as Markdown.",
+                    duration(routine.budget_seconds),
+                    label(KEYS, &Action::Export)
                 ),
                 theme.dim,
             ),

@@ -16,7 +16,7 @@ use crate::report::region_name;
 use crate::session::{Activity, Side, Timer, Transition, phases};
 use crate::tui::action::{Action, Effect};
 use crate::tui::big_digits;
-use crate::tui::keys::{Binding, Key, SCROLL_D, SCROLL_U, bind};
+use crate::tui::keys::{Binding, Key, SCROLL_D, SCROLL_U, bind, label};
 use crate::tui::theme::Theme;
 use crate::tui::widgets as parts;
 
@@ -196,9 +196,9 @@ impl StatefulWidget for View<'_, State> {
             Activity::Rest => format!("Rest before set {} of {}{side}", phase.set, phase.sets),
         };
         let paused = if timer.is_paused() {
-            "   PAUSED (space resumes)"
+            format!("   PAUSED ({} resumes)", label(KEYS, &Action::Toggle))
         } else {
-            ""
+            String::new()
         };
         put(
             buf,

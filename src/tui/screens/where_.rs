@@ -12,7 +12,7 @@ use crate::flow::{self, Page};
 use crate::tui::action::Action;
 use crate::tui::body_map;
 use crate::tui::keys::{
-    BACK, BROWSE, Binding, DOWN, Key, MAP_LEFT, MAP_MOVE, MAP_RIGHT, SEARCH, START, UP, bind,
+    BACK, BROWSE, Binding, DOWN, Key, MAP_LEFT, MAP_MOVE, MAP_RIGHT, SEARCH, START, UP, bind, label,
 };
 use crate::tui::widgets as parts;
 
@@ -84,8 +84,10 @@ impl State {
             Action::Toggle | Action::Next if self.browsing => return self.open(ctx, self.region),
             Action::Toggle => self.toggle(ctx, self.region),
             Action::Next if ctx.answers.regions.is_empty() => {
-                *ctx.status =
-                    Some("Choose at least one area first: move to it and press space.".into());
+                *ctx.status = Some(format!(
+                    "Choose at least one area first: move to it and press {}.",
+                    label(WHERE_KEYS, &Action::Toggle)
+                ));
             }
             Action::Next => {
                 if let Some(page) = flow::next(ctx.kb, ctx.answers, Page::Where, false) {
@@ -226,9 +228,12 @@ fn picker(v: &View<'_, State>, buf: &mut Buffer, area: Rect) {
     if let Some(map) = map {
         let block = Block::bordered()
             .title(if state.browsing {
-                " Body map (enter: open) "
+                format!(" Body map ({}: open) ", label(BROWSE_KEYS, &Action::Next))
             } else {
-                " Body map (space: choose) "
+                format!(
+                    " Body map ({}: choose) ",
+                    label(WHERE_KEYS, &Action::Toggle)
+                )
             })
             .border_style(focus_style(Pane::First));
         block.render(map, buf);
