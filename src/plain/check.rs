@@ -6,10 +6,11 @@ use std::path::Path;
 
 use super::prompt::numbered;
 use super::{ANSWER_HELP, Nav, Plain, PlainError};
-use crate::engine::{Answers, Reply, Since, feel_words, goal_words};
+use crate::engine::{Answers, Reply, Since};
 use crate::flow::{self, Page};
 use crate::kb::{Feel, Goal};
 use crate::report;
+use crate::words::{feel as feel_words, goal as goal_words};
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
     pub(crate) fn check(&mut self, save: Option<&Path>) -> Result<(), PlainError> {

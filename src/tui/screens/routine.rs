@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, StatefulWidget, Widget};
 
 use super::{Cmd, Ctx, Pane, Screen, Scroll, View, rate};
-use crate::engine::{Advice, Routine, Screening, Step, position_words};
+use crate::engine::{Advice, Routine, Screening, Step};
 use crate::flow::Page;
 use crate::kb::KnowledgeBase;
 use crate::report::{dose, duration, keep_off_lines, region_name, tool_line};
@@ -15,6 +15,7 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, SCROLL_DOWN, SCROLL_UP, UP, bind, label};
 use crate::tui::theme::Theme;
 use crate::tui::widgets as parts;
+use crate::words::position as position_words;
 
 pub const KEYS: &[Binding] = &[
     bind(
