@@ -8,8 +8,8 @@ use std::time::Duration;
 use super::action::{Action, Effect};
 use super::keys::{self, Binding, Mode};
 pub use super::overlay::Overlay;
-use super::screens::{Cmd, Ctx, Id, Screen, outcome, questions, review, routine, search, where_};
-use crate::engine::{Answers, advise};
+use super::screens::{Cmd, Ctx, Id, Screen, search, where_};
+use crate::engine::Answers;
 use crate::flow::Page;
 use crate::history::Store;
 use crate::kb::{KnowledgeBase, Region};
@@ -228,22 +228,7 @@ impl<'kb> App<'kb> {
             self.stack[last].reenter(kb, &self.answers);
             return;
         }
-        let screen = match page {
-            Page::Where => Screen::Where(where_::State::default()),
-            Page::Details => Screen::Details(super::screens::details::State::default()),
-            Page::Emergency | Page::Health | Page::Area => {
-                Screen::Questions(questions::State::new(kb, answers, page))
-            }
-            Page::Review => Screen::Review(review::State::new(kb, answers)),
-            Page::Preferences => Screen::Preferences(super::screens::preferences::State::default()),
-            Page::Result | Page::Routine => {
-                match routine::State::new(advise(kb, answers, &self.emergency)) {
-                    Ok(state) if page == Page::Routine => Screen::Routine(state),
-                    Ok(state) => Screen::Outcome(outcome::State::new(state.advice(), false)),
-                    Err(advice) => Screen::Outcome(outcome::State::new(*advice, false)),
-                }
-            }
-        };
+        let screen = Screen::for_page(page, kb, answers, &self.emergency);
         self.stack.push(screen);
     }
 

@@ -13,7 +13,7 @@ use super::keys::{self, Binding};
 use super::overlay::Overlay;
 use super::screens::{Id, Shared};
 use super::theme::Theme;
-use crate::flow::{self, STEPS};
+use crate::flow::STEPS;
 
 /// The smallest terminal the app draws in (the browse screens manage with less).
 pub const MIN_WIDTH: u16 = 60;
@@ -150,8 +150,7 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) 
     if let Some(title) = browsing {
         spans.push(Span::styled(format!("· {title}"), theme.text));
     }
-    if let Some(page) = id.page().filter(|p| p.is_question()) {
-        let (done, asked) = flow::progress(app.kb, &app.answers, page);
+    if let Some((done, asked)) = app.screen().progress(&app.answers) {
         spans.push(Span::styled(
             format!("  ({done} of {asked} answered)"),
             theme.dim,

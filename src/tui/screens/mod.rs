@@ -178,6 +178,31 @@ impl<'kb> Screen<'kb> {
         ))
     }
 
+    /// A new screen for a page of the check (the result and the routine advise afresh).
+    pub fn for_page(
+        page: Page,
+        kb: &'kb KnowledgeBase,
+        answers: &Answers,
+        emergency: &str,
+    ) -> Self {
+        match page {
+            Page::Where => Screen::Where(where_::State::default()),
+            Page::Details => Screen::Details(details::State::default()),
+            Page::Emergency | Page::Health | Page::Area => {
+                Screen::Questions(questions::State::new(kb, answers, page))
+            }
+            Page::Review => Screen::Review(review::State::new(kb, answers)),
+            Page::Preferences => Screen::Preferences(preferences::State::default()),
+            Page::Result | Page::Routine => {
+                match routine::State::new(crate::engine::advise(kb, answers, emergency)) {
+                    Ok(state) if page == Page::Routine => Screen::Routine(state),
+                    Ok(state) => Screen::Outcome(outcome::State::new(state.advice(), false)),
+                    Err(advice) => Screen::Outcome(outcome::State::new(*advice, false)),
+                }
+            }
+        }
+    }
+
     /// The screen's name.
     pub fn id(&self) -> Id {
         match self {
@@ -283,6 +308,20 @@ impl<'kb> Screen<'kb> {
             }
             _ => {}
         }
+    }
+
+    /// On a question page: how many of its questions are answered, of how many (from the rows
+    /// it keeps; drawing never asks the questionnaire again).
+    pub fn progress(&self, answers: &Answers) -> Option<(usize, usize)> {
+        let Screen::Questions(s) = self else {
+            return None;
+        };
+        let done = s
+            .rows
+            .iter()
+            .filter(|r| answers.reply(&r.item.id, r.region).is_some())
+            .count();
+        Some((done, s.rows.len()))
     }
 
     /// The page of the check this screen shows, if it is one.
