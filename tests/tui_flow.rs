@@ -394,3 +394,40 @@ fn scrolling_is_bounded_in_state() {
     assert!(offset(&app).1 < max);
     assert!(offset(&app).0 <= offset(&app).1);
 }
+
+/// `update` does no I/O: saving asks the event loop to, and the result comes back as an action.
+#[test]
+fn saving_is_an_effect_whose_result_comes_back_as_an_action() {
+    use fascia::tui::action::Effect;
+    let kb = common::kb();
+    let mut app = walk_to_result(&kb, &["calves"], &yes_to(&[]));
+    drive::to_routine(&mut app, &[]);
+    let effects = app.update(Action::Export);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Export(text)] if text.contains("Calves")),
+        "{effects:?}"
+    );
+    assert!(app.status.is_none(), "nothing is said before it is written");
+    app.update(Action::Exported(Ok("Saved to /tmp/x.md".into())));
+    assert_eq!(app.status.as_deref(), Some("Saved to /tmp/x.md"));
+}
+
+/// The mouse wheel scrolls a long text like the arrows, within the same bound.
+#[test]
+fn the_wheel_scrolls_the_result() {
+    let kb = common::kb();
+    let mut app = walk_to_result(&kb, &["calves", "neck"], &|i, r| match (i, r) {
+        ("open_wound", Some("calves")) | ("blood_thinners", _) => Reply::Yes,
+        _ => Reply::No,
+    });
+    let top = draw(&mut app, 80, 24);
+    drive::act(&mut app, Action::Wheel { up: false });
+    assert_ne!(draw(&mut app, 80, 24), top, "down a line");
+    drive::act(&mut app, Action::Wheel { up: true });
+    drive::act(&mut app, Action::Wheel { up: true });
+    assert_eq!(
+        draw(&mut app, 80, 24),
+        top,
+        "and back to the top, no further"
+    );
+}
