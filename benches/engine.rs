@@ -103,20 +103,18 @@ fn advise_100x(bencher: divan::Bencher) {
 mod render {
     //! A full frame of the busiest screens at 120x40, drawn to a test backend.
 
-    use fascia::engine::{Answers, advise};
-    use fascia::kb::{KnowledgeBase, Section};
-    use fascia::tui::app::{App, Screen};
+    use fascia::engine::Answers;
+    use fascia::flow::Page;
+    use fascia::kb::KnowledgeBase;
+    use fascia::tui::app::App;
     use fascia::tui::theme::Theme;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
-    fn app(kb: &KnowledgeBase, screen: Screen) -> App<'_> {
+    fn app(kb: &KnowledgeBase, page: Page) -> App<'_> {
         let mut app = App::new(kb, "112");
         app.answers = Answers::parse(super::ANSWERS, kb).expect("answers");
-        app.screen = screen;
-        if matches!(screen, Screen::Outcome | Screen::Routine) {
-            app.advice = Some(advise(kb, &app.answers, "112"));
-        }
+        app.go(page);
         app
     }
 
@@ -124,7 +122,9 @@ mod render {
         let theme = Theme::new(false);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         terminal
-            .draw(|f| fascia::tui::ui::draw(f, app, &theme))
+            .draw(|f| {
+                fascia::tui::ui::draw(f, app, &theme);
+            })
             .expect("draw");
     }
 
@@ -138,15 +138,15 @@ mod render {
     #[divan::bench(args = ["where", "area checks", "review", "result", "routine"])]
     fn frame_120x40(bencher: divan::Bencher, screen: &str) {
         let kb = KnowledgeBase::embedded().expect("kb");
-        let screen = match screen {
-            "where" => Screen::Where,
-            "area checks" => Screen::Area,
-            "review" => Screen::Review,
-            "result" => Screen::Outcome,
-            _ => Screen::Routine,
+        let page = match screen {
+            "where" => Page::Where,
+            "area checks" => Page::Area,
+            "review" => Page::Review,
+            "result" => Page::Result,
+            _ => Page::Routine,
         };
-        let app = app(&kb, screen);
-        assert!(screen != Screen::Area || !app.rows(Section::Area).is_empty());
+        let app = app(&kb, page);
+        assert_eq!(app.id().page(), Some(page));
         bencher.bench(|| draw(&app));
     }
 }

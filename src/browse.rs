@@ -61,56 +61,82 @@ pub struct Hit {
 /// one are left out: a fuzzy matcher also finds letters scattered across unrelated names.
 /// An empty query finds nothing.
 pub fn search(kb: &KnowledgeBase, query: &str) -> Vec<Hit> {
-    if query.trim().is_empty() {
-        return Vec::new();
-    }
-    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buf = Vec::new();
-    let mut score = |text: &str| pattern.score(Utf32Str::new(text, &mut buf), &mut matcher);
-    let mut hits = Vec::new();
-    for t in kb.techniques() {
-        if let Some(s) = score(&t.name) {
-            let regions: Vec<&str> = t
-                .regions
-                .iter()
-                .filter_map(|r| kb.region(r))
-                .map(|r| r.name.as_str())
-                .collect();
-            hits.push(Hit {
-                label: format!("{} ({})", t.name, regions.join(", ")),
-                target: Target::Technique(t.id.clone()),
-                score: s,
-            });
+    Searcher::default().search(kb, query)
+}
+
+/// A fuzzy matcher kept between searches (search as you type builds it once).
+pub struct Searcher {
+    matcher: Matcher,
+}
+
+impl Default for Searcher {
+    fn default() -> Self {
+        Self {
+            matcher: Matcher::new(Config::DEFAULT),
         }
     }
-    for r in kb.regions() {
-        if let Some(s) = score(&r.name).max(score(&r.id)) {
-            hits.push(Hit {
-                label: format!("Area: {}", r.name),
-                target: Target::Region(r.id.clone()),
-                score: s,
-            });
+}
+
+impl std::fmt::Debug for Searcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Searcher")
+    }
+}
+
+impl Searcher {
+    /// What `query` finds, best first (see [`search`]).
+    pub fn search(&mut self, kb: &KnowledgeBase, query: &str) -> Vec<Hit> {
+        if query.trim().is_empty() {
+            return Vec::new();
         }
-        for m in &r.muscles {
-            if let Some(s) = score(&m.name).max(score(&m.anatomical)) {
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let matcher = &mut self.matcher;
+        let mut buf = Vec::new();
+        let mut score = |text: &str| pattern.score(Utf32Str::new(text, &mut buf), matcher);
+        let mut hits = Vec::new();
+        for t in kb.techniques() {
+            if let Some(s) = score(&t.name) {
+                let regions: Vec<&str> = t
+                    .regions
+                    .iter()
+                    .filter_map(|r| kb.region(r))
+                    .map(|r| r.name.as_str())
+                    .collect();
                 hits.push(Hit {
-                    label: format!(
-                        "Muscle: {} ({}), in {}",
-                        m.name,
-                        m.anatomical,
-                        r.name.to_lowercase()
-                    ),
-                    target: Target::Region(r.id.clone()),
+                    label: format!("{} ({})", t.name, regions.join(", ")),
+                    target: Target::Technique(t.id.clone()),
                     score: s,
                 });
             }
         }
+        for r in kb.regions() {
+            if let Some(s) = score(&r.name).max(score(&r.id)) {
+                hits.push(Hit {
+                    label: format!("Area: {}", r.name),
+                    target: Target::Region(r.id.clone()),
+                    score: s,
+                });
+            }
+            for m in &r.muscles {
+                if let Some(s) = score(&m.name).max(score(&m.anatomical)) {
+                    hits.push(Hit {
+                        label: format!(
+                            "Muscle: {} ({}), in {}",
+                            m.name,
+                            m.anatomical,
+                            r.name.to_lowercase()
+                        ),
+                        target: Target::Region(r.id.clone()),
+                        score: s,
+                    });
+                }
+            }
+        }
+        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+        let floor = hits.first().map_or(0, |h| h.score * 3 / 4);
+        hits.retain(|h| h.score >= floor);
+        hits
     }
-    hits.sort_by_key(|h| std::cmp::Reverse(h.score));
-    let floor = hits.first().map_or(0, |h| h.score * 3 / 4);
-    hits.retain(|h| h.score >= floor);
-    hits
 }
 
 /// The techniques a search finds: those it names, and those on the areas or muscles it names.

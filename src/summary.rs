@@ -66,7 +66,7 @@ fn fired_entry(kb: &KnowledgeBase, f: &Fired, with_message: bool) -> Entry {
         let names: Vec<&str> = f
             .regions
             .iter()
-            .map(|r| crate::report::region_name(kb, r))
+            .map(|r| crate::words::region_name(kb, r))
             .collect();
         format!(" ({})", names.join(", "))
     };
@@ -122,7 +122,7 @@ pub fn blocks(kb: &KnowledgeBase, s: &Screening) -> Vec<Block> {
                 .excluded
                 .iter()
                 .map(|e| Entry {
-                    head: crate::report::region_name(kb, &e.region).to_owned(),
+                    head: crate::words::region_name(kb, &e.region).to_owned(),
                     body: vec![e.message.clone()],
                     not_sure: None,
                     tier: None,
@@ -136,7 +136,7 @@ pub fn blocks(kb: &KnowledgeBase, s: &Screening) -> Vec<Block> {
         .map(|m| Entry {
             head: format!(
                 "{}: {}",
-                crate::report::region_name(kb, &m.region),
+                crate::words::region_name(kb, &m.region),
                 m.details.join("; ")
             ),
             body: Vec::new(),

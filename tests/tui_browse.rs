@@ -6,7 +6,8 @@ mod common;
 use common::drive::{self, key};
 use crossterm::event::KeyCode;
 use fascia::kb::Kind;
-use fascia::tui::app::{App, Screen};
+use fascia::tui::app::App;
+use fascia::tui::screens::Id as Screen;
 use fascia::tui::theme::Theme;
 use fascia::tui::ui;
 use ratatui::Terminal;
@@ -15,7 +16,7 @@ use ratatui::backend::TestBackend;
 fn open_browse(app: &mut App<'_>) {
     key(app, KeyCode::Down);
     key(app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::BrowseRegions);
+    assert_eq!(app.id(), Screen::BrowseRegions);
 }
 
 fn open_region(app: &mut App<'_>, region: &str) {
@@ -26,20 +27,22 @@ fn open_region(app: &mut App<'_>, region: &str) {
         .iter()
         .position(|r| r.id == region)
         .expect("region");
-    while app.region < target {
+    while drive::region(app) < target {
         key(app, KeyCode::Down);
     }
-    while app.region > target {
+    while drive::region(app) > target {
         key(app, KeyCode::Up);
     }
     key(app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::BrowseList);
+    assert_eq!(app.id(), Screen::BrowseList);
 }
 
 fn render(app: &App<'_>, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     terminal
-        .draw(|f| ui::draw(f, app, &Theme::new(false)))
+        .draw(|f| {
+            ui::draw(f, app, &Theme::new(false));
+        })
         .expect("draw");
     format!("{}", terminal.backend())
 }
@@ -50,45 +53,57 @@ fn kind_and_tool_filters_by_keys() {
     let mut app = App::new(&kb, "112");
     open_browse(&mut app);
     open_region(&mut app, "calves");
-    let all = app.browse_list().len();
+    let all = drive::browse(&app).list.len();
     assert_eq!(all, kb.techniques_for("calves").count());
     drive::char(&mut app, 'f');
-    assert_eq!(app.kind_filter, Some(Kind::Direct));
-    assert!(app.browse_list().iter().all(|t| t.kind == Kind::Direct));
+    assert_eq!(drive::browse(&app).kind_filter, Some(Kind::Direct));
+    assert!(
+        drive::browse(&app)
+            .list
+            .iter()
+            .all(|t| t.kind == Kind::Direct)
+    );
     drive::char(&mut app, 'f');
     assert!(
-        app.browse_list().iter().all(|t| t.kind == Kind::Indirect) && !app.browse_list().is_empty()
+        drive::browse(&app)
+            .list
+            .iter()
+            .all(|t| t.kind == Kind::Indirect)
+            && !drive::browse(&app).list.is_empty()
     );
     drive::char(&mut app, 'f');
     assert_eq!(
-        app.browse_list().len(),
+        drive::browse(&app).list.len(),
         all,
         "the third press clears the kind filter"
     );
     drive::char(&mut app, 't');
-    let tool = kb.tools()[app.tool_filter.expect("a tool")].id.clone();
+    let tool = kb.tools()[drive::browse(&app).tool_filter.expect("a tool")]
+        .id
+        .clone();
     assert!(
-        app.browse_list()
+        drive::browse(&app)
+            .list
             .iter()
             .all(|t| fascia::browse::uses_tool(&kb, t, &tool))
     );
     // Down to the last technique and open it; esc goes back up the way we came.
     drive::char(&mut app, 't');
     drive::char(&mut app, 't');
-    let list = app.browse_list();
+    let list = drive::browse(&app).list.clone();
     if let Some(last) = list.last() {
         for _ in 0..list.len() {
             key(&mut app, KeyCode::Down);
         }
         key(&mut app, KeyCode::Enter);
-        assert_eq!(app.technique.as_deref(), Some(last.id.as_str()));
+        assert_eq!(drive::technique(&app).as_deref(), Some(last.id.as_str()));
         key(&mut app, KeyCode::Esc);
-        assert_eq!(app.screen, Screen::BrowseList);
+        assert_eq!(app.id(), Screen::BrowseList);
     }
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::BrowseRegions);
+    assert_eq!(app.id(), Screen::BrowseRegions);
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Welcome);
+    assert_eq!(app.id(), Screen::Welcome);
 }
 
 #[test]
@@ -97,32 +112,33 @@ fn search_shows_results_as_you_type_and_opens_them() {
     let mut app = App::new(&kb, "112");
     open_browse(&mut app);
     drive::char(&mut app, '/');
-    assert_eq!(app.screen, Screen::BrowseSearch);
+    assert_eq!(app.id(), Screen::BrowseSearch);
     for c in "soleus".chars() {
         drive::char(&mut app, c);
         assert!(
-            !app.hits().is_empty() || app.query.len() > 2,
+            !drive::search(&app).hits.is_empty() || drive::search(&app).query.len() > 2,
             "results appear as you type"
         );
     }
     assert_eq!(
-        app.query, "soleus",
+        drive::search(&app).query,
+        "soleus",
         "letters, even q and s, go into the search"
     );
-    let first = app.hits()[0].clone();
+    let first = drive::search(&app).hits[0].clone();
     assert_eq!(
         first.target,
         fascia::browse::Target::Region("calves".into())
     );
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::BrowseList);
-    assert_eq!(kb.regions()[app.browse_region].id, "calves");
+    assert_eq!(app.id(), Screen::BrowseList);
+    assert_eq!(kb.regions()[drive::browse(&app).region].id, "calves");
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::BrowseSearch, "back to the results");
+    assert_eq!(app.id(), Screen::BrowseSearch, "back to the results");
     key(&mut app, KeyCode::Backspace);
-    assert_eq!(app.query, "soleu");
+    assert_eq!(drive::search(&app).query, "soleu");
     // A technique by name.
-    while !app.query.is_empty() {
+    while !drive::search(&app).query.is_empty() {
         key(&mut app, KeyCode::Backspace);
     }
     let name = kb.techniques()[5].name.clone();
@@ -130,9 +146,9 @@ fn search_shows_results_as_you_type_and_opens_them() {
         drive::char(&mut app, c);
     }
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::BrowseTechnique);
+    assert_eq!(app.id(), Screen::BrowseTechnique);
     assert_eq!(
-        app.technique.as_deref(),
+        drive::technique(&app).as_deref(),
         Some(kb.techniques()[5].id.as_str())
     );
 }
@@ -143,22 +159,18 @@ fn browse_is_a_key_away_outside_questions_and_s_starts_the_check() {
     let mut app = App::new(&kb, "112");
     drive::choose_regions(&mut app, &["calves"]);
     drive::char(&mut app, 'b');
-    assert_eq!(app.screen, Screen::BrowseRegions);
+    assert_eq!(app.id(), Screen::BrowseRegions);
     key(&mut app, KeyCode::Esc);
-    assert_eq!(
-        app.screen,
-        Screen::Details,
-        "back to where browsing started"
-    );
+    assert_eq!(app.id(), Screen::Details, "back to where browsing started");
     assert!(app.answers.regions.contains_key("calves"), "nothing lost");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Emergency);
+    assert_eq!(app.id(), Screen::Emergency);
     drive::char(&mut app, 'b');
-    assert_eq!(app.screen, Screen::Emergency, "not from a question");
+    assert_eq!(app.id(), Screen::Emergency, "not from a question");
     let mut app = App::new(&kb, "112");
     open_browse(&mut app);
     drive::char(&mut app, 's');
-    assert_eq!(app.screen, Screen::Where);
+    assert_eq!(app.id(), Screen::Where);
 }
 
 #[test]
@@ -169,12 +181,12 @@ fn every_technique_is_reachable_and_drawn_at_every_size() {
         let mut app = App::new(&kb, "112");
         open_browse(&mut app);
         open_region(&mut app, &region.id);
-        let n = app.browse_list().len();
+        let n = drive::browse(&app).list.len();
         for i in 0..n {
             key(&mut app, KeyCode::Enter);
-            assert_eq!(app.screen, Screen::BrowseTechnique);
+            assert_eq!(app.id(), Screen::BrowseTechnique);
             let t = kb
-                .technique(app.technique.as_deref().expect("technique"))
+                .technique(drive::technique(&app).as_deref().expect("technique"))
                 .expect("known");
             seen.insert(t.id.clone());
             for (w, h) in [(40, 12), (80, 24), (200, 60)] {

@@ -6,10 +6,12 @@ mod common;
 use common::drive::{self, key, walk_to_result, yes_to};
 use crossterm::event::KeyCode;
 use fascia::engine::{Outcome, Reply, advise};
-use fascia::tui::app::{App, Overlay, Screen};
+use fascia::tui::action::Action;
+use fascia::tui::app::{App, Overlay};
+use fascia::tui::screens::Id as Screen;
 
 fn outcome(app: &App<'_>) -> Outcome {
-    app.advice.as_ref().expect("advice").screening.outcome
+    drive::advice(app).expect("advice").screening.outcome
 }
 
 #[test]
@@ -18,8 +20,8 @@ fn sore_calves_to_a_routine_that_matches_advise() {
     let mut app = walk_to_result(&kb, &["calves"], &yes_to(&[]));
     assert_eq!(outcome(&app), Outcome::Routine);
     drive::to_routine(&mut app, &["foam_roller_medium"]);
-    assert_eq!(app.screen, Screen::Routine);
-    let shown = app.advice.clone().expect("advice");
+    assert_eq!(app.id(), Screen::Routine);
+    let shown = drive::advice(&app).expect("advice");
     assert_eq!(
         shown,
         advise(&kb, &app.answers, "112"),
@@ -61,7 +63,7 @@ fn every_outcome_is_reachable_by_keys() {
     for (regions, yes, expected) in cases {
         let app = walk_to_result(&kb, regions, &yes_to(yes));
         assert_eq!(outcome(&app), expected, "{yes:?}");
-        let advice = app.advice.as_ref().expect("advice");
+        let advice = drive::advice(&app).expect("advice");
         assert_eq!(advice.routine.is_some(), expected == Outcome::Routine);
     }
 }
@@ -74,7 +76,7 @@ fn local_exclusion_and_caution_show_before_the_routine() {
         _ => Reply::No,
     };
     let mut app = walk_to_result(&kb, &["calves", "quads"], &reply);
-    let s = &app.advice.as_ref().expect("advice").screening;
+    let s = &drive::advice(&app).expect("advice").screening;
     assert_eq!(s.outcome, Outcome::Routine);
     assert_eq!(s.excluded[0].region, "calves");
     assert!(
@@ -83,11 +85,7 @@ fn local_exclusion_and_caution_show_before_the_routine() {
             .any(|m| m.region == "quads" && m.because.contains(&"pregnancy".to_owned()))
     );
     drive::to_routine(&mut app, &[]);
-    let routine = app
-        .advice
-        .as_ref()
-        .and_then(|a| a.routine.as_ref())
-        .expect("routine");
+    let routine = drive::routine(&app).expect("routine");
     assert!(routine.steps.iter().all(|s| s.region == "quads"));
 }
 
@@ -96,28 +94,31 @@ fn an_urgent_answer_stops_at_once_and_esc_goes_back_to_change_it() {
     let kb = common::kb();
     let mut app = walk_to_result(&kb, &["lower_back"], &yes_to(&["ces_saddle_bladder_bowel"]));
     assert_eq!(
-        app.screen,
+        app.id(),
         Screen::Outcome,
         "shown at once, before the review"
     );
     assert_eq!(outcome(&app), Outcome::Urgent);
-    assert!(app.advice.as_ref().expect("advice").screening.stopped_early);
+    assert!(drive::advice(&app).expect("advice").screening.stopped_early);
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.screen,
+        app.id(),
         Screen::Outcome,
         "enter does not lead past an urgent result"
     );
     // Back to the very question, where the answer can be changed.
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Area);
-    let rows = app.rows(fascia::kb::Section::Area);
-    assert_eq!(rows[app.question].item.id, "ces_saddle_bladder_bowel");
+    assert_eq!(app.id(), Screen::Area);
+    let rows = drive::rows(&app).0;
+    assert_eq!(
+        rows[drive::cursor(&app)].item.id,
+        "ces_saddle_bladder_bowel"
+    );
     drive::char(&mut app, 'n');
-    assert_eq!(app.screen, Screen::Area, "a no goes on with the questions");
+    assert_eq!(app.id(), Screen::Area, "a no goes on with the questions");
     drive::answer_page(&mut app, &yes_to(&[]));
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.id(), Screen::Review);
     key(&mut app, KeyCode::Enter);
     assert_eq!(outcome(&app), Outcome::Routine);
 }
@@ -128,9 +129,9 @@ fn an_emergency_yes_on_the_first_question_shows_the_result_at_once() {
     let mut app = App::new(&kb, "112");
     drive::choose_regions(&mut app, &["neck"]);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Emergency);
+    assert_eq!(app.id(), Screen::Emergency);
     drive::char(&mut app, 'y');
-    assert_eq!(app.screen, Screen::Outcome);
+    assert_eq!(app.id(), Screen::Outcome);
     assert_eq!(outcome(&app), Outcome::Emergency);
     // Nothing else was asked, and nothing unasked was stored.
     assert_eq!(app.answers.answers.len(), 1);
@@ -146,7 +147,7 @@ fn not_sure_on_a_red_flag_refers_and_says_not_sure() {
             Reply::No
         }
     });
-    let s = &app.advice.as_ref().expect("advice").screening;
+    let s = &drive::advice(&app).expect("advice").screening;
     assert_eq!(s.outcome, Outcome::Emergency);
     assert_eq!(s.referrals[0].answer, Reply::NotSure);
     assert!(s.referrals[0].not_sure.is_some());
@@ -157,45 +158,43 @@ fn an_answer_is_changed_from_the_review_without_starting_again() {
     let kb = common::kb();
     let mut app = walk_to_result(&kb, &["calves"], &yes_to(&["fragile_skin"]));
     assert!(
-        !app.advice
-            .as_ref()
+        !drive::advice(&app)
             .expect("advice")
             .screening
             .modifications
             .is_empty()
     );
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.id(), Screen::Review);
     // Find the fragile-skin row in the review and change it (an item that gates no other).
     let regions = app.answers.regions.len();
-    let row = app
-        .all_rows()
+    let row = fascia::flow::all_questions(app.kb, &app.answers)
         .iter()
         .position(|(_, r)| r.item.id == "fragile_skin")
         .expect("row")
         + regions;
-    while app.review < row {
+    while drive::cursor(&app) < row {
         key(&mut app, KeyCode::Down);
     }
     drive::char(&mut app, ' ');
-    assert_eq!(app.screen, Screen::Health);
+    assert_eq!(app.id(), Screen::Health);
     assert_eq!(
-        app.rows(fascia::kb::Section::Health)[app.question].item.id,
+        drive::rows(&app).0[drive::cursor(&app)].item.id,
         "fragile_skin"
     );
     drive::char(&mut app, 'n');
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.screen,
+        app.id(),
         Screen::Review,
         "back to the review, not through every page"
     );
     key(&mut app, KeyCode::Enter);
-    let s = &app.advice.as_ref().expect("advice").screening;
+    let s = &drive::advice(&app).expect("advice").screening;
     assert!(s.modifications.is_empty(), "the change took effect");
     assert_eq!(
         app.answers.answers.len(),
-        app.all_rows()
+        fascia::flow::all_questions(app.kb, &app.answers)
             .iter()
             .map(|(_, r)| r.item.id.clone())
             .collect::<std::collections::BTreeSet<_>>()
@@ -210,11 +209,11 @@ fn a_page_cannot_be_left_with_questions_unanswered() {
     let mut app = App::new(&kb, "112");
     drive::choose_regions(&mut app, &["feet"]);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Emergency);
+    assert_eq!(app.id(), Screen::Emergency);
     drive::char(&mut app, 'n');
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.screen,
+        app.id(),
         Screen::Emergency,
         "five emergency questions are still open"
     );
@@ -224,7 +223,8 @@ fn a_page_cannot_be_left_with_questions_unanswered() {
             .is_some_and(|s| s.contains("5 questions"))
     );
     assert_eq!(
-        app.question, 1,
+        drive::cursor(&app),
+        1,
         "the cursor jumps to the first open question"
     );
 }
@@ -233,16 +233,14 @@ fn a_page_cannot_be_left_with_questions_unanswered() {
 fn age_50_plus_adds_the_head_and_shoulder_questions() {
     let kb = common::kb();
     let app = walk_to_result(&kb, &["neck"], &yes_to(&["age_50_plus"]));
-    let ids: Vec<String> = app
-        .all_rows()
+    let ids: Vec<String> = fascia::flow::all_questions(app.kb, &app.answers)
         .iter()
         .map(|(_, r)| r.item.id.clone())
         .collect();
     assert!(ids.contains(&"gca_symptoms".to_owned()) && ids.contains(&"pmr_pattern".to_owned()));
     let younger = walk_to_result(&kb, &["neck"], &yes_to(&[]));
     assert!(
-        !younger
-            .all_rows()
+        !fascia::flow::all_questions(younger.kb, &younger.answers)
             .iter()
             .any(|(_, r)| r.item.id == "gca_symptoms")
     );
@@ -283,7 +281,7 @@ fn help_lists_the_keys_of_the_screen() {
     assert_eq!(app.overlay, Some(Overlay::Help));
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
-    assert_eq!(app.screen, Screen::Details, "closing help does not go back");
+    assert_eq!(app.id(), Screen::Details, "closing help does not go back");
 }
 
 #[test]
@@ -291,7 +289,7 @@ fn the_body_map_moves_by_arrows_and_chooses_by_click() {
     let kb = common::kb();
     let mut app = App::new(&kb, "112");
     key(&mut app, KeyCode::Enter);
-    let id = |app: &App<'_>| app.kb.regions()[app.region].id.clone();
+    let id = |app: &App<'_>| app.kb.regions()[drive::region(app)].id.clone();
     assert_eq!(id(&app), "head");
     key(&mut app, KeyCode::Down);
     assert_eq!(id(&app), "jaw");
@@ -306,7 +304,7 @@ fn the_body_map_moves_by_arrows_and_chooses_by_click() {
         for xx in 0..120 {
             let mut probe = App::new(&kb, "112");
             key(&mut probe, KeyCode::Enter);
-            fascia::tui::ui::click(&mut probe, area, xx, yy);
+            drive::click(&mut probe, area, xx, yy);
             if probe.answers.regions.contains_key("calves") {
                 (x, y) = (xx, yy);
                 break 'find;
@@ -314,11 +312,122 @@ fn the_body_map_moves_by_arrows_and_chooses_by_click() {
         }
     }
     assert!(x > 0, "the calf cell can be clicked");
-    fascia::tui::ui::click(&mut app, area, x, y);
+    drive::click(&mut app, area, x, y);
     assert!(app.answers.regions.contains_key("calves"));
-    fascia::tui::ui::click(&mut app, area, x, y);
+    drive::click(&mut app, area, x, y);
     assert!(
         !app.answers.regions.contains_key("calves"),
         "a second click un-chooses"
+    );
+}
+
+/// Enter on each row of the welcome menu does what the row's label says.
+#[test]
+fn every_welcome_menu_row_does_what_its_label_says() {
+    use fascia::tui::screens::welcome::MENU as WELCOME_MENU;
+    let kb = common::kb();
+    let labels: Vec<&str> = WELCOME_MENU.iter().map(|m| m.label).collect();
+    assert_eq!(labels, ["Start", "Browse", "Quit"]);
+    for (row, item) in WELCOME_MENU.iter().enumerate() {
+        let mut app = App::new(&kb, "112");
+        for _ in 0..row {
+            key(&mut app, KeyCode::Down);
+        }
+        assert_eq!(drive::cursor(&app), row);
+        key(&mut app, KeyCode::Enter);
+        match item.label {
+            "Start" => assert_eq!(app.id(), Screen::Where, "Start starts the check"),
+            "Browse" => assert_eq!(app.id(), Screen::BrowseRegions, "Browse opens the library"),
+            "Quit" => {
+                assert!(app.quit, "Quit quits");
+                assert_ne!(app.id(), Screen::History, "Quit never opens the history");
+            }
+            other => panic!("a menu row with no test: {other}"),
+        }
+    }
+}
+
+/// Draws a frame as the event loop does, handing back what the drawing measured.
+fn draw(app: &mut App<'_>, width: u16, height: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    let theme = fascia::tui::theme::Theme::new(false);
+    let mut fit = None;
+    terminal
+        .draw(|f| fit = fascia::tui::ui::draw(f, app, &theme))
+        .expect("draw");
+    if let Some(max) = fit {
+        drive::act(app, Action::Fit(max));
+    }
+    format!("{}", terminal.backend())
+}
+
+/// Scrolling far past the end stops at the end, so one press up scrolls at once.
+#[test]
+fn scrolling_is_bounded_in_state() {
+    let kb = common::kb();
+    let mut app = walk_to_result(&kb, &["calves", "neck"], &|i, r| match (i, r) {
+        ("open_wound", Some("calves")) | ("blood_thinners", _) => Reply::Yes,
+        _ => Reply::No,
+    });
+    let top = draw(&mut app, 80, 24);
+    let offset = |app: &App<'_>| match app.screen() {
+        fascia::tui::screens::Screen::Outcome(s) => (s.scroll.offset, s.scroll.max()),
+        _ => panic!("not the result"),
+    };
+    let (_, max) = offset(&app);
+    assert!(
+        max > 0 && max < 100,
+        "the result is longer than 24 rows: {max}"
+    );
+    for _ in 0..100 {
+        key(&mut app, KeyCode::Down);
+    }
+    assert_eq!(offset(&app), (max, max), "scrolling stops at the end");
+    let bottom = draw(&mut app, 80, 24);
+    assert_ne!(top, bottom);
+    key(&mut app, KeyCode::Up);
+    assert_eq!(offset(&app).0, max - 1, "one press up scrolls up at once");
+    assert_ne!(draw(&mut app, 80, 24), bottom, "and the screen shows it");
+    // A taller window can show more: the bound follows the last drawing.
+    draw(&mut app, 120, 60);
+    assert!(offset(&app).1 < max);
+    assert!(offset(&app).0 <= offset(&app).1);
+}
+
+/// `update` does no I/O: saving asks the event loop to, and the result comes back as an action.
+#[test]
+fn saving_is_an_effect_whose_result_comes_back_as_an_action() {
+    use fascia::tui::action::Effect;
+    let kb = common::kb();
+    let mut app = walk_to_result(&kb, &["calves"], &yes_to(&[]));
+    drive::to_routine(&mut app, &[]);
+    let effects = app.update(Action::Export);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Export(text)] if text.contains("Calves")),
+        "{effects:?}"
+    );
+    assert!(app.status.is_none(), "nothing is said before it is written");
+    app.update(Action::Exported(Ok("Saved to /tmp/x.md".into())));
+    assert_eq!(app.status.as_deref(), Some("Saved to /tmp/x.md"));
+}
+
+/// The mouse wheel scrolls a long text like the arrows, within the same bound.
+#[test]
+fn the_wheel_scrolls_the_result() {
+    let kb = common::kb();
+    let mut app = walk_to_result(&kb, &["calves", "neck"], &|i, r| match (i, r) {
+        ("open_wound", Some("calves")) | ("blood_thinners", _) => Reply::Yes,
+        _ => Reply::No,
+    });
+    let top = draw(&mut app, 80, 24);
+    drive::act(&mut app, Action::Wheel { up: false });
+    assert_ne!(draw(&mut app, 80, 24), top, "down a line");
+    drive::act(&mut app, Action::Wheel { up: true });
+    drive::act(&mut app, Action::Wheel { up: true });
+    assert_eq!(
+        draw(&mut app, 80, 24),
+        top,
+        "and back to the top, no further"
     );
 }

@@ -9,7 +9,8 @@ use std::time::Duration;
 use common::drive::{self, key, walk_to_result, yes_to};
 use crossterm::event::KeyCode;
 use fascia::history::Store;
-use fascia::tui::app::{App, Screen};
+use fascia::tui::app::App;
+use fascia::tui::screens::Id as Screen;
 use fascia::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -17,7 +18,7 @@ use ratatui::backend::TestBackend;
 fn routine_app(kb: &fascia::kb::KnowledgeBase, store: Option<Store>) -> App<'_> {
     let mut app = walk_to_result(kb, &["calves", "neck"], &yes_to(&[]));
     drive::to_routine(&mut app, &["foam_roller_medium"]);
-    assert_eq!(app.screen, Screen::Routine);
+    assert_eq!(app.id(), Screen::Routine);
     app.store = store;
     app
 }
@@ -25,7 +26,9 @@ fn routine_app(kb: &fascia::kb::KnowledgeBase, store: Option<Store>) -> App<'_> 
 fn render(app: &App<'_>, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     terminal
-        .draw(|f| fascia::tui::ui::draw(f, app, &Theme::new(false)))
+        .draw(|f| {
+            fascia::tui::ui::draw(f, app, &Theme::new(false));
+        })
         .expect("draw");
     format!("{}", terminal.backend())
 }
@@ -40,40 +43,34 @@ fn a_whole_session_runs_on_time_and_is_saved() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut app = routine_app(&kb, Some(Store::in_dir(dir.path())));
     drive::char(&mut app, 'g');
-    assert_eq!(app.screen, Screen::RateBefore);
-    assert_eq!(app.guided.ratings.len(), 2);
+    assert_eq!(app.id(), Screen::RateBefore);
+    assert_eq!(drive::ratings(&app).len(), 2);
     key(&mut app, KeyCode::Right); // calves pain +1
-    let before = app.guided.ratings[0].before;
-    app.tick(secs(1000));
+    let before = drive::ratings(&app)[0].before;
+    drive::tick(&mut app, secs(1000));
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Session);
-    let total: u64 = app
-        .routine()
-        .expect("routine")
-        .steps
-        .iter()
-        .map(|s| u64::from(s.seconds))
-        .sum();
+    assert_eq!(app.id(), Screen::Session);
+    let steps = drive::routine(&app).expect("routine").steps;
+    let total: u64 = steps.iter().map(|s| u64::from(s.seconds)).sum();
     // One second before the end the session is still running; at the end it asks for ratings.
-    app.tick(secs(1000 + total - 1));
-    assert_eq!(app.screen, Screen::Session);
+    drive::tick(&mut app, secs(1000 + total - 1));
+    assert_eq!(app.id(), Screen::Session);
     assert!(render(&app, 80, 24).contains("1 s left"));
-    app.guided.bell = false;
-    app.tick(secs(1000 + total));
-    assert_eq!(app.screen, Screen::RateAfter);
-    assert!(app.guided.completed);
-    assert!(app.guided.bell, "the bell rings at the end");
+    let rang = drive::tick(&mut app, secs(1000 + total));
+    assert_eq!(app.id(), Screen::RateAfter);
+    assert!(drive::completed(&app));
+    assert!(rang, "the bell rings at the end");
     key(&mut app, KeyCode::Left); // calves pain -1 after
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Done);
-    assert!(matches!(&app.guided.saved, Some(Ok(path)) if path.ends_with("history.jsonl")));
+    assert_eq!(app.id(), Screen::Done);
+    assert!(matches!(&drive::saved(&app), Some(Ok(path)) if path.ends_with("history.jsonl")));
     let loaded = Store::in_dir(dir.path()).load().expect("load");
     assert_eq!(loaded.records.len(), 1);
     let r = &loaded.records[0];
     assert!(r.completed);
     assert_eq!(r.ratings[0].before, before);
     assert_eq!(r.ratings[0].after.map(|a| a.pain), Some(before.pain - 1));
-    assert_eq!(r.routine.len(), app.routine().expect("routine").steps.len());
+    assert_eq!(r.routine.len(), steps.len());
 }
 
 #[test]
@@ -82,36 +79,20 @@ fn pause_skip_back_and_switching_sides() {
     let mut app = routine_app(&kb, None);
     drive::char(&mut app, 'g');
     key(&mut app, KeyCode::Enter);
-    let first = *app
-        .guided
-        .timer
-        .as_ref()
-        .and_then(|t| t.current())
-        .expect("phase");
+    let first = *drive::timer(&app).current().expect("phase");
     drive::char(&mut app, ' ');
-    assert!(
-        app.guided
-            .timer
-            .as_ref()
-            .is_some_and(fascia::session::Timer::is_paused)
-    );
+    assert!(drive::timer(&app).is_paused());
     assert!(render(&app, 80, 24).contains("PAUSED"));
-    app.tick(secs(10_000));
+    drive::tick(&mut app, secs(10_000));
     assert_eq!(
-        app.guided.timer.as_ref().and_then(|t| t.current()).copied(),
+        drive::timer(&app).current().copied(),
         Some(first),
         "no time passes while paused"
     );
     drive::char(&mut app, ' ');
     // Run the first phase out: a per-side step switches sides and says so.
-    app.tick(secs(10_000 + u64::from(first.seconds)));
-    let now = app
-        .guided
-        .timer
-        .as_ref()
-        .and_then(|t| t.current())
-        .copied()
-        .expect("phase");
+    drive::tick(&mut app, secs(10_000 + u64::from(first.seconds)));
+    let now = drive::timer(&app).current().copied().expect("phase");
     if first.side.is_some() && now.side != first.side {
         assert!(
             app.status
@@ -120,20 +101,11 @@ fn pause_skip_back_and_switching_sides() {
         );
     }
     drive::char(&mut app, 'n');
-    let step = app
-        .guided
-        .timer
-        .as_ref()
-        .and_then(|t| t.current())
-        .map(|p| p.step);
+    let step = drive::timer(&app).current().map(|p| p.step);
     assert_eq!(step, Some(1), "n skips to the next step");
     drive::char(&mut app, 'p');
     assert_eq!(
-        app.guided
-            .timer
-            .as_ref()
-            .and_then(|t| t.current())
-            .map(|p| p.step),
+        drive::timer(&app).current().map(|p| p.step),
         Some(0),
         "p goes back"
     );
@@ -146,9 +118,9 @@ fn ending_early_is_saved_as_ended_early() {
     let mut app = routine_app(&kb, Some(Store::in_dir(dir.path())));
     drive::char(&mut app, 'g');
     key(&mut app, KeyCode::Enter);
-    app.tick(secs(5));
+    drive::tick(&mut app, secs(5));
     drive::char(&mut app, 'e');
-    assert_eq!(app.screen, Screen::RateAfter);
+    assert_eq!(app.id(), Screen::RateAfter);
     assert!(render(&app, 80, 24).contains("ended early"));
     key(&mut app, KeyCode::Enter);
     let loaded = Store::in_dir(dir.path()).load().expect("load");
@@ -172,9 +144,9 @@ fn a_failed_save_keeps_the_session_on_screen_and_can_be_retried() {
     key(&mut app, KeyCode::Enter);
     drive::char(&mut app, 'e');
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Done);
+    assert_eq!(app.id(), Screen::Done);
     assert!(
-        matches!(&app.guided.saved, Some(Err(e)) if e.contains("cannot write the history file"))
+        matches!(&drive::saved(&app), Some(Err(e)) if e.contains("cannot write the history file"))
     );
     let screen = render(&app, 100, 30);
     assert!(
@@ -184,9 +156,9 @@ fn a_failed_save_keeps_the_session_on_screen_and_can_be_retried() {
     std::fs::remove_file(&blocker).expect("unblock");
     drive::char(&mut app, 'r');
     assert!(
-        matches!(&app.guided.saved, Some(Ok(_))),
+        matches!(&drive::saved(&app), Some(Ok(_))),
         "{:?}",
-        app.guided.saved
+        drive::saved(&app)
     );
     assert_eq!(
         Store::in_dir(&blocker.join("fascia"))
@@ -214,7 +186,7 @@ fn the_history_screen_shows_sessions_and_the_trend_per_area() {
     let mut app = App::new(&kb, "112");
     app.store = Some(store);
     drive::char(&mut app, 'h');
-    assert_eq!(app.screen, Screen::History);
+    assert_eq!(app.id(), Screen::History);
     let screen = render(&app, 100, 30);
     assert!(
         screen.contains("3 sessions")
@@ -230,7 +202,7 @@ fn the_history_screen_shows_sessions_and_the_trend_per_area() {
     key(&mut app, KeyCode::Right);
     assert!(render(&app, 100, 30).contains("Calves: pain before"));
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Welcome);
+    assert_eq!(app.id(), Screen::Welcome);
 }
 
 #[test]
@@ -246,13 +218,13 @@ fn session_screens_at_80x24_and_120x40() {
     let mut app = routine_app(&kb, Some(store.clone()));
     drive::char(&mut app, 'g');
     key(&mut app, KeyCode::Enter);
-    app.tick(secs(17));
+    drive::tick(&mut app, secs(17));
     states.push(("session_running", app));
 
     let mut app = routine_app(&kb, Some(store.clone()));
     drive::char(&mut app, 'g');
     key(&mut app, KeyCode::Enter);
-    app.tick(secs(17));
+    drive::tick(&mut app, secs(17));
     drive::char(&mut app, ' ');
     states.push(("session_paused", app));
 
@@ -269,7 +241,12 @@ fn session_screens_at_80x24_and_120x40() {
     drive::char(&mut done, 'e');
     key(&mut done, KeyCode::Enter);
     // The path differs per run; show it as the same placeholder in the snapshot.
-    done.guided.saved = Some(Ok("/home/you/.local/share/fascia/history.jsonl".into()));
+    drive::act(
+        &mut done,
+        fascia::tui::action::Action::Saved(
+            Ok("/home/you/.local/share/fascia/history.jsonl".into()),
+        ),
+    );
     states.push(("done", done));
 
     let mut app = App::new(&kb, "112");
@@ -294,7 +271,7 @@ fn every_stop_sign_shows_at_80x24_during_a_session() {
         key(&mut app, KeyCode::Enter);
         let screen = render(&app, 80, 24).replace(['│', '\n', '"'], " ");
         let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
-        let step = &app.routine().expect("routine").steps[0];
+        let step = &drive::routine(&app).expect("routine").steps[0];
         for stop in &step.stop_if {
             let start: String = stop
                 .split_whitespace()

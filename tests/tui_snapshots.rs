@@ -18,7 +18,11 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn render(app: &App<'_>, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|f| ui::draw(f, app, theme)).expect("draw");
+    terminal
+        .draw(|f| {
+            ui::draw(f, app, theme);
+        })
+        .expect("draw");
     terminal
 }
 
@@ -210,4 +214,19 @@ fn the_cursor_also_has_a_marker_that_needs_no_colour() {
     key(&mut app, KeyCode::Enter);
     let text = format!("{}", render(&app, 80, 24, &Theme::new(true)).backend());
     assert!(text.contains("> "), "the list cursor is marked with >");
+}
+
+#[test]
+fn every_key_named_in_a_screen_text_is_in_its_key_table() {
+    // A hint names its key through the screen's table; a key missing there would show as "?".
+    let kb = common::kb();
+    for (name, app) in states(&kb) {
+        for (w, h) in SIZES {
+            let text = format!("{}", render(&app, w, h, &Theme::new(false)).backend());
+            assert!(
+                !text.contains("Press ? ") && !text.contains("(?") && !text.contains("? to"),
+                "{name} {w}x{h}: a hint names no key\n{text}"
+            );
+        }
+    }
 }

@@ -1,208 +1,37 @@
-//! The app's state and its one `update`: every key, click and screen change goes through here.
+//! The app: what every screen shares (the knowledge base, the answers, the screen stack, an
+//! overlay, a status line) and the one `update`, which routes each action to the screen in front
+//! and carries out where it asks to go. No files and no clock here: `update` returns effects for
+//! the event loop, whose results come back as actions.
 
 use std::time::Duration;
 
-use crate::browse::{self, Filter, Hit, Target};
-use crate::engine::{Advice, Answers, Preference, RegionDetails, Reply, Since, advise};
-use crate::history::{Loaded, Rating, Record, Score, Store};
-use crate::kb::{Feel, Goal, Kind, KnowledgeBase, Section, Technique, Tool};
-use crate::session::{Timer, Transition, phases};
+use super::action::{Action, Effect};
+use super::keys::{self, Binding, Mode};
+pub use super::overlay::Overlay;
+use super::screens::{Cmd, Ctx, Id, Screen, search, where_};
+use crate::engine::Answers;
+use crate::flow::Page;
+use crate::history::Store;
+use crate::kb::{KnowledgeBase, Region};
 
-use super::keys::{self, Action};
-
-/// The screens, in flow order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Welcome,
-    Where,
-    Details,
-    Emergency,
-    Health,
-    Area,
-    Review,
-    Outcome,
-    Preferences,
-    Routine,
-    /// Browse: the areas (body map and list).
-    BrowseRegions,
-    /// Browse: the techniques of one area, filtered.
-    BrowseList,
-    /// Browse: one technique in full.
-    BrowseTechnique,
-    /// Browse: search as you type.
-    BrowseSearch,
-    /// Guided session: rate each area before.
-    RateBefore,
-    /// Guided session: the timer.
-    Session,
-    /// Guided session: rate each area after.
-    RateAfter,
-    /// Guided session: saved (or why not), with before and after.
-    Done,
-    /// Past sessions and the trend per area.
-    History,
-}
-
-/// Steps shown as "Step n of m" (the welcome screen is not a step).
-pub const STEPS: usize = 9;
-
-impl Screen {
-    /// The step number and title, for the header.
-    pub fn step(self) -> Option<(usize, &'static str)> {
-        Some(match self {
-            Screen::Welcome
-            | Screen::BrowseRegions
-            | Screen::BrowseList
-            | Screen::BrowseTechnique
-            | Screen::BrowseSearch
-            | Screen::RateBefore
-            | Screen::Session
-            | Screen::RateAfter
-            | Screen::Done
-            | Screen::History => return None,
-            Screen::Where => (1, "Where does it feel tight or sore?"),
-            Screen::Details => (2, "How does it feel?"),
-            Screen::Emergency => (3, "Emergency signs"),
-            Screen::Health => (4, "Health screen"),
-            Screen::Area => (5, "Area checks"),
-            Screen::Review => (6, "Review your answers"),
-            Screen::Outcome => (7, "Result"),
-            Screen::Preferences => (8, "Your tools and time"),
-            Screen::Routine => (9, "Your routine"),
-        })
-    }
-
-    /// Whether this is one of the browse screens (they skip the safety check and say so).
-    pub fn is_browse(self) -> bool {
-        matches!(
-            self,
-            Screen::BrowseRegions
-                | Screen::BrowseList
-                | Screen::BrowseTechnique
-                | Screen::BrowseSearch
-        )
-    }
-
-    /// The screening section a question screen asks.
-    pub fn section(self) -> Option<Section> {
-        match self {
-            Screen::Emergency => Some(Section::Emergency),
-            Screen::Health => Some(Section::Health),
-            Screen::Area => Some(Section::Area),
-            _ => None,
-        }
-    }
-}
-
-/// Which pane has the keyboard on screens with two.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    First,
-    Second,
-}
-
-/// A modal on top of the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    ConfirmQuit,
-}
-
-/// One question row (a prompt of the questionnaire).
-pub type Row<'kb> = crate::engine::Prompt<'kb>;
-
-/// One editable field of the details screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Feel,
-    Intensity,
-    Since,
-    Goal,
-}
-
-pub const FIELDS: [Field; 4] = [Field::Feel, Field::Intensity, Field::Since, Field::Goal];
-
-/// The rows of the preferences screen: time, technique, then each tool.
-pub const PREF_FIXED_ROWS: usize = 2;
-
-/// The welcome menu.
-pub const WELCOME_MENU: [(&str, &str); 3] = [
-    ("Start", "Check where it hurts and get a safe routine"),
-    (
-        "Browse",
-        "Look up techniques by body area (skips the safety check)",
-    ),
-    ("Quit", "Leave fascia"),
-];
-
-/// The guided session: timer, ratings, bell, and what happened when saving.
-#[derive(Debug, Default)]
-pub struct Guided {
-    pub timer: Option<Timer>,
-    /// Ratings before (and after) for each area of the routine; the cursor over them.
-    pub ratings: Vec<Rating>,
-    pub rate_field: usize,
-    /// Whether the session ran to the end.
-    pub completed: bool,
-    /// No bell (`--quiet`, or `m` during a session); a bell waiting to be rung.
-    pub quiet: bool,
-    pub bell: bool,
-    pub saved: Option<Result<String, String>>,
-    /// The session's id in the history: one session, one record.
-    pub id: String,
-}
-
-/// Everything the app knows. Rendering only reads it.
+/// Everything the screens share. Rendering only reads it.
 #[derive(Debug)]
 pub struct App<'kb> {
     pub kb: &'kb KnowledgeBase,
     pub emergency: String,
-    pub screen: Screen,
-    pub overlay: Option<Overlay>,
     pub answers: Answers,
-    pub pane: Pane,
-    /// Cursor per screen.
-    pub welcome: usize,
-    pub region: usize,
-    pub field: usize,
-    pub question: usize,
-    pub review: usize,
-    pub pref: usize,
-    pub step: usize,
-    /// Scroll offset of the long text panes (outcome, step details).
-    pub scroll: u16,
-    /// The advice for the current answers, computed when the result is shown.
-    pub advice: Option<Advice>,
+    /// The screen in front is the last; back returns to the one before. Never empty.
+    stack: Vec<Screen<'kb>>,
+    pub overlay: Option<Overlay>,
     /// A one-line message (a hint, or where a file was written).
     pub status: Option<String>,
-    /// Set when a review row sent the person back to change an answer.
-    pub from_review: bool,
-    /// Where the check stopped at an emergency or urgent answer (screen and question), so that
-    /// going back from the result returns there.
-    pub stopped_at: Option<(Screen, usize)>,
-    /// Browse: the screens to go back to, innermost last.
-    pub browse_stack: Vec<Screen>,
-    /// Browse: the area whose techniques are listed, the row in that list, the technique shown.
-    pub browse_region: usize,
-    pub browse_row: usize,
-    pub technique: Option<String>,
-    /// Browse filters: a tool (index into the tools) and a kind.
-    pub tool_filter: Option<usize>,
-    pub kind_filter: Option<Kind>,
-    /// Browse search: what was typed, and the selected result.
-    pub query: String,
-    pub hit: usize,
-    /// The time now, since a fixed origin; the event loop sets it (tests set it by hand).
-    pub now: Duration,
-    /// The guided session.
-    pub guided: Guided,
-    /// Where sessions are saved.
-    pub store: Option<Store>,
-    /// History: what was loaded, the selected session and area.
-    pub history: Option<Result<Loaded, String>>,
-    pub history_row: usize,
-    pub history_region: usize,
     pub quit: bool,
+    /// No bell (`--quiet`, or `m` during a session).
+    pub quiet: bool,
+    /// Where sessions are saved (the event loop writes there).
+    pub store: Option<Store>,
+    /// The time now, since a fixed origin, from the last tick.
+    pub now: Duration,
 }
 
 impl<'kb> App<'kb> {
@@ -210,82 +39,87 @@ impl<'kb> App<'kb> {
         Self {
             kb,
             emergency: emergency.to_owned(),
-            screen: Screen::Welcome,
-            overlay: None,
             answers: Answers::default(),
-            pane: Pane::First,
-            welcome: 0,
-            region: 0,
-            field: 0,
-            question: 0,
-            review: 0,
-            pref: 0,
-            step: 0,
-            scroll: 0,
-            advice: None,
+            stack: vec![Screen::Welcome(super::screens::welcome::State::default())],
+            overlay: None,
             status: None,
-            from_review: false,
-            stopped_at: None,
-            browse_stack: Vec::new(),
-            browse_region: 0,
-            browse_row: 0,
-            technique: None,
-            tool_filter: None,
-            kind_filter: None,
-            query: String::new(),
-            hit: 0,
-            now: Duration::ZERO,
-            guided: Guided::default(),
-            store: None,
-            history: None,
-            history_row: 0,
-            history_region: 0,
             quit: false,
+            quiet: false,
+            store: None,
+            now: Duration::ZERO,
         }
     }
 
-    /// The chosen regions in body-map order.
-    pub fn chosen(&self) -> Vec<&'kb str> {
-        self.answers.chosen(self.kb)
+    /// The screen in front.
+    pub fn screen(&self) -> &Screen<'kb> {
+        &self.stack[self.stack.len() - 1]
     }
 
-    /// The question rows of a section, for the current answers.
-    pub fn rows(&self, section: Section) -> Vec<Row<'kb>> {
-        crate::engine::prompts(self.kb, &self.answers)
-            .into_iter()
-            .filter(|p| p.item.section == section)
-            .collect()
+    /// The name of the screen in front.
+    pub fn id(&self) -> Id {
+        self.screen().id()
     }
 
-    /// The reply given on screen for a row, if any.
-    pub fn reply(&self, row: &Row<'_>) -> Option<Reply> {
-        self.answers.reply(&row.item.id, row.region)
+    /// The screen's own bindings, whatever overlay is open (the help overlay lists them).
+    pub fn screen_table(&self) -> &'static [Binding] {
+        self.screen().keys()
     }
 
-    /// Every row of every question screen, in order (for the review).
-    pub fn all_rows(&self) -> Vec<(Screen, Row<'kb>)> {
-        [Screen::Emergency, Screen::Health, Screen::Area]
-            .into_iter()
-            .filter_map(|s| s.section().map(|sec| (s, sec)))
-            .flat_map(|(s, sec)| self.rows(sec).into_iter().map(move |r| (s, r)))
-            .collect()
+    /// Every binding in force: the overlay's or the screen's, then the global ones.
+    pub fn bindings(&self) -> impl Iterator<Item = &'static Binding> {
+        let own = self
+            .overlay
+            .map_or_else(|| self.screen_table(), Overlay::keys);
+        own.iter().chain(keys::global(self.key_mode()))
     }
 
-    /// Tools in the order the preferences screen lists them.
-    pub fn tools(&self) -> &'kb [Tool] {
-        self.kb.tools()
+    /// Whether keys go to an overlay, are typed into the search, or go to the screen.
+    fn key_mode(&self) -> Mode {
+        match (self.overlay, self.id()) {
+            (Some(_), _) => Mode::Overlay,
+            (None, Id::BrowseSearch) => Mode::Typing,
+            (None, _) => Mode::Screen,
+        }
+    }
+
+    /// The area being browsed, on the technique list.
+    pub fn browsed_region(&self) -> Option<&'kb Region> {
+        match self.screen() {
+            Screen::BrowseList(s) => self.kb.regions().get(s.region),
+            _ => None,
+        }
+    }
+
+    /// While a session runs: when its next phase ends (`Some(None)` when paused or over).
+    pub fn session_deadline(&self) -> Option<Option<Duration>> {
+        match self.screen() {
+            Screen::Session(s) => Some(s.next_deadline()),
+            _ => None,
+        }
     }
 
     /// Applies a key press.
-    pub fn on_key(&mut self, key: crossterm::event::KeyEvent) {
-        if let Some(action) = keys::action_for(self, key) {
-            self.update(action);
+    pub fn on_key(&mut self, key: crossterm::event::KeyEvent) -> Vec<Effect> {
+        match keys::action_for(self.bindings(), self.key_mode(), key) {
+            Some(action) => self.update(action),
+            None => Vec::new(),
         }
     }
 
+    /// Advances the clock (the session timer) to `now`.
+    pub fn tick(&mut self, now: Duration) -> Vec<Effect> {
+        self.update(Action::Tick(now))
+    }
+
     /// The one place state changes.
-    pub fn update(&mut self, action: Action) {
-        self.status = None;
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if !matches!(
+            action,
+            Action::Tick(_) | Action::Fit(_) | Action::Saved(_) | Action::HistoryLoaded(_)
+        ) {
+            self.status = None;
+        }
         if let Some(overlay) = self.overlay {
             match (overlay, action) {
                 (_, Action::ForceQuit) | (Overlay::ConfirmQuit, Action::Confirm) => {
@@ -295,806 +129,119 @@ impl<'kb> App<'kb> {
                 | (Overlay::Help, Action::Help | Action::Back | Action::Cancel | Action::Next) => {
                     self.overlay = None;
                 }
+                (_, Action::Tick(now)) => self.now = now,
                 _ => {}
             }
-            return;
+            return effects;
         }
+        self.act(action, &mut effects);
+        effects
+    }
+
+    /// Actions every screen shares, then the screen's own.
+    fn act(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
             Action::ForceQuit => self.quit = true,
-            Action::Quit if self.screen == Screen::Welcome => self.quit = true,
+            Action::Quit if self.id() == Id::Welcome => self.quit = true,
             Action::Quit => self.overlay = Some(Overlay::ConfirmQuit),
             Action::Help => self.overlay = Some(Overlay::Help),
-            Action::Browse => {
-                self.browse_stack.push(self.screen);
-                self.go(Screen::BrowseRegions);
-            }
-            Action::Search => {
-                self.browse_stack.push(self.screen);
-                self.query.clear();
-                self.hit = 0;
-                self.go(Screen::BrowseSearch);
-            }
+            Action::Browse => self.stack.push(Screen::Where(where_::State::browse())),
+            Action::Search => self.stack.push(Screen::Search(search::State::default())),
             Action::StartCheck => {
-                self.browse_stack.clear();
-                self.go(Screen::Where);
+                self.stack.truncate(1);
+                self.stack.push(Screen::Where(where_::State::default()));
             }
-            Action::StartSession => self.start_session(),
-            Action::OpenHistory => self.open_history(),
-            Action::Back if self.screen.is_browse() || self.screen == Screen::History => {
-                let previous = self.browse_stack.pop().unwrap_or(Screen::Welcome);
-                self.screen = previous;
-                self.scroll = 0;
+            Action::OpenHistory => effects.push(Effect::LoadHistory),
+            Action::HistoryLoaded(loaded) => {
+                let state = super::screens::history::State::new(self.kb, *loaded);
+                self.stack.push(Screen::History(state));
             }
-            Action::Back => self.back(),
-            Action::Next => self.next(),
-            Action::NextPane => {
-                self.pane = if self.pane == Pane::First {
-                    Pane::Second
-                } else {
-                    Pane::First
-                };
+            Action::Exported(result) => {
+                self.status = Some(result.unwrap_or_else(|e| e));
             }
-            _ => self.screen_action(action),
-        }
-    }
-
-    fn screen_action(&mut self, action: Action) {
-        match self.screen {
-            Screen::Welcome => match action {
-                Action::Up => self.welcome = self.welcome.saturating_sub(1),
-                Action::Down => self.welcome = (self.welcome + 1).min(WELCOME_MENU.len() - 1),
-                _ => {}
-            },
-            Screen::Where | Screen::BrowseRegions => self.where_action(action),
-            Screen::Details => self.details_action(action),
-            Screen::Emergency | Screen::Health | Screen::Area => self.question_action(action),
-            Screen::Review => match action {
-                Action::Up => self.review = self.review.saturating_sub(1),
-                Action::Down => {
-                    self.review = (self.review + 1).min(self.review_len().saturating_sub(1));
+            Action::Fit(max) => self.screen_mut().fit(max),
+            Action::Click { x, y, body } => {
+                self.route(effects, |screen, ctx| screen.click(ctx, body, x, y));
+            }
+            action => {
+                if let Action::Tick(now) = action {
+                    self.now = now;
                 }
-                Action::Toggle => self.change_from_review(),
-                _ => {}
-            },
-            Screen::Outcome | Screen::Routine if matches!(action, Action::Export) => self.export(),
-            Screen::Outcome | Screen::BrowseTechnique => self.scroll_action(action),
-            Screen::Preferences => self.pref_action(action),
-            Screen::BrowseList => self.browse_list_action(action),
-            Screen::BrowseSearch => self.search_action(action),
-            Screen::RateBefore | Screen::RateAfter => self.rate_action(action),
-            Screen::Session => self.session_action(action),
-            Screen::Done if action == Action::Retry => self.save_session(),
-            Screen::Done => {}
-            Screen::History => self.history_action(action),
-            Screen::Routine => match (self.pane, action) {
-                (Pane::First, Action::Up) => {
-                    self.step = self.step.saturating_sub(1);
-                    self.scroll = 0;
-                }
-                (Pane::First, Action::Down) => {
-                    let n = self
-                        .advice
-                        .as_ref()
-                        .and_then(|a| a.routine.as_ref())
-                        .map_or(0, |r| r.steps.len());
-                    self.step = (self.step + 1).min(n.saturating_sub(1));
-                    self.scroll = 0;
-                }
-                _ => self.scroll_action(action),
-            },
-        }
-    }
-
-    fn scroll_action(&mut self, action: Action) {
-        match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
-            _ => {}
-        }
-    }
-
-    fn where_action(&mut self, action: Action) {
-        let n = self.kb.regions().len();
-        match action {
-            Action::Toggle if self.screen == Screen::BrowseRegions => self.open_region(self.region),
-            Action::Toggle => self.toggle_region(self.region),
-            Action::Up | Action::Down | Action::Left | Action::Right
-                if self.pane == Pane::First =>
-            {
-                if let Some(next) = super::body_map::step(self.kb, self.region, action) {
-                    self.region = next;
-                }
+                self.route(effects, |screen, ctx| screen.update(ctx, action));
             }
-            Action::Up => self.region = self.region.saturating_sub(1),
-            Action::Down => self.region = (self.region + 1).min(n - 1),
-            _ => {}
         }
     }
 
-    /// Chooses or un-chooses the region at `index` (body-map order).
-    pub fn toggle_region(&mut self, index: usize) {
-        let Some(region) = self.kb.regions().get(index) else {
-            return;
+    fn screen_mut(&mut self) -> &mut Screen<'kb> {
+        let last = self.stack.len() - 1;
+        &mut self.stack[last]
+    }
+
+    /// Hands the screen in front what it needs, then goes where it asks.
+    fn route(
+        &mut self,
+        effects: &mut Vec<Effect>,
+        f: impl FnOnce(&mut Screen<'kb>, &mut Ctx<'_, 'kb>) -> Cmd<'kb>,
+    ) {
+        let last = self.stack.len() - 1;
+        let mut ctx = Ctx {
+            kb: self.kb,
+            answers: &mut self.answers,
+            emergency: &self.emergency,
+            status: &mut self.status,
+            effects,
+            quiet: &mut self.quiet,
+            now: self.now,
         };
-        self.region = index;
-        if self.answers.regions.remove(&region.id).is_none() {
-            self.answers
-                .regions
-                .insert(region.id.clone(), RegionDetails::default());
-        }
+        let cmd = f(&mut self.stack[last], &mut ctx);
+        self.apply(cmd, effects);
     }
 
-    /// The routine being followed (from the last advice).
-    pub fn routine(&self) -> Option<&crate::engine::Routine> {
-        self.advice.as_ref().and_then(|a| a.routine.as_ref())
-    }
-
-    /// From the routine: rate each of its areas first (pain defaults to the strength given).
-    fn start_session(&mut self) {
-        let Some(routine) = self.routine() else {
-            return;
-        };
-        let mut regions: Vec<String> = Vec::new();
-        for s in &routine.steps {
-            if !regions.contains(&s.region) {
-                regions.push(s.region.clone());
+    fn apply(&mut self, cmd: Cmd<'kb>, effects: &mut Vec<Effect>) {
+        match cmd {
+            Cmd::Back if self.stack.len() > 1 => {
+                self.stack.pop();
             }
-        }
-        self.guided.ratings = regions
-            .into_iter()
-            .map(|region| {
-                let pain = self.answers.regions.get(&region).map_or(5, |d| d.intensity);
-                Rating {
-                    region,
-                    before: Score { pain, ease: 5 },
-                    after: None,
-                }
-            })
-            .collect();
-        self.guided.rate_field = 0;
-        self.guided.saved = None;
-        self.guided.id = crate::history::new_id();
-        self.go(Screen::RateBefore);
-    }
-
-    fn rate_action(&mut self, action: Action) {
-        let total = self.guided.ratings.len() * 2;
-        let after = self.screen == Screen::RateAfter;
-        match action {
-            Action::Up => self.guided.rate_field = self.guided.rate_field.saturating_sub(1),
-            Action::Down => {
-                self.guided.rate_field = (self.guided.rate_field + 1).min(total.saturating_sub(1));
-            }
-            Action::Left | Action::Right => {
-                let Some(r) = self.guided.ratings.get_mut(self.guided.rate_field / 2) else {
-                    return;
-                };
-                let score = if after {
-                    r.after.get_or_insert(r.before)
-                } else {
-                    &mut r.before
-                };
-                let value = if self.guided.rate_field.is_multiple_of(2) {
-                    &mut score.pain
-                } else {
-                    &mut score.ease
-                };
-                *value = if action == Action::Right {
-                    (*value + 1).min(10)
-                } else {
-                    value.saturating_sub(1)
-                };
-            }
-            _ => {}
-        }
-    }
-
-    fn session_action(&mut self, action: Action) {
-        if matches!(action, Action::Up | Action::Down) {
-            self.scroll_action(action);
-            return;
-        }
-        let now = self.now;
-        let Some(timer) = self.guided.timer.as_mut() else {
-            return;
-        };
-        let transition = match action {
-            Action::Toggle if timer.is_paused() => {
-                timer.resume(now);
-                None
-            }
-            Action::Toggle => {
-                timer.pause(now);
-                None
-            }
-            Action::SkipStep => Some(timer.skip(now)),
-            Action::PreviousStep => Some(timer.back(now)),
-            Action::EndSession => {
-                timer.end();
-                self.guided.completed = false;
-                self.finish_session();
-                return;
-            }
-            Action::Mute => {
-                self.guided.quiet = !self.guided.quiet;
-                self.status = Some(
-                    if self.guided.quiet {
-                        "Bell off."
-                    } else {
-                        "Bell on."
-                    }
-                    .to_owned(),
-                );
-                return;
-            }
-            _ => None,
-        };
-        if let Some(t) = transition {
-            self.announce(t);
-        }
-    }
-
-    /// Advances the session timer to `now`; called by the event loop (and by tests).
-    pub fn tick(&mut self, now: Duration) {
-        self.now = now;
-        if self.screen != Screen::Session {
-            return;
-        }
-        if let Some(t) = self.guided.timer.as_mut().and_then(|timer| timer.tick(now)) {
-            self.announce(t);
-        }
-    }
-
-    /// Rings the bell and says what changed at a transition.
-    fn announce(&mut self, t: Transition) {
-        self.guided.bell = !self.guided.quiet;
-        if t == Transition::NextStep {
-            self.scroll = 0;
-        }
-        let phase = self.guided.timer.as_ref().and_then(Timer::current).copied();
-        self.status = match (t, phase) {
-            (Transition::Finished, _) | (_, None) => {
-                self.guided.completed = t == Transition::Finished;
-                self.finish_session();
-                return;
-            }
-            (Transition::SwitchSides, Some(p)) => Some(format!(
-                "Switch sides: now the {} side.",
-                if p.side == Some(crate::session::Side::Right) {
-                    "right"
-                } else {
-                    "left"
-                }
-            )),
-            (Transition::NextStep, Some(p)) => Some(format!("Next: step {}.", p.step + 1)),
-            (Transition::Next, Some(p)) if p.activity == crate::session::Activity::Rest => {
-                Some("Rest.".to_owned())
-            }
-            (Transition::Next, Some(p)) => Some(format!("Set {} of {}.", p.set, p.sets)),
-        };
-    }
-
-    fn finish_session(&mut self) {
-        for r in &mut self.guided.ratings {
-            r.after.get_or_insert(r.before);
-        }
-        self.guided.rate_field = 0;
-        self.go(Screen::RateAfter);
-    }
-
-    /// Leaves at once (a stop signal, or a terminal that failed): a session in progress is saved as
-    /// ended early, with no ratings after it, then the app quits.
-    pub fn stop(&mut self) {
-        match self.screen {
-            Screen::Session if self.guided.saved.is_none() => {
-                if let Some(timer) = self.guided.timer.as_mut() {
-                    timer.end();
-                }
-                self.guided.completed = false;
-                self.save_session();
-            }
-            Screen::RateAfter if self.guided.saved.is_none() => self.save_session(),
-            _ => {}
-        }
-        self.quit = true;
-    }
-
-    /// Saves the finished session to the history; the screen keeps everything if that fails.
-    fn save_session(&mut self) {
-        let Some(routine) = self.routine() else {
-            return;
-        };
-        let Some(timer) = self.guided.timer.as_ref() else {
-            return;
-        };
-        let record = Record::from_session(
-            &self.guided.id,
-            None,
-            crate::history::now(),
-            routine,
-            self.guided.ratings.clone(),
-            timer,
-        );
-        self.guided.completed = record.completed;
-        self.guided.saved = Some(match &self.store {
-            Some(store) => match store.append(&record) {
-                Ok(()) => Ok(store.path().display().to_string()),
-                Err(e) => Err(e.to_string()),
-            },
-            None => Err("no place to save the history was found (set FASCIA_DATA_DIR)".to_owned()),
-        });
-        self.history = None;
-        self.go(Screen::Done);
-    }
-
-    fn open_history(&mut self) {
-        self.history = Some(match &self.store {
-            Some(store) => store.load().map_err(|e| e.to_string()),
-            None => Err("no place for the history was found (set FASCIA_DATA_DIR)".to_owned()),
-        });
-        self.history_row = 0;
-        self.history_region = 0;
-        self.browse_stack.push(self.screen);
-        self.go(Screen::History);
-    }
-
-    /// The areas that appear in the history, in body-map order.
-    pub fn history_regions(&self) -> Vec<&'kb str> {
-        let Some(Ok(loaded)) = &self.history else {
-            return Vec::new();
-        };
-        self.kb
-            .regions()
-            .iter()
-            .filter(|r| {
-                loaded
-                    .records
-                    .iter()
-                    .any(|rec| rec.ratings.iter().any(|x| x.region == r.id))
-            })
-            .map(|r| r.id.as_str())
-            .collect()
-    }
-
-    fn history_action(&mut self, action: Action) {
-        let sessions = match &self.history {
-            Some(Ok(l)) => l.records.len(),
-            _ => 0,
-        };
-        let regions = self.history_regions().len();
-        match action {
-            Action::Up => self.history_row = self.history_row.saturating_sub(1),
-            Action::Down => {
-                self.history_row = (self.history_row + 1).min(sessions.saturating_sub(1));
-            }
-            Action::Left => self.history_region = self.history_region.saturating_sub(1),
-            Action::Right => {
-                self.history_region = (self.history_region + 1).min(regions.saturating_sub(1));
-            }
-            _ => {}
-        }
-    }
-
-    /// Browse: the techniques of the area being browsed that pass the filters.
-    pub fn browse_list(&self) -> Vec<&'kb Technique> {
-        let filter = Filter {
-            region: self
-                .kb
-                .regions()
-                .get(self.browse_region)
-                .map(|r| r.id.clone()),
-            tool: self
-                .tool_filter
-                .and_then(|i| self.kb.tools().get(i))
-                .map(|t| t.id.clone()),
-            kind: self.kind_filter,
-        };
-        browse::techniques(self.kb, &filter)
-    }
-
-    /// Browse search results for what was typed.
-    pub fn hits(&self) -> Vec<Hit> {
-        browse::search(self.kb, &self.query)
-    }
-
-    /// Browse: opens the technique list of the area at `index`.
-    pub fn open_region(&mut self, index: usize) {
-        self.browse_stack.push(self.screen);
-        self.browse_region = index;
-        self.browse_row = 0;
-        self.go(Screen::BrowseList);
-    }
-
-    fn open_technique(&mut self, id: &str) {
-        self.browse_stack.push(self.screen);
-        self.technique = Some(id.to_owned());
-        self.go(Screen::BrowseTechnique);
-    }
-
-    fn browse_list_action(&mut self, action: Action) {
-        let n = self.browse_list().len();
-        match action {
-            Action::Up => self.browse_row = self.browse_row.saturating_sub(1),
-            Action::Down => self.browse_row = (self.browse_row + 1).min(n.saturating_sub(1)),
-            Action::ToolFilter => {
-                let tools = self.kb.tools().len();
-                self.tool_filter = match self.tool_filter {
-                    None => Some(0),
-                    Some(i) if i + 1 < tools => Some(i + 1),
-                    Some(_) => None,
-                };
-                self.browse_row = 0;
-            }
-            Action::KindFilter => {
-                self.kind_filter = match self.kind_filter {
-                    None => Some(Kind::Direct),
-                    Some(Kind::Direct) => Some(Kind::Indirect),
-                    Some(Kind::Indirect) => None,
-                };
-                self.browse_row = 0;
-            }
-            _ => {}
-        }
-    }
-
-    fn search_action(&mut self, action: Action) {
-        match action {
-            Action::Type(c) => {
-                self.query.push(c);
-                self.hit = 0;
-            }
-            Action::Erase => {
-                self.query.pop();
-                self.hit = 0;
-            }
-            Action::Up => self.hit = self.hit.saturating_sub(1),
-            Action::Down => self.hit = (self.hit + 1).min(self.hits().len().saturating_sub(1)),
-            _ => {}
-        }
-    }
-
-    fn details_action(&mut self, action: Action) {
-        let chosen = self.chosen();
-        let total = chosen.len() * FIELDS.len();
-        match action {
-            Action::Up => self.field = self.field.saturating_sub(1),
-            Action::Down => self.field = (self.field + 1).min(total.saturating_sub(1)),
-            Action::Left | Action::Right | Action::Toggle => {
-                let forward = !matches!(action, Action::Left);
-                let Some(region) = chosen.get(self.field / FIELDS.len()) else {
-                    return;
-                };
-                let Some(d) = self.answers.regions.get_mut(*region) else {
-                    return;
-                };
-                match FIELDS[self.field % FIELDS.len()] {
-                    Field::Feel => d.feel = cycle(Feel::ALL, d.feel, forward),
-                    Field::Intensity => {
-                        d.intensity = if forward {
-                            (d.intensity + 1).min(10)
-                        } else {
-                            d.intensity.saturating_sub(1)
-                        };
-                    }
-                    Field::Since => d.since = cycle(&Since::ALL, d.since, forward),
-                    Field::Goal => d.goal = cycle(Goal::ALL, d.goal, forward),
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn question_action(&mut self, action: Action) {
-        let Some(section) = self.screen.section() else {
-            return;
-        };
-        let rows = self.rows(section);
-        match action {
-            Action::Up => self.question = self.question.saturating_sub(1),
-            Action::Down => self.question = (self.question + 1).min(rows.len().saturating_sub(1)),
-            Action::Answer(reply) => {
-                let Some(row) = rows.get(self.question) else {
-                    return;
-                };
-                self.answers.set(&row.item.id, row.region, reply);
-                if reply.fires() && self.stop_now() {
-                    return;
-                }
-                // Move to the next unanswered row (answers can add rows, e.g. the age gate).
-                let rows = self.rows(section);
-                if let Some(next) =
-                    (self.question + 1..rows.len()).find(|&i| self.reply(&rows[i]).is_none())
-                {
-                    self.question = next;
-                } else {
-                    self.question = (self.question + 1).min(rows.len().saturating_sub(1));
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn pref_action(&mut self, action: Action) {
-        let rows = PREF_FIXED_ROWS + self.tools().len();
-        let prefs = &mut self.answers.preferences;
-        match (self.pref, action) {
-            (_, Action::Up) => self.pref = self.pref.saturating_sub(1),
-            (_, Action::Down) => self.pref = (self.pref + 1).min(rows - 1),
-            (0, Action::Left) => {
-                prefs.minutes =
-                    (prefs.minutes.saturating_sub(1)).max(*crate::engine::answers::MINUTES.start());
-            }
-            (0, Action::Right) => {
-                prefs.minutes = (prefs.minutes + 1).min(*crate::engine::answers::MINUTES.end());
-            }
-            (1, Action::Left | Action::Right | Action::Toggle) => {
-                prefs.technique = cycle(
-                    &Preference::ALL,
-                    prefs.technique,
-                    !matches!(action, Action::Left),
-                );
-            }
-            (i, Action::Toggle) if i >= PREF_FIXED_ROWS => {
-                let tool = &self.kb.tools()[i - PREF_FIXED_ROWS];
-                if tool.always_owned {
-                    self.status = Some(format!("{} are always available.", tool.name));
-                } else if let Some(pos) = prefs.tools.iter().position(|t| *t == tool.id) {
-                    prefs.tools.remove(pos);
-                } else {
-                    prefs.tools.push(tool.id.clone());
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Review rows: one per chosen region, then one per question row.
-    pub fn review_len(&self) -> usize {
-        self.answers.regions.len() + self.all_rows().len()
-    }
-
-    fn change_from_review(&mut self) {
-        let regions = self.answers.regions.len();
-        if self.review < regions {
-            self.go(Screen::Details);
-            self.field = self.review * FIELDS.len();
-        } else {
-            let rows = self.all_rows();
-            let Some((screen, row)) = rows.get(self.review - regions) else {
-                return;
-            };
-            let section = screen.section();
-            let index = section.map_or(0, |s| {
-                self.rows(s)
-                    .iter()
-                    .position(|r| r.item.id == row.item.id && r.region == row.region)
-                    .unwrap_or(0)
-            });
-            self.go(*screen);
-            self.question = index;
-        }
-        self.from_review = true;
-    }
-
-    fn go(&mut self, screen: Screen) {
-        self.stopped_at = None;
-        self.screen = screen;
-        self.pane = Pane::First;
-        self.scroll = 0;
-        self.question = 0;
-    }
-
-    fn next(&mut self) {
-        match self.screen {
-            Screen::Welcome => match self.welcome {
-                0 => self.go(Screen::Where),
-                1 => self.update(Action::Browse),
-                2 => self.open_history(),
-                _ => self.quit = true,
-            },
-            Screen::RateBefore => {
-                let Some(routine) = self.routine() else {
-                    return;
-                };
-                self.guided.timer = Some(Timer::start(phases(routine), self.now));
-                self.guided.completed = false;
-                self.go(Screen::Session);
-            }
-            Screen::RateAfter => self.save_session(),
-            Screen::Done => {
-                // Start afresh, keeping where sessions are saved and the bell setting.
-                let quiet = self.guided.quiet;
+            Cmd::Stay | Cmd::Back => {}
+            Cmd::Page(page) => self.go(page),
+            Cmd::Push(screen) => self.stack.push(screen),
+            Cmd::Replace(screen) => *self.screen_mut() = screen,
+            Cmd::Do(action) => self.act(action, effects),
+            Cmd::Restart => {
                 *self = Self {
-                    store: self.store.clone(),
+                    store: self.store.take(),
                     now: self.now,
+                    quiet: self.quiet,
                     ..Self::new(self.kb, &self.emergency)
                 };
-                self.guided.quiet = quiet;
             }
-            Screen::BrowseRegions | Screen::BrowseList | Screen::BrowseSearch => self.browse_next(),
-            Screen::Where if self.answers.regions.is_empty() => {
-                self.status =
-                    Some("Choose at least one area first: move to it and press space.".into());
-            }
-            Screen::Where => {
-                self.field = 0;
-                self.go(if self.from_review {
-                    Screen::Review
-                } else {
-                    Screen::Details
-                });
-            }
-            Screen::Details => self.go(if self.from_review {
-                Screen::Review
-            } else {
-                Screen::Emergency
-            }),
-            Screen::Emergency | Screen::Health | Screen::Area => self.next_question_page(),
-            Screen::Review => {
-                if let Some((screen, _)) = self
-                    .all_rows()
-                    .into_iter()
-                    .find(|(_, r)| self.reply(r).is_none())
-                {
-                    self.status =
-                        Some("Some questions are not answered yet: they are shown first.".into());
-                    self.go(screen);
-                    return;
-                }
-                self.from_review = false;
-                self.advice = Some(advise(self.kb, &self.answers, &self.emergency));
-                self.go(Screen::Outcome);
-            }
-            Screen::Outcome => {
-                if self
-                    .advice
-                    .as_ref()
-                    .is_some_and(|a| a.screening.permit().is_some())
-                {
-                    self.pref = 0;
-                    self.go(Screen::Preferences);
-                }
-            }
-            Screen::Preferences => {
-                self.advice = Some(advise(self.kb, &self.answers, &self.emergency));
-                self.step = 0;
-                if self.advice.as_ref().is_some_and(|a| a.routine.is_some()) {
-                    self.go(Screen::Routine);
-                } else {
-                    // Nothing fits the tools and time: the result screen says why.
-                    self.go(Screen::Outcome);
-                }
-            }
-            Screen::Routine | Screen::BrowseTechnique | Screen::Session | Screen::History => {}
         }
     }
 
-    /// When the answers so far hold an emergency or urgent sign, shows that result at once
-    /// (going back returns to this question). True when it stopped.
-    fn stop_now(&mut self) -> bool {
-        let Some(advice) = crate::engine::stop(self.kb, &self.answers, &self.emergency) else {
-            return false;
-        };
-        let at = (self.screen, self.question);
-        self.advice = Some(advice);
-        self.from_review = false;
-        self.go(Screen::Outcome);
-        self.stopped_at = Some(at);
-        true
-    }
-
-    /// Enter on a question page: on to the next page only when every question here is answered.
-    fn next_question_page(&mut self) {
-        let Some(section) = self.screen.section() else {
-            return;
-        };
-        if self.stop_now() {
+    /// To a page of the check: back to its screen if it is on the stack (as it was left), or
+    /// on to a new one (benchmarks and tests use it to open a page directly).
+    pub fn go(&mut self, page: Page) {
+        let (kb, answers) = (self.kb, &self.answers);
+        if let Some(i) = self.stack.iter().rposition(|s| s.page() == Some(page)) {
+            self.stack.truncate(i + 1);
+            let last = self.stack.len() - 1;
+            self.stack[last].reenter(kb, &self.answers);
             return;
         }
-        let rows = self.rows(section);
-        let open: Vec<usize> = (0..rows.len())
-            .filter(|&i| self.reply(&rows[i]).is_none())
-            .collect();
-        if let Some(&first) = open.first() {
-            self.question = first;
-            self.status = Some(format!(
-                "{} question{} on this page still need an answer: y yes, n no, u not sure.",
-                open.len(),
-                if open.len() == 1 { "" } else { "s" }
-            ));
-            return;
-        }
-        let next = match self.screen {
-            _ if self.from_review => Screen::Review,
-            Screen::Emergency => Screen::Health,
-            Screen::Health if self.rows(Section::Area).is_empty() => Screen::Review,
-            Screen::Health => Screen::Area,
-            _ => Screen::Review,
-        };
-        self.go(next);
+        let screen = Screen::for_page(page, kb, answers, &self.emergency);
+        self.stack.push(screen);
     }
 
-    /// Enter on a browse screen: open the area, technique or search result under the cursor.
-    fn browse_next(&mut self) {
-        match self.screen {
-            Screen::BrowseRegions => self.open_region(self.region),
-            Screen::BrowseList => {
-                if let Some(t) = self.browse_list().get(self.browse_row) {
-                    let id = t.id.clone();
-                    self.open_technique(&id);
-                }
-            }
-            Screen::BrowseSearch => match self.hits().get(self.hit).map(|h| h.target.clone()) {
-                Some(Target::Technique(id)) => self.open_technique(&id),
-                Some(Target::Region(id)) => {
-                    if let Some(index) = self.kb.regions().iter().position(|r| r.id == id) {
-                        self.open_region(index);
-                    }
-                }
-                None => {}
-            },
-            _ => {}
-        }
+    /// Leaves at once (a stop signal, or a terminal that failed): a session in progress is saved
+    /// as ended early, with no ratings after it, then the app quits.
+    pub fn stop(&mut self) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        self.route(&mut effects, |screen, ctx| match screen {
+            Screen::Session(s) => s.stopped().save(ctx),
+            Screen::Rate(s) if s.after => s.save(ctx),
+            _ => Cmd::Stay,
+        });
+        self.quit = true;
+        effects
     }
-
-    fn back(&mut self) {
-        if self.screen == Screen::Outcome
-            && let Some((screen, question)) = self.stopped_at.take()
-        {
-            self.go(screen);
-            self.question = question;
-            return;
-        }
-        let previous = match self.screen {
-            Screen::RateBefore => Screen::Routine,
-            // A session is ended with e (it is then rated and saved), not left by going back.
-            Screen::Welcome
-            | Screen::BrowseRegions
-            | Screen::BrowseList
-            | Screen::BrowseTechnique
-            | Screen::BrowseSearch
-            | Screen::Session
-            | Screen::RateAfter
-            | Screen::Done
-            | Screen::History => return,
-            Screen::Where => Screen::Welcome,
-            Screen::Details => Screen::Where,
-            Screen::Emergency => Screen::Details,
-            Screen::Health => Screen::Emergency,
-            Screen::Area => Screen::Health,
-            Screen::Review if self.rows(Section::Area).is_empty() => Screen::Health,
-            Screen::Review => Screen::Area,
-            Screen::Outcome => Screen::Review,
-            Screen::Preferences => Screen::Outcome,
-            Screen::Routine => Screen::Preferences,
-        };
-        self.from_review = false;
-        self.go(previous);
-    }
-
-    /// Writes the Markdown hand-off next to where fascia was started and says where.
-    fn export(&mut self) {
-        let Some(advice) = &self.advice else { return };
-        let text = crate::report::markdown(self.kb, &self.answers, advice);
-        let dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
-        self.status = Some(
-            match crate::export::write_new(&dir, "fascia-routine", "md", &text) {
-                Ok(path) => format!("Saved to {}", path.display()),
-                Err(e) => format!("Could not save the file in {}: {e}", dir.display()),
-            },
-        );
-    }
-}
-
-/// The next (or previous) value in a vocabulary, wrapping around.
-fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
-    let i = all.iter().position(|x| *x == current).unwrap_or(0);
-    let n = all.len();
-    all[if forward {
-        (i + 1) % n
-    } else {
-        (i + n - 1) % n
-    }]
 }

@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::keys::Action;
+use super::action::Action;
 use crate::kb::KnowledgeBase;
 
 /// Width of one cell of the map, in columns.
@@ -102,7 +102,7 @@ pub fn hit(kb: &KnowledgeBase, area: Rect, x: u16, y: u16) -> Option<usize> {
 
 /// The region reached from `current` by an arrow key: the nearest cell in that direction that
 /// holds another region (moving across from the front to the back view and back).
-pub fn step(kb: &KnowledgeBase, current: usize, action: Action) -> Option<usize> {
+pub fn step(kb: &KnowledgeBase, current: usize, action: &Action) -> Option<usize> {
     let id = kb.regions().get(current)?.id.as_str();
     let (row, col, _) = cells().find(|&(_, _, c)| c == id)?;
     #[allow(clippy::cast_possible_wrap)] // tiny grid

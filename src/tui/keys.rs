@@ -1,54 +1,11 @@
-//! Key bindings: one table per screen, used for handling keys, the footer hints and the help
-//! overlay alike, so the hints can never disagree with what the keys do.
+//! Keys and bindings: the key names, the bindings every screen shares, the global and overlay
+//! tables, and finding the action for a key press. Each screen keeps its own table (in
+//! `screens/`), used for handling keys, the footer hints and the help overlay alike, so the
+//! hints can never disagree with what the keys do.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::{App, Overlay, Screen};
-use crate::engine::Reply;
-
-/// What a key asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Up,
-    Down,
-    Left,
-    Right,
-    PageUp,
-    PageDown,
-    Toggle,
-    Next,
-    Back,
-    NextPane,
-    Help,
-    Quit,
-    ForceQuit,
-    Confirm,
-    Cancel,
-    Answer(Reply),
-    Export,
-    /// Open the technique library.
-    Browse,
-    /// Open the search (browse).
-    Search,
-    /// Start the safety check (from the library).
-    StartCheck,
-    ToolFilter,
-    KindFilter,
-    /// A typed character (search).
-    Type(char),
-    /// Delete the last typed character (search).
-    Erase,
-    /// Start the guided session (from the routine).
-    StartSession,
-    SkipStep,
-    PreviousStep,
-    EndSession,
-    /// Bell on or off.
-    Mute,
-    OpenHistory,
-    /// Try saving again.
-    Retry,
-}
+pub use super::action::Action;
 
 /// A key, independent of the terminal library's event type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +36,8 @@ pub struct Binding {
     pub footer: bool,
 }
 
-const fn bind(
+/// A binding shown in the footer and the help.
+pub const fn bind(
     keys: &'static [Key],
     label: &'static str,
     hint: &'static str,
@@ -94,37 +52,52 @@ const fn bind(
     }
 }
 
-const fn help_only(
+/// A binding shown in the help only.
+pub const fn help_only(
     keys: &'static [Key],
     label: &'static str,
     hint: &'static str,
     action: Action,
 ) -> Binding {
-    Binding {
-        keys,
-        label,
-        hint,
-        action,
-        footer: false,
-    }
+    let mut b = bind(keys, label, hint, action);
+    b.footer = false;
+    b
 }
 
-const UP: Binding = help_only(&[Key::Up, Key::Char('k')], "↑ k", "move up", Action::Up);
-const DOWN: Binding = help_only(
+pub const UP: Binding = help_only(&[Key::Up, Key::Char('k')], "↑ k", "move up", Action::Up);
+pub const DOWN: Binding = help_only(
     &[Key::Down, Key::Char('j')],
     "↓ j",
     "move down",
     Action::Down,
 );
-const MOVE: Binding = bind(&[], "↑↓", "move", Action::Up);
-const BACK: Binding = bind(&[Key::Esc, Key::Backspace], "esc", "back", Action::Back);
-const SCROLL_UP: Binding = help_only(&[Key::PageUp], "pgup", "scroll up a page", Action::PageUp);
-const SCROLL_DOWN: Binding = help_only(
+pub const MOVE: Binding = bind(&[], "↑↓", "move", Action::Up);
+pub const BACK: Binding = bind(&[Key::Esc, Key::Backspace], "esc", "back", Action::Back);
+pub const SCROLL_UP: Binding =
+    help_only(&[Key::PageUp], "pgup", "scroll up a page", Action::PageUp);
+pub const SCROLL_DOWN: Binding = help_only(
     &[Key::PageDown],
     "pgdn",
     "scroll down a page",
     Action::PageDown,
 );
+
+/// One row of a menu: its label, what it does in words, and the action it takes.
+#[derive(Debug)]
+pub struct MenuItem {
+    pub label: &'static str,
+    pub description: &'static str,
+    pub action: Action,
+}
+
+/// The key a table binds to `action`, as its footer names it: every key hint in a screen's own
+/// text comes from here, so the text can never name a key that does something else.
+pub fn label(table: &[Binding], action: &Action) -> &'static str {
+    table
+        .iter()
+        .find(|b| b.action == *action && !b.keys.is_empty())
+        .map_or("?", |b| b.label)
+}
 
 /// Keys that work on every screen.
 pub const GLOBAL: &[Binding] = &[
@@ -138,399 +111,54 @@ pub const GLOBAL: &[Binding] = &[
     ),
 ];
 
-const BROWSE: Binding = bind(&[Key::Char('b')], "b", "browse", Action::Browse);
-const SEARCH: Binding = bind(&[Key::Char('/')], "/", "search", Action::Search);
-const START: Binding = bind(
+pub const BROWSE: Binding = bind(&[Key::Char('b')], "b", "browse", Action::Browse);
+pub const SEARCH: Binding = bind(&[Key::Char('/')], "/", "search", Action::Search);
+pub const START: Binding = bind(
     &[Key::Char('s')],
     "s",
     "start the safety check",
     Action::StartCheck,
 );
 
-const WELCOME: &[Binding] = &[
-    UP,
-    DOWN,
-    MOVE,
-    bind(&[Key::Enter], "enter", "choose", Action::Next),
-    help_only(&[Key::Char('b')], "b", "browse techniques", Action::Browse),
-    help_only(&[Key::Char('h')], "h", "history", Action::OpenHistory),
-];
-
-const MAP_LEFT: Binding = help_only(
+pub const MAP_LEFT: Binding = help_only(
     &[Key::Left, Key::Char('h')],
     "← h",
     "move left on the body map",
     Action::Left,
 );
-const MAP_RIGHT: Binding = help_only(
+pub const MAP_RIGHT: Binding = help_only(
     &[Key::Right, Key::Char('l')],
     "→ l",
     "move right on the body map",
     Action::Right,
 );
-const MAP_MOVE: Binding = bind(&[], "↑↓←→", "move", Action::Up);
+pub const MAP_MOVE: Binding = bind(&[], "↑↓←→", "move", Action::Up);
 
-const WHERE: &[Binding] = &[
-    UP,
-    DOWN,
-    MAP_LEFT,
-    MAP_RIGHT,
-    MAP_MOVE,
-    bind(&[Key::Char(' ')], "space", "choose area", Action::Toggle),
-    bind(
-        &[Key::Tab, Key::BackTab],
-        "tab",
-        "map/list",
-        Action::NextPane,
-    ),
-    bind(&[Key::Enter], "enter", "next", Action::Next),
-    BACK,
-    BROWSE,
-];
-
-const DETAILS: &[Binding] = &[
-    UP,
-    DOWN,
-    MOVE,
-    help_only(
-        &[Key::Left, Key::Char('h')],
-        "← h",
-        "previous choice",
-        Action::Left,
-    ),
-    bind(
-        &[Key::Right, Key::Char('l'), Key::Char(' ')],
-        "←→",
-        "change",
-        Action::Right,
-    ),
-    bind(&[Key::Enter], "enter", "next", Action::Next),
-    BACK,
-    BROWSE,
-];
-
-const QUESTIONS: &[Binding] = &[
-    UP,
-    DOWN,
-    MOVE,
-    bind(&[Key::Char('y')], "y", "yes", Action::Answer(Reply::Yes)),
-    bind(&[Key::Char('n')], "n", "no", Action::Answer(Reply::No)),
-    bind(
-        &[Key::Char('u')],
-        "u",
-        "not sure",
-        Action::Answer(Reply::NotSure),
-    ),
-    bind(&[Key::Enter], "enter", "next", Action::Next),
-    BACK,
-];
-
-const REVIEW: &[Binding] = &[
-    UP,
-    DOWN,
-    MOVE,
-    bind(
-        &[Key::Char(' ')],
-        "space",
-        "change this answer",
-        Action::Toggle,
-    ),
-    bind(&[Key::Enter], "enter", "see the result", Action::Next),
-    BACK,
-    BROWSE,
-];
-
-const SCROLL_U: Binding = help_only(&[Key::Up, Key::Char('k')], "↑ k", "scroll up", Action::Up);
-const SCROLL_D: Binding = help_only(
+pub const SCROLL_U: Binding = help_only(&[Key::Up, Key::Char('k')], "↑ k", "scroll up", Action::Up);
+pub const SCROLL_D: Binding = help_only(
     &[Key::Down, Key::Char('j')],
     "↓ j",
     "scroll down",
     Action::Down,
 );
-const SCROLL_HINT: Binding = bind(&[], "↑↓", "scroll", Action::Up);
+pub const SCROLL_HINT: Binding = bind(&[], "↑↓", "scroll", Action::Up);
 
-const OUTCOME_GO_ON: &[Binding] = &[
-    SCROLL_U,
-    SCROLL_D,
-    SCROLL_HINT,
-    SCROLL_UP,
-    SCROLL_DOWN,
-    bind(
-        &[Key::Enter],
-        "enter",
-        "choose tools and time",
-        Action::Next,
-    ),
-    bind(&[Key::Char('e')], "e", "save as Markdown", Action::Export),
-    BACK,
-    BROWSE,
-];
-
-const OUTCOME_STOP: &[Binding] = &[
-    SCROLL_U,
-    SCROLL_D,
-    SCROLL_HINT,
-    SCROLL_UP,
-    SCROLL_DOWN,
-    bind(
-        &[Key::Char('e')],
-        "e",
-        "save for your clinician",
-        Action::Export,
-    ),
-    bind(
-        &[Key::Esc, Key::Backspace],
-        "esc",
-        "back to your answers",
-        Action::Back,
-    ),
-    BROWSE,
-];
-
-const PREFERENCES: &[Binding] = &[
-    UP,
-    DOWN,
-    MOVE,
-    bind(&[Key::Left, Key::Char('h')], "←→", "change", Action::Left),
-    help_only(
-        &[Key::Right, Key::Char('l')],
-        "→ l",
-        "change",
-        Action::Right,
-    ),
-    bind(
-        &[Key::Char(' ')],
-        "space",
-        "own / don't own",
-        Action::Toggle,
-    ),
-    bind(&[Key::Enter], "enter", "build the routine", Action::Next),
-    BACK,
-    BROWSE,
-];
-
-const ROUTINE: &[Binding] = &[
-    bind(
-        &[Key::Char('g')],
-        "g",
-        "start the guided session",
-        Action::StartSession,
-    ),
-    UP,
-    DOWN,
-    bind(&[], "↑↓", "step", Action::Up),
-    bind(
-        &[Key::Tab, Key::BackTab],
-        "tab",
-        "steps/details",
-        Action::NextPane,
-    ),
-    SCROLL_UP,
-    SCROLL_DOWN,
-    bind(&[Key::Char('e')], "e", "save as Markdown", Action::Export),
-    BACK,
-    BROWSE,
-];
-
-const BROWSE_REGIONS: &[Binding] = &[
-    UP,
-    DOWN,
-    MAP_LEFT,
-    MAP_RIGHT,
-    MAP_MOVE,
-    bind(&[Key::Enter, Key::Char(' ')], "enter", "open", Action::Next),
-    bind(
-        &[Key::Tab, Key::BackTab],
-        "tab",
-        "map/list",
-        Action::NextPane,
-    ),
-    SEARCH,
-    START,
-    BACK,
-];
-
-const BROWSE_LIST: &[Binding] = &[
-    UP,
-    DOWN,
-    MOVE,
-    bind(&[Key::Enter], "enter", "open", Action::Next),
-    bind(&[Key::Char('t')], "t", "tool", Action::ToolFilter),
-    bind(
-        &[Key::Char('f')],
-        "f",
-        "direct/indirect",
-        Action::KindFilter,
-    ),
-    SEARCH,
-    START,
-    BACK,
-];
-
-const BROWSE_TECHNIQUE: &[Binding] = &[
-    SCROLL_U,
-    SCROLL_D,
-    SCROLL_HINT,
-    SCROLL_UP,
-    SCROLL_DOWN,
-    SEARCH,
-    START,
-    BACK,
-];
-
-/// While searching, letters are typed into the search, so only these keys act.
-const BROWSE_SEARCH: &[Binding] = &[
-    bind(&[], "type", "to search", Action::Up),
-    help_only(&[Key::Up], "↑", "move up", Action::Up),
-    help_only(&[Key::Down], "↓", "move down", Action::Down),
-    bind(&[], "↑↓", "move", Action::Up),
-    bind(&[Key::Enter], "enter", "open", Action::Next),
-    bind(&[Key::Backspace], "bksp", "delete", Action::Erase),
-    bind(&[Key::Esc], "esc", "back", Action::Back),
-];
-
-const RATE: &[Binding] = &[
-    UP,
-    DOWN,
-    MOVE,
-    help_only(&[Key::Left, Key::Char('h')], "← h", "less", Action::Left),
-    help_only(&[Key::Right, Key::Char('l')], "→ l", "more", Action::Right),
-    bind(&[], "←→", "change", Action::Left),
-    bind(&[Key::Enter], "enter", "save", Action::Next),
-];
-
-const RATE_BEFORE: &[Binding] = &[
-    UP,
-    DOWN,
-    MOVE,
-    help_only(&[Key::Left, Key::Char('h')], "← h", "less", Action::Left),
-    help_only(&[Key::Right, Key::Char('l')], "→ l", "more", Action::Right),
-    bind(&[], "←→", "change", Action::Left),
-    bind(&[Key::Enter], "enter", "start", Action::Next),
-    BACK,
-];
-
-const SESSION: &[Binding] = &[
-    SCROLL_U,
-    SCROLL_D,
-    bind(&[Key::Char(' ')], "space", "pause/resume", Action::Toggle),
-    bind(
-        &[Key::Char('n'), Key::Right],
-        "n",
-        "skip step",
-        Action::SkipStep,
-    ),
-    bind(
-        &[Key::Char('p'), Key::Left],
-        "p",
-        "back",
-        Action::PreviousStep,
-    ),
-    bind(&[Key::Char('e')], "e", "end now", Action::EndSession),
-    bind(&[Key::Char('m')], "m", "bell on/off", Action::Mute),
-];
-
-const DONE: &[Binding] = &[
-    bind(&[Key::Enter], "enter", "finish", Action::Next),
-    bind(&[Key::Char('r')], "r", "try saving again", Action::Retry),
-    bind(&[Key::Char('h')], "h", "history", Action::OpenHistory),
-];
-
-const HISTORY: &[Binding] = &[
-    UP,
-    DOWN,
-    bind(&[], "↑↓", "session", Action::Up),
-    help_only(
-        &[Key::Left, Key::Char('h')],
-        "← h",
-        "previous area",
-        Action::Left,
-    ),
-    help_only(
-        &[Key::Right, Key::Char('l')],
-        "→ l",
-        "next area",
-        Action::Right,
-    ),
-    bind(&[], "←→", "area", Action::Left),
-    BACK,
-];
-
-const CONFIRM_QUIT: &[Binding] = &[
-    bind(&[Key::Char('y')], "y", "quit", Action::Confirm),
-    bind(&[Key::Char('n'), Key::Esc], "n", "stay", Action::Cancel),
-    help_only(
-        &[Key::Ctrl('c')],
-        "ctrl-c",
-        "quit at once",
-        Action::ForceQuit,
-    ),
-];
-
-const HELP: &[Binding] = &[
-    bind(
-        &[Key::Esc, Key::Char('?'), Key::Enter],
-        "esc",
-        "close help",
-        Action::Cancel,
-    ),
-    help_only(
-        &[Key::Ctrl('c')],
-        "ctrl-c",
-        "quit at once",
-        Action::ForceQuit,
-    ),
-];
-
-/// The bindings of the screen (or overlay) in front, without the global ones.
-pub fn screen_bindings(app: &App<'_>) -> &'static [Binding] {
-    match app.overlay {
-        Some(Overlay::ConfirmQuit) => CONFIRM_QUIT,
-        Some(Overlay::Help) => HELP,
-        None => screen_table(app),
-    }
+/// What the keys are doing: a screen's keys, typing into a search (letters are typed, only
+/// ctrl-c stays global), or an overlay's keys (nothing global but its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Screen,
+    Typing,
+    Overlay,
 }
 
-/// The current screen's own bindings, whatever overlay is open (the help overlay lists them).
-pub fn screen_table(app: &App<'_>) -> &'static [Binding] {
-    match app.screen {
-        Screen::Welcome => WELCOME,
-        Screen::Where => WHERE,
-        Screen::Details => DETAILS,
-        Screen::Emergency | Screen::Health | Screen::Area => QUESTIONS,
-        Screen::Review => REVIEW,
-        Screen::Outcome
-            if app
-                .advice
-                .as_ref()
-                .is_some_and(|a| a.screening.permit().is_some()) =>
-        {
-            OUTCOME_GO_ON
-        }
-        Screen::Outcome => OUTCOME_STOP,
-        Screen::Preferences => PREFERENCES,
-        Screen::Routine => ROUTINE,
-        Screen::BrowseRegions => BROWSE_REGIONS,
-        Screen::BrowseList => BROWSE_LIST,
-        Screen::BrowseTechnique => BROWSE_TECHNIQUE,
-        Screen::BrowseSearch => BROWSE_SEARCH,
-        Screen::RateBefore => RATE_BEFORE,
-        Screen::RateAfter => RATE,
-        Screen::Session => SESSION,
-        Screen::Done => DONE,
-        Screen::History => HISTORY,
+/// The global bindings in force.
+pub fn global(mode: Mode) -> &'static [Binding] {
+    match mode {
+        Mode::Overlay => &[],
+        Mode::Typing => &GLOBAL[2..],
+        Mode::Screen => GLOBAL,
     }
-}
-
-/// Every binding in force: the screen's, then the global ones (not under an overlay).
-pub fn bindings(app: &App<'_>) -> impl Iterator<Item = &'static Binding> {
-    let global: &'static [Binding] = match (app.overlay, app.screen) {
-        (Some(_), _) => &[],
-        // Letters are typed into the search; only ctrl-c stays global.
-        (None, Screen::BrowseSearch) => &GLOBAL[2..],
-        (None, _) => GLOBAL,
-    };
-    screen_bindings(app).iter().chain(global)
 }
 
 fn key_of(event: KeyEvent) -> Option<Key> {
@@ -566,15 +194,19 @@ fn key_of(event: KeyEvent) -> Option<Key> {
     })
 }
 
-/// The action a key press asks for on the current screen, if any.
-pub fn action_for(app: &App<'_>, event: KeyEvent) -> Option<Action> {
+/// The action a key press asks for among `bindings`, if any; in the search, any other printable
+/// key is typed into it.
+pub fn action_for(
+    mut bindings: impl Iterator<Item = &'static Binding>,
+    mode: Mode,
+    event: KeyEvent,
+) -> Option<Action> {
     let key = key_of(event)?;
-    let bound = bindings(app)
+    let bound = bindings
         .find(|b| b.keys.contains(&key))
-        .map(|b| b.action);
-    // In the search, any other printable key is typed into it.
-    bound.or(match (app.screen, app.overlay, key) {
-        (Screen::BrowseSearch, None, Key::Char(c)) => Some(Action::Type(c)),
+        .map(|b| b.action.clone());
+    bound.or(match (mode, key) {
+        (Mode::Typing, Key::Char(c)) => Some(Action::Type(c)),
         _ => None,
     })
 }

@@ -1,15 +1,20 @@
 //! The full-screen app: terminal checks, setup and restore, and the event loop.
 
+pub mod action;
 pub mod app;
 pub mod backend;
 pub mod big_digits;
 pub mod body_map;
+pub mod effects;
 pub mod keys;
+pub mod overlay;
+pub mod screens;
 pub mod signals;
 pub mod theme;
 pub mod ui;
+pub mod widgets;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 use crossterm::cursor::Show;
@@ -23,8 +28,10 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 
 use crate::kb::KnowledgeBase;
+use action::Action;
 use app::App;
 use backend::Clamped;
 use signals::Stop;
@@ -60,7 +67,7 @@ pub fn run(kb: &KnowledgeBase, emergency: &str, quiet: bool) -> Result<(), TuiEr
     }
     let theme = Theme::new(no_color);
     let mut app = App::new(kb, emergency);
-    app.guided.quiet = quiet;
+    app.quiet = quiet;
     app.store = crate::history::Store::default_location().ok();
     let stop = Stop::install()?;
     set_panic_hook();
@@ -68,7 +75,8 @@ pub fn run(kb: &KnowledgeBase, emergency: &str, quiet: bool) -> Result<(), TuiEr
         let result = event_loop(&mut terminal, &mut app, &theme, &stop);
         if result.is_err() || stop.requested().is_some() {
             // A session in progress is kept (as ended early) even when the terminal failed.
-            app.stop();
+            let effects = app.stop();
+            effects::run(&mut app, effects, &mut std::io::sink())?;
         }
         result
     });
@@ -131,51 +139,62 @@ fn event_loop(
         std::env::var_os("FASCIA_TEST_PANIC").is_none(),
         "FASCIA_TEST_PANIC is set"
     );
+    let mut out = std::io::stdout();
     while !app.quit {
         if stop.requested().is_some() {
-            app.stop();
+            let effects = app.stop();
+            effects::run(app, effects, &mut out)?;
             break;
         }
-        app.tick(origin.elapsed());
-        if std::mem::take(&mut app.guided.bell) {
-            let mut out = std::io::stdout();
-            out.write_all(b"\x07")?;
-            out.flush()?;
+        let effects = app.tick(origin.elapsed());
+        effects::run(app, effects, &mut out)?;
+        let mut fit = None;
+        terminal.draw(|frame| fit = ui::draw(frame, app, theme))?;
+        if let Some(max) = fit {
+            app.update(Action::Fit(max));
         }
-        terminal.draw(|frame| ui::draw(frame, app, theme))?;
         // While a session runs, wake up at the next deadline or the next frame, whichever comes
         // first; otherwise wait for input, looking for a stop signal now and then.
-        let wait = if app.screen == app::Screen::Session {
-            app.guided
-                .timer
-                .as_ref()
-                .and_then(crate::session::Timer::next_deadline)
-                .map_or(FRAME, |deadline| {
-                    deadline.saturating_sub(origin.elapsed()).min(FRAME)
-                })
-        } else {
-            IDLE
+        let wait = match app.session_deadline() {
+            Some(deadline) => deadline.map_or(FRAME, |deadline| {
+                deadline.saturating_sub(origin.elapsed()).min(FRAME)
+            }),
+            None => IDLE,
         };
         if !event::poll(wait)? {
             continue;
         }
         let ev = event::read()?;
         app.now = origin.elapsed();
-        match ev {
-            Event::Key(key) => app.on_key(key),
-            Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
-                let size = terminal.size()?;
-                ui::click(
-                    app,
-                    ratatui::layout::Rect::new(0, 0, size.width, size.height),
-                    mouse.column,
-                    mouse.row,
-                );
+        let action = match ev {
+            Event::Key(key) => {
+                let effects = app.on_key(key);
+                effects::run(app, effects, &mut out)?;
+                continue;
             }
+            Event::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    let size = terminal.size()?;
+                    let frame = Rect::new(0, 0, size.width, size.height);
+                    let Some(body) = ui::clickable(app, frame) else {
+                        continue;
+                    };
+                    Action::Click {
+                        x: mouse.column,
+                        y: mouse.row,
+                        body,
+                    }
+                }
+                MouseEventKind::ScrollUp => Action::Wheel { up: true },
+                MouseEventKind::ScrollDown => Action::Wheel { up: false },
+                _ => continue,
+            },
             // A paste (`Event::Paste`, bracketed paste is on) is never taken as key presses, so
             // never as answers; other events are not ours either.
-            _ => {}
-        }
+            _ => continue,
+        };
+        let effects = app.update(action);
+        effects::run(app, effects, &mut out)?;
     }
     Ok(())
 }

@@ -1,0 +1,137 @@
+//! Plain mode's result: the advice, the tools and time, the routine, and saving the answers.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use super::prompt::numbered;
+use super::{Plain, PlainError};
+use crate::engine::{Preference, advise};
+use crate::flow::{self, Page};
+use crate::report;
+
+impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    pub(crate) fn result(&mut self, save: Option<&Path>) -> Result<(), PlainError> {
+        self.announce(Page::Result)?;
+        let advice = advise(self.kb, &self.answers, &self.emergency);
+        let screening_only = crate::engine::Advice {
+            screening: advice.screening.clone(),
+            routine: None,
+        };
+        let text = report::text(self.kb, &screening_only);
+        self.say(text.trim_end())?;
+        if advice.screening.permit().is_some() {
+            self.preferences()?;
+            let advice = advise(self.kb, &self.answers, &self.emergency);
+            if let Some(r) = &advice.routine {
+                self.announce(Page::Routine)?;
+                let text = report::routine_text(self.kb, r);
+                self.say(text.trim())?;
+            } else {
+                // Nothing fitted the tools and time: the result says why.
+                let text = report::text(self.kb, &advice);
+                self.say(text.trim_end())?;
+            }
+        }
+        self.save(save)
+    }
+
+    /// An emergency or urgent answer: its result at once. True when the person is done, false
+    /// to go back and change the answer.
+    pub(crate) fn stopped(&mut self, save: Option<&Path>) -> Result<bool, PlainError> {
+        let Some(advice) = flow::stop(self.kb, &self.answers, &self.emergency) else {
+            return Ok(false);
+        };
+        self.announce(Page::Result)?;
+        let text = report::text(self.kb, &advice);
+        self.say(text.trim_end())?;
+        loop {
+            match self
+                .ask("Type b to go back and change that answer, or press enter to finish.")?
+                .to_lowercase()
+                .as_str()
+            {
+                "b" | "back" => return Ok(false),
+                "" => {
+                    self.save(save)?;
+                    return Ok(true);
+                }
+                _ => self.say("Please type b, or press enter.")?,
+            }
+        }
+    }
+
+    /// Saves the answers in the answers format when `--save-answers` asked for it.
+    pub(crate) fn save(&mut self, save: Option<&Path>) -> Result<(), PlainError> {
+        if let Some(path) = save {
+            let json =
+                serde_json::to_string_pretty(&self.answers).map_err(std::io::Error::other)?;
+            crate::export::replace(path, &json)?;
+            self.say(&format!(
+                "Your answers are saved in {}. Replay them with: fascia advise --answers {}",
+                path.display(),
+                path.display()
+            ))?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn preferences(&mut self) -> Result<(), PlainError> {
+        self.announce(Page::Preferences)?;
+        let tools: Vec<(String, String)> = self
+            .kb
+            .tools()
+            .iter()
+            .filter(|t| !t.always_owned)
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .collect();
+        self.say(&format!(
+            "Tools: {}.",
+            numbered(tools.iter().map(|(_, name)| name.as_str()))
+        ))?;
+        loop {
+            let line = self.ask("Type the numbers of the tools you have, separated by spaces, or press enter for none. Hands, knuckles and elbows always count.")?;
+            let picked: Option<Vec<String>> = line
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    w.parse::<usize>()
+                        .ok()
+                        .and_then(|n| n.checked_sub(1))
+                        .and_then(|i| tools.get(i))
+                        .map(|t| t.0.clone())
+                })
+                .collect();
+            match picked {
+                Some(p) => {
+                    self.answers.preferences.tools = p;
+                    break;
+                }
+                None => self.say(&format!("Please use the numbers 1 to {}.", tools.len()))?,
+            }
+        }
+        loop {
+            let line = self.ask("How many minutes do you have, from 2 to 120? Enter keeps 10.")?;
+            match line.parse::<u32>() {
+                _ if line.is_empty() => break,
+                Ok(m) if crate::engine::answers::MINUTES.contains(&m) => {
+                    self.answers.preferences.minutes = m;
+                    break;
+                }
+                _ => self.say("Please type a number from 2 to 120.")?,
+            }
+        }
+        loop {
+            let line = self.ask("Which techniques? 1 let fascia choose, 2 direct (firmer, on the tender spot), 3 indirect (gentle, gliding). Enter keeps 1.")?;
+            self.answers.preferences.technique = match line.as_str() {
+                "" | "1" => Preference::Auto,
+                "2" => Preference::Direct,
+                "3" => Preference::Indirect,
+                _ => {
+                    self.say("Please type 1, 2 or 3.")?;
+                    continue;
+                }
+            };
+            return Ok(());
+        }
+    }
+}

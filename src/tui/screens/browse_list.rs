@@ -1,0 +1,182 @@
+//! Browse: the techniques of one area, filtered by tool and by direct or indirect work.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, ListItem, Paragraph, Widget, Wrap};
+
+use super::{Cmd, Ctx, Screen, View, technique};
+use crate::browse::{self, Filter};
+use crate::kb::{Kind, KnowledgeBase, Technique};
+use crate::report::{duration_range, region_name, tool_name};
+use crate::tui::action::Action;
+use crate::tui::keys::{BACK, Binding, DOWN, Key, MOVE, SEARCH, START, UP, bind, label};
+use crate::tui::widgets as parts;
+
+pub const KEYS: &[Binding] = &[
+    UP,
+    DOWN,
+    MOVE,
+    bind(&[Key::Enter], "enter", "open", Action::Next),
+    bind(&[Key::Char('t')], "t", "tool", Action::ToolFilter),
+    bind(
+        &[Key::Char('f')],
+        "f",
+        "direct/indirect",
+        Action::KindFilter,
+    ),
+    SEARCH,
+    START,
+    BACK,
+];
+
+/// The area (index in body-map order), the filters, the techniques that pass them (found again
+/// when a filter changes) and the row under the cursor.
+#[derive(Debug)]
+pub struct State<'kb> {
+    pub region: usize,
+    pub row: usize,
+    /// A tool (index into the tools) and a kind.
+    pub tool_filter: Option<usize>,
+    pub kind_filter: Option<Kind>,
+    pub list: Vec<&'kb Technique>,
+}
+
+impl<'kb> State<'kb> {
+    pub fn new(kb: &'kb KnowledgeBase, region: usize) -> Self {
+        let mut state = Self {
+            region,
+            row: 0,
+            tool_filter: None,
+            kind_filter: None,
+            list: Vec::new(),
+        };
+        state.refilter(kb);
+        state
+    }
+
+    fn refilter(&mut self, kb: &'kb KnowledgeBase) {
+        let filter = Filter {
+            region: kb.regions().get(self.region).map(|r| r.id.clone()),
+            tool: self
+                .tool_filter
+                .and_then(|i| kb.tools().get(i))
+                .map(|t| t.id.clone()),
+            kind: self.kind_filter,
+        };
+        self.list = browse::techniques(kb, &filter);
+        self.row = 0;
+    }
+
+    pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        match action {
+            Action::Up => self.row = self.row.saturating_sub(1),
+            Action::Down => self.row = (self.row + 1).min(self.list.len().saturating_sub(1)),
+            Action::ToolFilter => {
+                let tools = ctx.kb.tools().len();
+                self.tool_filter = match self.tool_filter {
+                    None => Some(0),
+                    Some(i) if i + 1 < tools => Some(i + 1),
+                    Some(_) => None,
+                };
+                self.refilter(ctx.kb);
+            }
+            Action::KindFilter => {
+                self.kind_filter = match self.kind_filter {
+                    None => Some(Kind::Direct),
+                    Some(Kind::Direct) => Some(Kind::Indirect),
+                    Some(Kind::Indirect) => None,
+                };
+                self.refilter(ctx.kb);
+            }
+            Action::Next => {
+                if let Some(t) = self.list.get(self.row) {
+                    return Cmd::Push(Screen::Technique(technique::State::new(&t.id)));
+                }
+            }
+            Action::Back => return Cmd::Back,
+            _ => {}
+        }
+        Cmd::Stay
+    }
+}
+
+impl Widget for View<'_, State<'_>> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
+        let body = parts::browse_reminder(buf, area, theme);
+        let [filters, list] = body.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ]));
+        let tool = state
+            .tool_filter
+            .and_then(|i| kb.tools().get(i))
+            .map_or("any", |t| t.name.as_str());
+        let kind = state.kind_filter.map_or("any", |k| k.as_str());
+        Paragraph::new(Line::from(vec![
+            Span::styled("Tool: ", theme.dim),
+            Span::styled(tool, theme.title),
+            Span::styled(
+                format!("  ({})   Kind: ", label(KEYS, &Action::ToolFilter)),
+                theme.dim,
+            ),
+            Span::styled(kind, theme.title),
+            Span::styled(
+                format!("  ({})", label(KEYS, &Action::KindFilter)),
+                theme.dim,
+            ),
+        ]))
+        .render(filters, buf);
+        let region = kb.regions().get(state.region).map_or("", |r| r.id.as_str());
+        let block = Block::bordered()
+            .title(format!(" {} ", region_name(kb, region)))
+            .border_style(theme.border);
+        let inner = block.inner(list);
+        block.render(list, buf);
+        if state.list.is_empty() {
+            let all = kb.techniques_for(region).count();
+            Paragraph::new(vec![
+                Line::styled(
+                    format!("None of the {all} techniques here matches the filter."),
+                    theme.warn,
+                ),
+                Line::raw(format!(
+                    "Press {} to change the tool or {} to change direct/indirect.",
+                    label(KEYS, &Action::ToolFilter),
+                    label(KEYS, &Action::KindFilter)
+                )),
+            ])
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+            return;
+        }
+        let width = usize::from(inner.width).saturating_sub(6);
+        let items = state
+            .list
+            .iter()
+            .map(|t| {
+                let tools: Vec<&str> = t.tools.iter().map(|id| tool_name(kb, id)).collect();
+                let [lo, hi] = t.dosage.total_seconds;
+                let mut lines: Vec<Line<'_>> = parts::wrap_words(&t.name, width + 3)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.title))
+                    .collect();
+                let about = format!(
+                    "{} · {} pressure · {} · {}",
+                    t.kind,
+                    t.pressure,
+                    duration_range(lo, hi),
+                    tools.join(", ")
+                );
+                lines.extend(
+                    parts::wrap_words(&about, width)
+                        .into_iter()
+                        .map(|l| Line::raw(format!("   {l}"))),
+                );
+                ListItem::new(lines)
+            })
+            .collect();
+        parts::list(buf, inner, items, state.row, true, theme);
+    }
+}

@@ -1,0 +1,188 @@
+//! Details: for each chosen area, what it feels like, how strong, since when, and the goal.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::{Cmd, Ctx, View};
+use crate::engine::Since;
+use crate::flow::{self, Page};
+use crate::kb::{Feel, Goal};
+use crate::tui::action::Action;
+use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind, help_only};
+use crate::words;
+
+pub const KEYS: &[Binding] = &[
+    UP,
+    DOWN,
+    MOVE,
+    help_only(
+        &[Key::Left, Key::Char('h')],
+        "← h",
+        "previous choice",
+        Action::Left,
+    ),
+    bind(
+        &[Key::Right, Key::Char('l'), Key::Char(' ')],
+        "←→",
+        "change",
+        Action::Right,
+    ),
+    bind(&[Key::Enter], "enter", "next", Action::Next),
+    BACK,
+    BROWSE,
+];
+
+/// One editable field of an area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Feel,
+    Intensity,
+    Since,
+    Goal,
+}
+
+pub const FIELDS: [Field; 4] = [Field::Feel, Field::Intensity, Field::Since, Field::Goal];
+
+/// The field under the cursor (area by area, four fields each), and whether the person came
+/// from the review to change these answers.
+#[derive(Debug, Default)]
+pub struct State {
+    pub field: usize,
+    pub changing: bool,
+}
+
+impl State {
+    pub fn update<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        let chosen = ctx.answers.chosen(ctx.kb);
+        let total = chosen.len() * FIELDS.len();
+        match action {
+            Action::Up => self.field = self.field.saturating_sub(1),
+            Action::Down => self.field = (self.field + 1).min(total.saturating_sub(1)),
+            Action::Left | Action::Right | Action::Toggle => {
+                let forward = !matches!(action, Action::Left);
+                let Some(region) = chosen.get(self.field / FIELDS.len()) else {
+                    return Cmd::Stay;
+                };
+                let Some(d) = ctx.answers.regions.get_mut(*region) else {
+                    return Cmd::Stay;
+                };
+                match FIELDS[self.field % FIELDS.len()] {
+                    Field::Feel => d.feel = cycle(Feel::ALL, d.feel, forward),
+                    Field::Intensity => {
+                        d.intensity = if forward {
+                            (d.intensity + 1).min(10)
+                        } else {
+                            d.intensity.saturating_sub(1)
+                        };
+                    }
+                    Field::Since => d.since = cycle(&Since::ALL, d.since, forward),
+                    Field::Goal => d.goal = cycle(Goal::ALL, d.goal, forward),
+                }
+            }
+            Action::Next => {
+                if let Some(page) = flow::next(ctx.kb, ctx.answers, Page::Details, self.changing) {
+                    return Cmd::Page(page);
+                }
+            }
+            Action::Back => {
+                if let Some(page) = flow::previous(ctx.kb, ctx.answers, Page::Details) {
+                    return Cmd::Page(page);
+                }
+            }
+            _ => {}
+        }
+        Cmd::Stay
+    }
+}
+
+/// The next (or previous) value in a vocabulary, wrapping around.
+pub fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
+    let i = all.iter().position(|x| *x == current).unwrap_or(0);
+    let n = all.len();
+    all[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }]
+}
+
+fn help(field: Field) -> &'static str {
+    match field {
+        Field::Feel => "What does it feel like? Left and right change the answer.",
+        Field::Intensity => "How strong is it? 0 is nothing, 10 is the worst you can imagine.",
+        Field::Since => "Since when has it felt like this: days, weeks or months?",
+        Field::Goal => {
+            "What do you want: warm up before activity, recover after it, or general relief?"
+        }
+    }
+}
+
+impl Widget for View<'_, State> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (kb, answers, theme) = (self.shared.kb, self.shared.answers, self.shared.theme);
+        let field = self.state.field;
+        let [table, info] = area.layout(&Layout::vertical([
+            Constraint::Min(3),
+            Constraint::Length(3),
+        ]));
+        let block = Block::bordered()
+            .title(" Each area you chose ")
+            .border_style(theme.border);
+        let inner = block.inner(table);
+        block.render(table, buf);
+        let mut lines = vec![Line::styled(
+            format!(
+                "  {:<22}{:<22}{:<10}{:<9}{}",
+                "Area", "Feels", "Strength", "Since", "Goal"
+            ),
+            theme.dim,
+        )];
+        for (i, id) in answers.chosen(kb).iter().enumerate() {
+            let Some(d) = answers.regions.get(*id) else {
+                continue;
+            };
+            let name = kb.region(id).map_or(*id, |r| r.name.as_str());
+            let values = [
+                words::feel_short(d.feel).to_owned(),
+                format!("{}/10", d.intensity),
+                d.since.as_str().to_owned(),
+                words::goal_short(d.goal).to_owned(),
+            ];
+            let widths = [22, 10, 9, 16];
+            let mut spans = vec![Span::raw(format!("  {:<22}", truncate(name, 21)))];
+            for (f, (value, width)) in values.iter().zip(widths).enumerate() {
+                let selected = field == i * FIELDS.len() + f;
+                let text = if selected {
+                    format!("<{value}>")
+                } else {
+                    format!(" {value} ")
+                };
+                spans.push(Span::styled(
+                    format!("{text:<width$}"),
+                    if selected { theme.cursor } else { theme.text },
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+        let cursor_row = u16::try_from(field / FIELDS.len() + 1).unwrap_or(u16::MAX);
+        let scroll = cursor_row.saturating_sub(inner.height.saturating_sub(1));
+        Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
+        let text = Line::from(vec![
+            Span::styled("  ", theme.text),
+            Span::raw(help(FIELDS[field % FIELDS.len()])),
+        ]);
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .render(info, buf);
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        s.chars().take(max - 1).chain(['…']).collect()
+    }
+}

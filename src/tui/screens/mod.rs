@@ -1,0 +1,356 @@
+//! The screens: each module owns its state, its key table, its `update` and a view that is a
+//! ratatui `Widget` over exactly what it reads. This file holds the `Screen` enum (a screen's
+//! state lives in its variant), what every screen's `update` is given and may ask for, and the
+//! dispatch from the enum to the modules.
+
+// Each screen's `update` takes the action whole, as `App` hands it on; most only read it.
+#![allow(clippy::needless_pass_by_value)]
+
+pub mod browse_list;
+pub mod details;
+pub mod done;
+pub mod history;
+mod id;
+pub mod outcome;
+pub mod preferences;
+pub mod questions;
+pub mod rate;
+pub mod review;
+pub mod routine;
+pub mod search;
+pub mod session;
+pub mod technique;
+pub mod welcome;
+pub mod where_;
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{StatefulWidget, Widget};
+
+pub use id::Id;
+
+use super::action::{Action, Effect};
+use super::keys::Binding;
+use super::theme::Theme;
+use crate::engine::Answers;
+use crate::flow::Page;
+use crate::kb::KnowledgeBase;
+
+/// A screen and its state.
+#[derive(Debug)]
+pub enum Screen<'kb> {
+    Welcome(welcome::State),
+    /// The body map and list: choosing areas, or opening one when browsing.
+    Where(where_::State),
+    Details(details::State),
+    Questions(questions::State<'kb>),
+    Review(review::State<'kb>),
+    Outcome(outcome::State),
+    Preferences(preferences::State),
+    Routine(routine::State),
+    BrowseList(browse_list::State<'kb>),
+    Technique(technique::State),
+    Search(search::State),
+    Rate(rate::State),
+    Session(session::State),
+    Done(done::State),
+    History(history::State<'kb>),
+}
+
+/// Which pane has the keyboard on screens with two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    First,
+    Second,
+}
+
+impl Pane {
+    /// The other pane.
+    #[must_use]
+    pub fn other(self) -> Self {
+        match self {
+            Pane::First => Pane::Second,
+            Pane::Second => Pane::First,
+        }
+    }
+}
+
+/// How far a long text is scrolled, bounded by how far it can scroll (known from the last
+/// drawing; unbounded until then).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scroll {
+    pub offset: u16,
+    max: u16,
+}
+
+impl Default for Scroll {
+    fn default() -> Self {
+        Self {
+            offset: 0,
+            max: u16::MAX,
+        }
+    }
+}
+
+impl Scroll {
+    /// Scrolls for an up, down, page or wheel action; false for any other action.
+    pub fn apply(&mut self, action: &Action) -> bool {
+        let offset = match action {
+            Action::Up | Action::Wheel { up: true } => self.offset.saturating_sub(1),
+            Action::Down | Action::Wheel { up: false } => self.offset.saturating_add(1),
+            Action::PageUp => self.offset.saturating_sub(10),
+            Action::PageDown => self.offset.saturating_add(10),
+            _ => return false,
+        };
+        self.offset = offset.min(self.max);
+        true
+    }
+
+    /// Takes how far the text can scroll, as the last drawing measured it.
+    pub fn fit(&mut self, max: u16) {
+        self.max = max;
+        self.offset = self.offset.min(max);
+    }
+
+    /// How far the text can scroll (`u16::MAX` until it has been drawn).
+    pub fn max(&self) -> u16 {
+        self.max
+    }
+}
+
+/// What a screen's `update` is given besides its own state.
+pub struct Ctx<'a, 'kb> {
+    pub kb: &'kb KnowledgeBase,
+    pub answers: &'a mut Answers,
+    pub emergency: &'a str,
+    pub status: &'a mut Option<String>,
+    pub effects: &'a mut Vec<Effect>,
+    /// No bell (`--quiet`, or `m` during a session).
+    pub quiet: &'a mut bool,
+    pub now: Duration,
+}
+
+/// Where a screen's `update` asks to go.
+#[derive(Debug)]
+pub enum Cmd<'kb> {
+    Stay,
+    /// To a page of the check: the screen for it on the stack (as it was left), or a new one.
+    Page(Page),
+    /// A screen on top of this one (back returns here).
+    Push(Screen<'kb>),
+    /// A screen instead of this one.
+    Replace(Screen<'kb>),
+    /// Back to the screen underneath.
+    Back,
+    /// An action the app handles for every screen (browse, history, quit...).
+    Do(Action),
+    /// Start afresh, keeping where sessions are saved and the bell setting.
+    Restart,
+}
+
+/// A screen's view: its own state and what every view reads besides. Each screen implements
+/// ratatui's `Widget` (or `StatefulWidget`, when it measures how far its text scrolls) for it.
+pub struct View<'a, S> {
+    pub state: &'a S,
+    pub shared: Shared<'a>,
+}
+
+/// What every view reads besides its own state.
+#[derive(Clone, Copy)]
+pub struct Shared<'a> {
+    pub kb: &'a KnowledgeBase,
+    pub answers: &'a Answers,
+    pub emergency: &'a str,
+    pub theme: &'a Theme,
+    pub now: Duration,
+}
+
+impl<'kb> Screen<'kb> {
+    /// The guided session, started at `now` from the ratings before it.
+    pub fn session(before: &rate::State, now: Duration) -> Self {
+        Screen::Session(session::State::start(
+            before.routine.clone(),
+            before.ratings.clone(),
+            now,
+        ))
+    }
+
+    /// A new screen for a page of the check (the result and the routine advise afresh).
+    pub fn for_page(
+        page: Page,
+        kb: &'kb KnowledgeBase,
+        answers: &Answers,
+        emergency: &str,
+    ) -> Self {
+        match page {
+            Page::Where => Screen::Where(where_::State::default()),
+            Page::Details => Screen::Details(details::State::default()),
+            Page::Emergency | Page::Health | Page::Area => {
+                Screen::Questions(questions::State::new(kb, answers, page))
+            }
+            Page::Review => Screen::Review(review::State::new(kb, answers)),
+            Page::Preferences => Screen::Preferences(preferences::State::default()),
+            Page::Result | Page::Routine => {
+                match routine::State::new(crate::engine::advise(kb, answers, emergency)) {
+                    Ok(state) if page == Page::Routine => Screen::Routine(state),
+                    Ok(state) => Screen::Outcome(outcome::State::new(state.advice(), false)),
+                    Err(advice) => Screen::Outcome(outcome::State::new(*advice, false)),
+                }
+            }
+        }
+    }
+
+    /// The screen's name.
+    pub fn id(&self) -> Id {
+        match self {
+            Screen::Welcome(_) => Id::Welcome,
+            Screen::Where(s) if s.browsing => Id::BrowseRegions,
+            Screen::Where(_) => Id::Where,
+            Screen::Details(_) => Id::Details,
+            Screen::Questions(s) => match s.page {
+                Page::Emergency => Id::Emergency,
+                Page::Health => Id::Health,
+                _ => Id::Area,
+            },
+            Screen::Review(_) => Id::Review,
+            Screen::Outcome(_) => Id::Outcome,
+            Screen::Preferences(_) => Id::Preferences,
+            Screen::Routine(_) => Id::Routine,
+            Screen::BrowseList(_) => Id::BrowseList,
+            Screen::Technique(_) => Id::BrowseTechnique,
+            Screen::Search(_) => Id::BrowseSearch,
+            Screen::Rate(s) if s.after => Id::RateAfter,
+            Screen::Rate(_) => Id::RateBefore,
+            Screen::Session(_) => Id::Session,
+            Screen::Done(_) => Id::Done,
+            Screen::History(_) => Id::History,
+        }
+    }
+
+    /// The screen's own key table.
+    pub fn keys(&self) -> &'static [Binding] {
+        match self {
+            Screen::Welcome(_) => welcome::KEYS,
+            Screen::Where(s) => s.keys(),
+            Screen::Details(_) => details::KEYS,
+            Screen::Questions(_) => questions::KEYS,
+            Screen::Review(_) => review::KEYS,
+            Screen::Outcome(s) => s.keys(),
+            Screen::Preferences(_) => preferences::KEYS,
+            Screen::Routine(_) => routine::KEYS,
+            Screen::BrowseList(_) => browse_list::KEYS,
+            Screen::Technique(_) => technique::KEYS,
+            Screen::Search(_) => search::KEYS,
+            Screen::Rate(s) => s.keys(),
+            Screen::Session(_) => session::KEYS,
+            Screen::Done(_) => done::KEYS,
+            Screen::History(_) => history::KEYS,
+        }
+    }
+
+    /// Applies an action to the screen.
+    pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        match self {
+            Screen::Welcome(s) => s.update(action),
+            Screen::Where(s) => s.update(ctx, action),
+            Screen::Details(s) => s.update(ctx, action),
+            Screen::Questions(s) => s.update(ctx, action),
+            Screen::Review(s) => s.update(ctx, action),
+            Screen::Outcome(s) => s.update(ctx, action),
+            Screen::Preferences(s) => s.update(ctx, action),
+            Screen::Routine(s) => s.update(ctx, action),
+            Screen::BrowseList(s) => s.update(ctx, action),
+            Screen::Technique(s) => s.update(action),
+            Screen::Search(s) => s.update(ctx, action),
+            Screen::Rate(s) => s.update(ctx, action),
+            Screen::Session(s) => s.update(ctx, action),
+            Screen::Done(s) => s.update(ctx, action),
+            Screen::History(s) => s.update(action),
+        }
+    }
+
+    /// A click at (`x`, `y`) in the screen's `body`.
+    pub fn click(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
+        match self {
+            Screen::Where(s) => s.click(ctx, body, x, y),
+            Screen::Questions(s) => {
+                s.click(body, y);
+                Cmd::Stay
+            }
+            _ => Cmd::Stay,
+        }
+    }
+
+    /// The text in front can scroll this far (measured by the last drawing).
+    pub fn fit(&mut self, max: u16) {
+        match self {
+            Screen::Outcome(s) => s.scroll.fit(max),
+            Screen::Routine(s) => s.scroll.fit(max),
+            Screen::Technique(s) => s.scroll.fit(max),
+            Screen::Session(s) => s.scroll.fit(max),
+            _ => {}
+        }
+    }
+
+    /// Comes back to a page of the check left earlier: the cursor stays, the rest starts over.
+    pub fn reenter(&mut self, kb: &'kb KnowledgeBase, answers: &Answers) {
+        match self {
+            Screen::Where(s) => s.pane = Pane::First,
+            Screen::Questions(s) => s.reenter(kb, answers),
+            Screen::Review(s) => s.refresh(kb, answers),
+            Screen::Outcome(s) => s.scroll = Scroll::default(),
+            Screen::Routine(s) => {
+                s.pane = Pane::First;
+                s.scroll = Scroll::default();
+            }
+            _ => {}
+        }
+    }
+
+    /// On a question page: how many of its questions are answered, of how many (from the rows
+    /// it keeps; drawing never asks the questionnaire again).
+    pub fn progress(&self, answers: &Answers) -> Option<(usize, usize)> {
+        let Screen::Questions(s) = self else {
+            return None;
+        };
+        let done = s
+            .rows
+            .iter()
+            .filter(|r| answers.reply(&r.item.id, r.region).is_some())
+            .count();
+        Some((done, s.rows.len()))
+    }
+
+    /// The page of the check this screen shows, if it is one.
+    pub fn page(&self) -> Option<Page> {
+        self.id().page()
+    }
+
+    /// Draws the screen in `area`; returns how far its long text can scroll, if it has one.
+    pub fn render(&self, shared: Shared<'_>, area: Rect, buf: &mut Buffer) -> Option<u16> {
+        let mut fit = None;
+        match self {
+            Screen::Welcome(s) => View { state: s, shared }.render(area, buf),
+            Screen::Where(s) => View { state: s, shared }.render(area, buf),
+            Screen::Details(s) => View { state: s, shared }.render(area, buf),
+            Screen::Questions(s) => View { state: s, shared }.render(area, buf),
+            Screen::Review(s) => View { state: s, shared }.render(area, buf),
+            Screen::Outcome(s) => View { state: s, shared }.render(area, buf, &mut fit),
+            Screen::Preferences(s) => View { state: s, shared }.render(area, buf),
+            Screen::Routine(s) => View { state: s, shared }.render(area, buf, &mut fit),
+            Screen::BrowseList(s) => View { state: s, shared }.render(area, buf),
+            Screen::Technique(s) => {
+                View { state: s, shared }.render(area, buf, &mut fit);
+            }
+            Screen::Search(s) => View { state: s, shared }.render(area, buf),
+            Screen::Rate(s) => View { state: s, shared }.render(area, buf),
+            Screen::Session(s) => View { state: s, shared }.render(area, buf, &mut fit),
+            Screen::Done(s) => View { state: s, shared }.render(area, buf),
+            Screen::History(s) => View { state: s, shared }.render(area, buf),
+        }
+        fit
+    }
+}

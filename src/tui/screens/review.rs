@@ -1,0 +1,179 @@
+//! Review: every answer on one list (the areas first, then each question); space goes back to
+//! change one, enter shows the result.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{ListItem, Paragraph, Widget};
+
+use super::{Cmd, Ctx, Screen, View, details, outcome, questions};
+use crate::engine::{Answers, Prompt, Reply, advise};
+use crate::flow::{self, Page};
+use crate::kb::KnowledgeBase;
+use crate::tui::action::Action;
+use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind, label};
+use crate::tui::widgets as parts;
+use crate::words;
+
+pub const KEYS: &[Binding] = &[
+    UP,
+    DOWN,
+    MOVE,
+    bind(
+        &[Key::Char(' ')],
+        "space",
+        "change this answer",
+        Action::Toggle,
+    ),
+    bind(&[Key::Enter], "enter", "see the result", Action::Next),
+    BACK,
+    BROWSE,
+];
+
+/// The row under the cursor, and every question with its page (asked again on coming back).
+#[derive(Debug)]
+pub struct State<'kb> {
+    pub row: usize,
+    pub rows: Vec<(Page, Prompt<'kb>)>,
+}
+
+impl<'kb> State<'kb> {
+    pub fn new(kb: &'kb KnowledgeBase, answers: &Answers) -> Self {
+        Self {
+            row: 0,
+            rows: flow::all_questions(kb, answers),
+        }
+    }
+
+    /// The questions asked again (answers may have changed since).
+    pub fn refresh(&mut self, kb: &'kb KnowledgeBase, answers: &Answers) {
+        self.rows = flow::all_questions(kb, answers);
+    }
+
+    /// Review rows: one per chosen region, then one per question.
+    pub fn len(&self, answers: &Answers) -> usize {
+        answers.regions.len() + self.rows.len()
+    }
+
+    pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        match action {
+            Action::Up => self.row = self.row.saturating_sub(1),
+            Action::Down => self.row = (self.row + 1).min(self.len(ctx.answers).saturating_sub(1)),
+            Action::Toggle => return self.change(ctx),
+            Action::Next => {
+                if let Some((page, _)) = self
+                    .rows
+                    .iter()
+                    .find(|(_, r)| ctx.answers.reply(&r.item.id, r.region).is_none())
+                {
+                    *ctx.status =
+                        Some("Some questions are not answered yet: they are shown first.".into());
+                    return Cmd::Page(*page);
+                }
+                let advice = advise(ctx.kb, ctx.answers, ctx.emergency);
+                return Cmd::Push(Screen::Outcome(outcome::State::new(advice, false)));
+            }
+            Action::Back => {
+                if let Some(page) = flow::previous(ctx.kb, ctx.answers, Page::Review) {
+                    return Cmd::Page(page);
+                }
+            }
+            _ => {}
+        }
+        Cmd::Stay
+    }
+
+    /// Back to the page of the row under the cursor, to change that answer.
+    fn change(&self, ctx: &Ctx<'_, 'kb>) -> Cmd<'kb> {
+        let regions = ctx.answers.regions.len();
+        if self.row < regions {
+            return Cmd::Push(Screen::Details(details::State {
+                field: self.row * details::FIELDS.len(),
+                changing: true,
+            }));
+        }
+        let Some((page, row)) = self.rows.get(self.row - regions) else {
+            return Cmd::Stay;
+        };
+        let mut state = questions::State::new(ctx.kb, ctx.answers, *page);
+        state.question = state
+            .rows
+            .iter()
+            .position(|r| r.item.id == row.item.id && r.region == row.region)
+            .unwrap_or(0);
+        state.changing = true;
+        Cmd::Push(Screen::Questions(state))
+    }
+}
+
+impl Widget for View<'_, State<'_>> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (kb, answers, theme) = (self.shared.kb, self.shared.answers, self.shared.theme);
+        let [top, list] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(3),
+        ]));
+        let reply = |r: &Prompt<'_>| answers.reply(&r.item.id, r.region);
+        let yes = self
+            .state
+            .rows
+            .iter()
+            .filter(|(_, r)| reply(r).is_some_and(Reply::fires))
+            .count();
+        Paragraph::new(Line::styled(
+            format!(
+                "Check your answers. {yes} answered yes or not sure. {} changes one; {} shows the result.",
+                capitalised(label(KEYS, &Action::Toggle)),
+                label(KEYS, &Action::Next)
+            ),
+            theme.dim,
+        ))
+        .render(top, buf);
+        let mut items = Vec::new();
+        for id in answers.chosen(kb) {
+            let Some(d) = answers.regions.get(id) else {
+                continue;
+            };
+            let name = kb.region(id).map_or(id, |r| r.name.as_str());
+            items.push(ListItem::new(Line::from(vec![
+                Span::styled(format!("{:<10}", "Area"), theme.dim),
+                Span::styled(format!("{name}: "), theme.title),
+                Span::raw(format!(
+                    "{}, {}/10, for {}, {}",
+                    words::feel_short(d.feel),
+                    d.intensity,
+                    d.since.as_str(),
+                    words::goal_short(d.goal)
+                )),
+            ])));
+        }
+        for (page, row) in &self.state.rows {
+            let section = match page {
+                Page::Emergency => "Emergency",
+                Page::Health => "Health",
+                _ => "Area",
+            };
+            let (word, style) = match reply(row) {
+                Some(Reply::Yes) => ("yes", theme.warn),
+                Some(Reply::NotSure) => ("not sure", theme.warn),
+                Some(Reply::No) => ("no", theme.text),
+                None => ("not answered", theme.warn),
+            };
+            let about = words::about(kb, &row.regions);
+            items.push(ListItem::new(Line::from(vec![
+                Span::styled(format!("{section:<10}"), theme.dim),
+                Span::styled(format!("{word:<9} "), style),
+                Span::raw(format!("{about}{}", row.item.question)),
+            ])));
+        }
+        parts::list(buf, list, items, self.state.row, true, theme);
+    }
+}
+
+/// "Space" for "space", at the start of a sentence.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}

@@ -1,0 +1,274 @@
+//! The routine: its steps on the left, the step under the cursor in full on the right; g starts
+//! the guided session, e saves it as Markdown. Owns the routine (and the screening it came from).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, ListItem, Paragraph, StatefulWidget, Widget};
+
+use super::{Cmd, Ctx, Pane, Screen, Scroll, View, rate};
+use crate::engine::{Advice, Routine, Screening, Step};
+use crate::flow::Page;
+use crate::kb::KnowledgeBase;
+use crate::report::{dose, duration, keep_off_lines, region_name, tool_line};
+use crate::tui::action::{Action, Effect};
+use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, SCROLL_DOWN, SCROLL_UP, UP, bind, label};
+use crate::tui::theme::Theme;
+use crate::tui::widgets as parts;
+use crate::words::position as position_words;
+
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Key::Char('g')],
+        "g",
+        "start the guided session",
+        Action::StartSession,
+    ),
+    UP,
+    DOWN,
+    bind(&[], "↑↓", "step", Action::Up),
+    bind(
+        &[Key::Tab, Key::BackTab],
+        "tab",
+        "steps/details",
+        Action::NextPane,
+    ),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    bind(&[Key::Char('e')], "e", "save as Markdown", Action::Export),
+    BACK,
+    BROWSE,
+];
+
+/// The routine and the screening it came from, the step under the cursor, the pane with the
+/// keyboard and how far the step's text is scrolled.
+#[derive(Debug)]
+pub struct State {
+    pub screening: Screening,
+    pub routine: Routine,
+    pub step: usize,
+    pub pane: Pane,
+    pub scroll: Scroll,
+}
+
+impl State {
+    /// The screen for advice with a routine; the advice back when it has none.
+    pub fn new(advice: Advice) -> Result<Self, Box<Advice>> {
+        match advice.routine {
+            Some(routine) => Ok(Self {
+                screening: advice.screening,
+                routine,
+                step: 0,
+                pane: Pane::First,
+                scroll: Scroll::default(),
+            }),
+            None => Err(Box::new(advice)),
+        }
+    }
+
+    /// The advice this routine came from (for the Markdown hand-off).
+    pub fn advice(&self) -> Advice {
+        Advice {
+            screening: self.screening.clone(),
+            routine: Some(self.routine.clone()),
+        }
+    }
+
+    pub fn update<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        match (self.pane, action) {
+            (_, Action::StartSession) => {
+                return Cmd::Push(Screen::Rate(rate::State::before(
+                    self.routine.clone(),
+                    ctx.answers,
+                )));
+            }
+            (_, Action::Export) => ctx.effects.push(Effect::Export(crate::report::markdown(
+                ctx.kb,
+                ctx.answers,
+                &self.advice(),
+            ))),
+            (_, Action::NextPane) => self.pane = self.pane.other(),
+            (_, Action::Back) => {
+                return Cmd::Page(Page::Preferences);
+            }
+            (Pane::First, Action::Up) => {
+                self.step = self.step.saturating_sub(1);
+                self.scroll = Scroll::default();
+            }
+            (Pane::First, Action::Down) => {
+                self.step = (self.step + 1).min(self.routine.steps.len().saturating_sub(1));
+                self.scroll = Scroll::default();
+            }
+            (_, action) => {
+                self.scroll.apply(&action);
+            }
+        }
+        Cmd::Stay
+    }
+}
+
+impl StatefulWidget for View<'_, State> {
+    /// How far the step's text can scroll, measured while drawing.
+    type State = Option<u16>;
+
+    fn render(self, area: Rect, buf: &mut Buffer, fit: &mut Option<u16>) {
+        let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
+        let routine = &state.routine;
+        let [top, body] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(3),
+        ]));
+        Paragraph::new(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{} step{}, {} ",
+                    routine.steps.len(),
+                    if routine.steps.len() == 1 { "" } else { "s" },
+                    duration(routine.total_seconds)
+                ),
+                theme.title,
+            ),
+            Span::styled(
+                format!(
+                    "of your {}. Press {} to save it as Markdown.",
+                    duration(routine.budget_seconds),
+                    label(KEYS, &Action::Export)
+                ),
+                theme.dim,
+            ),
+        ]))
+        .render(top, buf);
+        let left_width = (body.width / 3).clamp(24, 40);
+        let [left, right] = body.layout(&Layout::horizontal([
+            Constraint::Length(left_width),
+            Constraint::Min(20),
+        ]));
+        let focus = |pane| {
+            if state.pane == pane {
+                theme.title
+            } else {
+                theme.border
+            }
+        };
+        let block = Block::bordered()
+            .title(" Steps ")
+            .border_style(focus(Pane::First));
+        let inner = block.inner(left);
+        block.render(left, buf);
+        let items = routine
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                ListItem::new(vec![
+                    Line::from(vec![Span::styled(
+                        format!("{}. {}", i + 1, region_name(kb, &s.region)),
+                        theme.title,
+                    )]),
+                    Line::raw(format!("   {} · {}", s.kind, duration(s.seconds))),
+                ])
+            })
+            .collect();
+        parts::list(
+            buf,
+            inner,
+            items,
+            state.step,
+            state.pane == Pane::First,
+            theme,
+        );
+        let Some(step) = routine.steps.get(state.step) else {
+            return;
+        };
+        let lines = step_lines(kb, routine, step, theme);
+        let block = Block::bordered()
+            .title(" Step in full ")
+            .border_style(focus(Pane::Second));
+        *fit = Some(parts::scrolled_text(
+            buf,
+            right,
+            lines,
+            state.scroll.offset,
+            block,
+        ));
+    }
+}
+
+pub fn keep_off<'a>(step: &Step, theme: &Theme) -> Vec<Line<'a>> {
+    let zones = keep_off_lines(step);
+    if zones.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::styled("Keep off", theme.warn)];
+    lines.extend(zones.into_iter().map(|z| Line::raw(format!("x {z}"))));
+    lines.push(Line::raw(""));
+    lines
+}
+
+fn field(name: &str, value: String, theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{name}: "), theme.dim),
+        Span::raw(value),
+    ])
+}
+
+/// The selected step in full, then what was left out and what else to check.
+fn step_lines<'a>(
+    kb: &KnowledgeBase,
+    routine: &'a Routine,
+    step: &'a Step,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let mut lines = vec![
+        Line::styled(step.name.as_str(), theme.title),
+        Line::raw(""),
+        field(
+            "Kind",
+            format!("{} ({} pressure)", step.kind, step.pressure),
+            theme,
+        ),
+        field("Tool", tool_line(kb, step), theme),
+        field("Position", position_words(step.position).to_owned(), theme),
+        field("Dose", dose(step), theme),
+        field("Why", step.reason.clone(), theme),
+        Line::raw(""),
+    ];
+    if let Some(t) = routine.tests.iter().find(|t| t.region == step.region) {
+        lines.push(Line::styled("Test before and after", theme.title));
+        lines.push(Line::raw(t.how.clone()));
+        lines.push(Line::raw(""));
+    }
+    lines.extend([Line::styled("How", theme.title)]);
+    if let Some(t) = kb.technique(&step.technique) {
+        lines.extend(
+            t.steps
+                .iter()
+                .enumerate()
+                .map(|(n, s)| Line::raw(format!("{}. {s}", n + 1))),
+        );
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Cues", theme.title));
+    lines.extend(step.cues.iter().map(|c| Line::raw(format!("- {c}"))));
+    lines.push(Line::raw(""));
+    lines.extend(keep_off(step, theme));
+    lines.push(Line::styled("Stop if", theme.warn));
+    lines.extend(step.stop_if.iter().map(|c| Line::raw(format!("! {c}"))));
+    for l in &routine.left_out {
+        lines.push(Line::raw(""));
+        lines.push(field(
+            "Left out",
+            format!("{}: {}", region_name(kb, &l.region), l.reason),
+            theme,
+        ));
+    }
+    for s in &routine.suggestions {
+        lines.push(Line::raw(""));
+        lines.push(field(
+            "Also check",
+            format!("{}: {}", region_name(kb, &s.region), s.why),
+            theme,
+        ));
+    }
+    lines
+}

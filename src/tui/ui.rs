@@ -1,0 +1,226 @@
+//! Drawing: the frame around every screen (header, status, footer hints, overlays, the too-small
+//! message); each screen draws its own body (`screens/`). Drawing only reads the app; what it
+//! measures (how far the text in front can scroll) is returned, for the event loop to hand back
+//! as an action.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::app::App;
+use super::keys::{self, Binding};
+use super::overlay::Overlay;
+use super::screens::{Id, Shared};
+use super::theme::Theme;
+use crate::flow::STEPS;
+
+/// The smallest terminal the app draws in (the browse screens manage with less).
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+pub const MIN_BROWSE: (u16, u16) = (40, 12);
+
+/// The smallest size the current screen draws in.
+pub fn min_size(app: &App<'_>) -> (u16, u16) {
+    if app.id().is_browse() && app.overlay.is_none() {
+        MIN_BROWSE
+    } else {
+        (MIN_WIDTH, MIN_HEIGHT)
+    }
+}
+
+/// Where a click lands on the screen's body: `None` under an overlay or in a window too small
+/// to draw in.
+pub fn clickable(app: &App<'_>, frame: Rect) -> Option<Rect> {
+    let (min_width, min_height) = min_size(app);
+    if app.overlay.is_some() || frame.width < min_width || frame.height < min_height {
+        return None;
+    }
+    Some(areas(app, frame).body)
+}
+
+/// The parts of the frame.
+pub struct Areas {
+    pub header: Rect,
+    pub body: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+fn hint_spans(
+    bindings: impl Iterator<Item = &'static Binding>,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for b in bindings.filter(|b| b.footer) {
+        if !spans.is_empty() {
+            spans.push(Span::styled("  ", theme.dim));
+        }
+        spans.push(Span::styled(b.label, theme.key));
+        spans.push(Span::styled(format!(" {}", b.hint), theme.text));
+    }
+    spans
+}
+
+/// Splits the frame; the footer takes two lines when the hints do not fit on one.
+pub fn areas(app: &App<'_>, area: Rect) -> Areas {
+    let width: usize = app
+        .bindings()
+        .filter(|b| b.footer)
+        .map(|b| b.label.chars().count() + b.hint.chars().count() + 3)
+        .sum();
+    let footer = if width > usize::from(area.width) {
+        2
+    } else {
+        1
+    };
+    let status = u16::from(app.status.is_some());
+    let [header, body, status, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(status),
+        Constraint::Length(footer),
+    ]));
+    Areas {
+        header,
+        body,
+        status,
+        footer,
+    }
+}
+
+/// Draws the whole frame.
+pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Option<u16> {
+    let area = frame.area();
+    let (min_width, min_height) = min_size(app);
+    if area.width < min_width || area.height < min_height {
+        let text = vec![
+            Line::styled("fascia needs a bigger window", theme.title),
+            Line::raw(""),
+            Line::raw(format!("at least {min_width} x {min_height}")),
+            Line::raw(format!("now {} x {}", area.width, area.height)),
+        ];
+        let height = 4.min(area.height);
+        let y = area.y + area.height.saturating_sub(height) / 2;
+        frame.render_widget(
+            Paragraph::new(text).centered().wrap(Wrap { trim: true }),
+            Rect::new(area.x, y, area.width, height),
+        );
+        return None;
+    }
+    let a = areas(app, area);
+    draw_header(frame, a.header, app, theme);
+    let shared = Shared {
+        kb: app.kb,
+        answers: &app.answers,
+        emergency: &app.emergency,
+        theme,
+        now: app.now,
+    };
+    let fit = app.screen().render(shared, a.body, frame.buffer_mut());
+    if let Some(status) = &app.status {
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {status}"), theme.warn)),
+            a.status,
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(hint_spans(app.bindings(), theme))).wrap(Wrap { trim: true }),
+        a.footer,
+    );
+    match app.overlay {
+        Some(Overlay::Help) => draw_help(frame, area, app, theme),
+        Some(Overlay::ConfirmQuit) => draw_confirm(frame, area, theme),
+        None => {}
+    }
+    fit
+}
+
+fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
+    let mut spans = vec![Span::styled(" fascia ", theme.title)];
+    let id = app.id();
+    if let Some((n, title)) = id.step() {
+        spans.push(Span::styled(format!("· Step {n} of {STEPS}: "), theme.dim));
+        spans.push(Span::styled(title, theme.text));
+    }
+    let browsing = match id {
+        Id::BrowseList => app.browsed_region().map(|r| format!("Browse: {}", r.name)),
+        id => id.title().map(str::to_owned),
+    };
+    if let Some(title) = browsing {
+        spans.push(Span::styled(format!("· {title}"), theme.text));
+    }
+    if let Some((done, asked)) = app.screen().progress(&app.answers) {
+        spans.push(Span::styled(
+            format!("  ({done} of {asked} answered)"),
+            theme.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (w, h) = (width.min(area.width), height.min(area.height));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn draw_help(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
+    let mut lines = vec![
+        Line::styled("Keys on this screen", theme.title),
+        Line::raw(""),
+    ];
+    for b in app
+        .screen_table()
+        .iter()
+        .chain(keys::GLOBAL)
+        .filter(|b| !b.keys.is_empty())
+    {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>8}  ", b.label), theme.key),
+            Span::raw(b.hint),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Mouse: click an area to choose or open it.",
+        theme.dim,
+    ));
+    #[allow(clippy::cast_possible_truncation)] // a handful of lines
+    let height = lines.len() as u16 + 2;
+    let rect = centered(area, 64, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(" Help (esc closes) ")
+                .border_style(theme.border),
+        ),
+        rect,
+    );
+}
+
+fn draw_confirm(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let rect = centered(area, 46, 5);
+    frame.render_widget(Clear, rect);
+    let text = vec![
+        Line::raw("Quit fascia? Your answers will be lost."),
+        Line::from(vec![
+            Span::styled("y", theme.key),
+            Span::raw(" quit   "),
+            Span::styled("n", theme.key),
+            Span::raw(" stay"),
+        ]),
+    ];
+    frame.render_widget(
+        Paragraph::new(text)
+            .centered()
+            .block(Block::bordered().title(" Quit ").border_style(theme.border)),
+        rect,
+    );
+}

@@ -1,0 +1,155 @@
+//! Drawing pieces the screens share: a list with a cursor marker, a scrollbar, scrolled text
+//! (which reports how far it can scroll), word wrapping, and the browse reminder line.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, HighlightSpacing, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, StatefulWidget, Widget, Wrap,
+};
+
+use crate::tui::action::Action;
+use crate::tui::keys;
+use crate::tui::theme::Theme;
+
+/// The one-line reminder every browse screen carries; returns the area below it.
+pub fn browse_reminder(buf: &mut Buffer, area: Rect, theme: &Theme) -> Rect {
+    let text = format!(
+        "Browsing skips the safety check. Press {} to start it.",
+        keys::label(&[keys::START], &Action::StartCheck)
+    );
+    // Two lines on a narrow window, so the reminder is never cut off.
+    let height = if usize::from(area.width) >= text.len() + 2 {
+        1
+    } else {
+        2
+    };
+    let [line, rest] = area.layout(&Layout::vertical([
+        Constraint::Length(height),
+        Constraint::Min(1),
+    ]));
+    Paragraph::new(Line::from(vec![
+        Span::styled("! ", theme.warn),
+        Span::styled(text, theme.warn),
+    ]))
+    .wrap(Wrap { trim: true })
+    .render(line, buf);
+    rest
+}
+
+/// Splits `text` into lines of at most `width` columns at spaces (long words are split too), so
+/// list rows wrap instead of being cut off.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(8);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let mut word = word.to_owned();
+        while word.chars().count() > width {
+            let head: String = word.chars().take(width).collect();
+            word = word.chars().skip(width).collect();
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(head);
+        }
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The first row shown so that `selected` is visible in `height` rows.
+pub fn offset(selected: usize, height: u16) -> usize {
+    selected.saturating_sub(usize::from(height).saturating_sub(1))
+}
+
+/// A list with a cursor marker ("> ") that needs no colour, scrolled so the cursor shows.
+pub fn list(
+    buf: &mut Buffer,
+    area: Rect,
+    items: Vec<ListItem<'_>>,
+    selected: usize,
+    focused: bool,
+    theme: &Theme,
+) {
+    let inner_height = area.height;
+    let mut state = ListState::default()
+        .with_offset(offset(selected, inner_height))
+        .with_selected(Some(selected));
+    let total = items.len();
+    let scrolls = total > usize::from(inner_height);
+    // The last column is kept for the scrollbar, so it never covers text.
+    let list_area = if scrolls {
+        Rect {
+            width: area.width.saturating_sub(1),
+            ..area
+        }
+    } else {
+        area
+    };
+    StatefulWidget::render(
+        List::new(items)
+            .highlight_symbol("> ")
+            .highlight_style(if focused {
+                theme.cursor
+            } else {
+                theme.cursor_unfocused
+            })
+            .highlight_spacing(HighlightSpacing::Always),
+        list_area,
+        buf,
+        &mut state,
+    );
+    if scrolls {
+        scrollbar(buf, area, total, selected);
+    }
+}
+
+/// A vertical scrollbar on the right edge of `area`.
+pub fn scrollbar(buf: &mut Buffer, area: Rect, total: usize, position: usize) {
+    let mut state = ScrollbarState::new(total).position(position);
+    StatefulWidget::render(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight),
+        area,
+        buf,
+        &mut state,
+    );
+}
+
+/// Wrapped text scrolled by `scroll` lines (clamped to the end), with a scrollbar when it does
+/// not fit. Returns how far the text can scroll at this size, for the screen's state.
+pub fn scrolled_text(
+    buf: &mut Buffer,
+    area: Rect,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+    block: Block<'_>,
+) -> u16 {
+    let inner = block.inner(area);
+    block.render(area, buf);
+    // The last column is kept for the scrollbar, so it never covers text.
+    let text_area = Rect {
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(text_area.width);
+    let max = total.saturating_sub(usize::from(inner.height));
+    let scroll = usize::from(scroll).min(max);
+    #[allow(clippy::cast_possible_truncation)] // clamped to the text's own length
+    paragraph.scroll((scroll as u16, 0)).render(text_area, buf);
+    if total > usize::from(inner.height) {
+        scrollbar(buf, inner, max + 1, scroll);
+    }
+    u16::try_from(max).unwrap_or(u16::MAX)
+}
