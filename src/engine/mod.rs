@@ -1,23 +1,27 @@
 //! The engine: answers in, screening and routine out. Pure: no terminal, no files, no clock.
 
 pub mod answers;
+mod choice;
+mod firing;
 pub mod interview;
 pub mod limits;
+pub mod questions;
 pub mod routine;
 pub mod screening;
+pub mod step;
 
 pub use answers::{
     Answer, Answers, DefaultAnswer, Preference, Preferences, RegionDetails, Reply, Since,
 };
 pub use interview::{AgeBand, Ask, Interview, Remembered, Response};
 pub use limits::{Limits, position_words};
-pub use routine::{
-    KeepOff, LeftOut, MovementTest, Routine, Step, Suggestion, build, feel_words, goal_words,
-};
+pub use questions::{Prompt, Question, prompts, questionnaire};
+pub use routine::{LeftOut, Routine, Suggestion, build, feel_words, goal_words};
 pub use screening::{
-    Allowed, DEFAULT_EMERGENCY, Exclusion, Fired, Modification, Outcome, Permit, Prompt, Question,
-    Scope, Screening, fill, prompts, questionnaire, screen,
+    Allowed, DEFAULT_EMERGENCY, Exclusion, Fired, Modification, Outcome, Permit, Scope, Screening,
+    fill, screen,
 };
+pub use step::{KeepOff, MovementTest, Step};
 
 use crate::kb::KnowledgeBase;
 

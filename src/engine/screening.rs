@@ -1,13 +1,16 @@
-//! Screening: which questions are asked, what the answers fire, and the outcome. Only an outcome
-//! that allows a routine hands out a [`Permit`], the one input the routine builder accepts.
+//! Screening: the outcome of a set of answers, the regions left out or made gentler, and why.
+//! Only an outcome that allows a routine hands out a [`Permit`], the one input the routine
+//! builder accepts. Which questions are asked is in `questions`; what they fire, in `firing`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::answers::{Answer, Answers, RegionDetails, Reply};
+use super::answers::{Answers, RegionDetails, Reply};
+use super::firing::{RegionCautions, fire_combinations, fire_items, own_limits};
 use super::limits::Limits;
-use crate::kb::{Effect, KnowledgeBase, ScreeningItem, Section, Tier};
+use super::questions::{chosen, collect, screened_extras};
+use crate::kb::{Effect, KnowledgeBase, ScreeningItem, Tier};
 
 /// What the emergency placeholder becomes when the user configured nothing.
 pub const DEFAULT_EMERGENCY: &str = "your local emergency number (e.g. 911, 112, 999)";
@@ -40,13 +43,6 @@ impl Outcome {
     }
 }
 
-/// One question as asked: the item, and for area items the chosen regions it is about.
-#[derive(Debug, Clone)]
-pub struct Question<'kb> {
-    pub item: &'kb ScreeningItem,
-    pub regions: Vec<&'kb str>,
-}
-
 /// A screening item or combination rule that fired.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fired {
@@ -66,7 +62,7 @@ pub struct Fired {
 
 impl Fired {
     /// A fired item acting on `regions`, or on the whole run when `None`.
-    fn new(
+    pub(super) fn new(
         kb: &KnowledgeBase,
         id: &str,
         tier: Tier,
@@ -195,176 +191,9 @@ impl Screening {
     }
 }
 
-fn chosen(kb: &KnowledgeBase, answers: &Answers) -> Vec<String> {
-    answers.chosen(kb).into_iter().map(str::to_owned).collect()
-}
-
-/// The regions an area item is asked about, among `regions`.
-fn asked_regions<'a>(
-    kb: &KnowledgeBase,
-    item: &ScreeningItem,
-    regions: &'a [String],
-) -> Vec<&'a str> {
-    let scope = kb.expand(&item.asked_for);
-    regions
-        .iter()
-        .map(String::as_str)
-        .filter(|r| scope.contains(r))
-        .collect()
-}
-
-/// Replies to every asked item: emergency signs, then health items, then area items, in KB
-/// order within each section. Gated items are asked only when their gate fired.
-/// One item's replies: one per asked region (`Some(region)`), or a single one (`None`).
-type ItemReplies = Vec<(Option<String>, Reply)>;
-
-struct Replies<'kb> {
-    asked: Vec<(&'kb ScreeningItem, ItemReplies)>,
-    unanswered: Vec<String>,
-}
-
-fn collect<'kb>(kb: &'kb KnowledgeBase, answers: &Answers, regions: &[String]) -> Replies<'kb> {
-    let default = answers.default_reply();
-    let mut fired: HashMap<&str, bool> = HashMap::new();
-    let mut asked = Vec::new();
-    let mut unanswered = Vec::new();
-    for section in [Section::Emergency, Section::Health, Section::Area] {
-        for item in kb.items().iter().filter(|i| i.section == section) {
-            if !item.only_if.is_empty()
-                && !item
-                    .only_if
-                    .iter()
-                    .any(|gate| fired.get(gate.as_str()).copied().unwrap_or(false))
-            {
-                continue;
-            }
-            let targets: Vec<Option<String>> = if section == Section::Area {
-                asked_regions(kb, item, regions)
-                    .into_iter()
-                    .map(|r| Some(r.to_owned()))
-                    .collect()
-            } else {
-                vec![None]
-            };
-            if targets.is_empty() {
-                continue;
-            }
-            let mut replies = Vec::new();
-            let mut missing = false;
-            for target in targets {
-                let r = answers
-                    .reply(&item.id, target.as_deref())
-                    .unwrap_or_else(|| {
-                        missing = true;
-                        default
-                    });
-                replies.push((target, r));
-            }
-            if missing {
-                unanswered.push(item.id.clone());
-            }
-            fired.insert(&item.id, replies.iter().any(|(_, r)| r.fires()));
-            asked.push((item, replies));
-        }
-    }
-    Replies { asked, unanswered }
-}
-
-/// The questions asked for these answers (which regions were chosen and how gates were answered).
-pub fn questionnaire<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<Question<'kb>> {
-    let regions = chosen(kb, answers);
-    collect(kb, answers, &regions)
-        .asked
-        .into_iter()
-        .map(|(item, replies)| Question {
-            item,
-            regions: replies
-                .iter()
-                .filter_map(|(r, _)| r.as_deref())
-                .filter_map(|r| kb.region(r).map(|g| g.id.as_str()))
-                .collect(),
-        })
-        .collect()
-}
-
-/// One prompt of the questionnaire: an item, and the region it asks about when answered per
-/// region (`regions` then holds just that region; otherwise all the chosen regions it is about).
-#[derive(Debug, Clone)]
-pub struct Prompt<'kb> {
-    pub item: &'kb ScreeningItem,
-    pub region: Option<&'kb str>,
-    pub regions: Vec<&'kb str>,
-}
-
-/// The questionnaire as prompts, in order: a per-region item becomes one prompt per region.
-pub fn prompts<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<Prompt<'kb>> {
-    let mut out = Vec::new();
-    for q in questionnaire(kb, answers) {
-        if q.item.per_region {
-            out.extend(q.regions.iter().map(|r| Prompt {
-                item: q.item,
-                region: Some(*r),
-                regions: vec![*r],
-            }));
-        } else {
-            out.push(Prompt {
-                item: q.item,
-                region: None,
-                regions: q.regions,
-            });
-        }
-    }
-    out
-}
-
-/// Related regions that were screened without being chosen: every area item that applies to
-/// them was answered for them by name, and all with no.
-fn screened_extras(kb: &KnowledgeBase, answers: &Answers, chosen: &[String]) -> Vec<String> {
-    let mut extras: Vec<String> = chosen
-        .iter()
-        .filter_map(|r| kb.region(r))
-        .flat_map(|r| r.related.iter().map(|rel| rel.region.clone()))
-        .filter(|r| !chosen.contains(r))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    extras.retain(|region| {
-        let gate_open = |item: &ScreeningItem| {
-            item.only_if.is_empty()
-                || item.only_if.iter().any(|g| {
-                    answers.reply(g, None).unwrap_or(answers.default_reply()).fires()
-                })
-        };
-        kb.items()
-            .iter()
-            .filter(|i| i.section == Section::Area && gate_open(i))
-            .filter(|i| kb.expand(&i.asked_for).contains(&region.as_str()))
-            .all(|i| matches!(answers.answers.get(&i.id), Some(Answer::PerRegion(m)) if m.get(region) == Some(&Reply::No)))
-    });
-    extras.sort_by_key(|r| kb.region_order(r));
-    extras
-}
-
 /// Puts the emergency wording in place of `{emergency}` in knowledge-base text.
 pub fn fill(text: &str, emergency: &str) -> String {
     text.replace("{emergency}", emergency)
-}
-
-fn not_sure_note(answer: Reply, if_not_sure: &str, emergency: &str) -> Option<String> {
-    (answer == Reply::NotSure).then(|| {
-        format!(
-            "You weren't sure, so we treated this as a yes. {}",
-            fill(if_not_sure, emergency)
-        )
-    })
-}
-
-/// Per region: the combined limits of its cautions, their ids, and each caution's own limits.
-#[derive(Debug, Clone, Default)]
-struct RegionCautions {
-    combined: Limits,
-    because: Vec<String>,
-    each: Vec<Limits>,
 }
 
 /// Screens `answers` against `kb`. Pure and deterministic. `emergency` replaces `{emergency}`.
@@ -502,129 +331,6 @@ fn ruled_out(
         }
     }
     out
-}
-
-/// The limits one caution item puts on one region: every modification set that names the region
-/// (or names none).
-fn own_limits(kb: &KnowledgeBase, item: &ScreeningItem, region: &str) -> Limits {
-    let mut own = Limits::default();
-    for set in &item.modifications {
-        let narrowed = (!set.regions.is_empty()).then(|| kb.expand(&set.regions));
-        if narrowed.is_none_or(|n| n.contains(&region)) {
-            own.merge(set);
-        }
-    }
-    own
-}
-
-/// The items that fired, with the regions they affect; cautions are added to `cautions`.
-fn fire_items(
-    kb: &KnowledgeBase,
-    replies: &Replies<'_>,
-    in_play: &[String],
-    emergency: &str,
-    cautions: &mut BTreeMap<String, RegionCautions>,
-) -> Vec<Fired> {
-    let mut fired = Vec::new();
-    for (item, item_replies) in &replies.asked {
-        let hits: Vec<&(Option<String>, Reply)> =
-            item_replies.iter().filter(|(_, r)| r.fires()).collect();
-        let Some(answer) = hits.iter().map(|(_, r)| *r).max() else {
-            continue;
-        };
-        let regions: Option<BTreeSet<String>> = match item.effect {
-            Effect::Global => None,
-            Effect::Region if item.per_region => {
-                Some(hits.iter().filter_map(|(r, _)| r.clone()).collect())
-            }
-            Effect::Region if item.section == Section::Area => {
-                Some(item_replies.iter().filter_map(|(r, _)| r.clone()).collect())
-            }
-            Effect::Region => Some(in_play.iter().cloned().collect()),
-            Effect::Listed => {
-                let listed = kb.expand(&item.effect_regions);
-                Some(
-                    in_play
-                        .iter()
-                        .filter(|r| listed.contains(&r.as_str()))
-                        .cloned()
-                        .collect(),
-                )
-            }
-        };
-        if item.tier == Tier::Caution {
-            let targets: Vec<&String> = regions
-                .as_ref()
-                .map_or_else(|| in_play.iter().collect(), |r| r.iter().collect());
-            for region in targets {
-                let own = own_limits(kb, item, region);
-                if !own.is_empty() {
-                    let entry = cautions.entry(region.clone()).or_default();
-                    entry.combined.merge_limits(&own);
-                    entry.because.push(item.id.clone());
-                    entry.each.push(own);
-                }
-            }
-        }
-        let not_sure = not_sure_note(answer, &item.if_not_sure, emergency);
-        fired.push(Fired::new(
-            kb,
-            &item.id,
-            item.tier,
-            answer,
-            regions,
-            fill(&item.message, emergency),
-            not_sure,
-        ));
-    }
-    fired
-}
-
-/// Adds the combination rules whose items all fired. A rule with a region effect applies where
-/// all its region-bound items fired.
-fn fire_combinations(
-    kb: &KnowledgeBase,
-    fired: &mut Vec<Fired>,
-    in_play: &[String],
-    emergency: &str,
-) {
-    for rule in kb.combinations() {
-        let parts: Option<Vec<&Fired>> = rule
-            .all
-            .iter()
-            .map(|id| fired.iter().find(|f| f.id == *id && !f.combination))
-            .collect();
-        let Some(parts) = parts else { continue };
-        let answer = if parts.iter().all(|p| p.answer == Reply::Yes) {
-            Reply::Yes
-        } else {
-            Reply::NotSure
-        };
-        let regions = (rule.effect != Effect::Global).then(|| {
-            parts
-                .iter()
-                .filter(|p| p.scope == Scope::Regions)
-                .map(|p| p.regions.iter().cloned().collect::<BTreeSet<_>>())
-                .reduce(|a, b| a.intersection(&b).cloned().collect())
-                .unwrap_or_else(|| in_play.iter().cloned().collect())
-        });
-        if regions.as_ref().is_some_and(BTreeSet::is_empty) {
-            continue;
-        }
-        let not_sure: Vec<&str> = parts.iter().filter_map(|p| p.not_sure.as_deref()).collect();
-        let not_sure = (answer == Reply::NotSure).then(|| not_sure.join(" "));
-        let mut entry = Fired::new(
-            kb,
-            &rule.id,
-            rule.tier,
-            answer,
-            regions,
-            fill(&rule.message, emergency),
-            not_sure,
-        );
-        entry.combination = true;
-        fired.push(entry);
-    }
 }
 
 /// The regions a routine may use, with their limits. A region where no technique survives its
