@@ -61,9 +61,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             return self.say("There is no routine yet: finish the check first (1).");
         };
         self.say("")?;
+        let n = routine.steps.len();
         self.say(&format!(
-            "Guided session: {} steps. Before each step you get into position at your own pace; then the times are called out line by line.",
-            routine.steps.len()
+            "Guided session: {n} {}. Before each step you get into position at your own pace; then the times are called out line by line.",
+            if n == 1 { "step" } else { "steps" }
         ))?;
         let Some(mut ratings) = self.rate_before(&routine)? else {
             return self.say("The session was not started.");
@@ -307,7 +308,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// How the session went: steps done and skipped, and each area with what its change means.
     pub(crate) fn say_record(&mut self, r: &Record) -> Result<(), PlainError> {
-        self.say(&format!("{}: {}.", r.status().words(), r.steps_words()))?;
+        self.say(&format!(
+            "Session {}: {}.",
+            r.status().words(),
+            r.steps_words()
+        ))?;
         for x in &r.ratings {
             let name = region_name(self.kb, &x.region).to_owned();
             let line = match x.after {

@@ -210,9 +210,7 @@ impl Widget for View<'_, State<'_>> {
             put(
                 buf,
                 Paragraph::new(Line::styled(
-                    format!(
-                        "Delete the session of {when} from your history? y deletes it, n keeps it."
-                    ),
+                    format!("Delete the session of {when}? y deletes it, n keeps it."),
                     theme.warn,
                 )),
                 note,

@@ -100,9 +100,11 @@ impl StatefulWidget for View<'_, State> {
         let mut lines = Vec::new();
         if state.how_to {
             lines.extend(how);
+            lines.push(Line::raw(""));
             lines.extend(stop_lines(step, theme));
         } else {
             lines.extend(stop_lines(step, theme));
+            lines.push(Line::raw(""));
             lines.extend(how);
         }
         lines.push(Line::raw(""));
