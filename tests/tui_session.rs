@@ -51,7 +51,19 @@ fn a_whole_session_runs_on_time_and_is_saved() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.id(), Screen::Session);
     let steps = drive::routine(&app).expect("routine").steps;
-    let total: u64 = steps.iter().map(|s| u64::from(s.seconds)).sum();
+    // Every step's time, and a moment to get ready before each step and side.
+    let phases = drive::timer(&app).phases();
+    let ready = phases
+        .iter()
+        .filter(|p| p.activity == fascia::session::Activity::GetReady)
+        .count();
+    assert!(ready >= steps.len(), "a get-ready moment before each step");
+    let total: u64 = phases.iter().map(|p| u64::from(p.seconds)).sum();
+    assert_eq!(
+        total,
+        steps.iter().map(|s| u64::from(s.seconds)).sum::<u64>()
+            + 5 * u64::try_from(ready).expect("count")
+    );
     // One second before the end the session is still running; at the end it asks for ratings.
     drive::tick(&mut app, secs(1000 + total - 1));
     assert_eq!(app.id(), Screen::Session);
@@ -120,6 +132,7 @@ fn ending_early_is_saved_as_ended_early() {
     key(&mut app, KeyCode::Enter);
     drive::tick(&mut app, secs(5));
     drive::char(&mut app, 'e');
+    drive::char(&mut app, 'y');
     assert_eq!(app.id(), Screen::RateAfter);
     assert!(render(&app, 80, 24).contains("ended early"));
     key(&mut app, KeyCode::Enter);
@@ -143,6 +156,7 @@ fn a_failed_save_keeps_the_session_on_screen_and_can_be_retried() {
     drive::char(&mut app, 'g');
     key(&mut app, KeyCode::Enter);
     drive::char(&mut app, 'e');
+    drive::char(&mut app, 'y');
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.id(), Screen::Done);
     assert!(
@@ -180,6 +194,7 @@ fn the_history_screen_shows_sessions_and_the_trend_per_area() {
         drive::char(&mut app, 'g');
         key(&mut app, KeyCode::Enter);
         drive::char(&mut app, 'e');
+        drive::char(&mut app, 'y');
         key(&mut app, KeyCode::Left);
         key(&mut app, KeyCode::Enter);
     }
@@ -190,17 +205,17 @@ fn the_history_screen_shows_sessions_and_the_trend_per_area() {
     let screen = render(&app, 100, 30);
     assert!(
         screen.contains("3 sessions")
-            && screen.contains("ended early  pain")
+            && screen.contains("ended early, 0 of 2 steps done  pain")
             && screen.contains(" B ")
             && screen.contains(" A "),
         "{screen}"
     );
     assert!(
-        screen.contains("Back of the neck: pain before"),
+        screen.contains("Back of the neck: before"),
         "areas in body-map order"
     );
     key(&mut app, KeyCode::Right);
-    assert!(render(&app, 100, 30).contains("Calves: pain before"));
+    assert!(render(&app, 100, 30).contains("Calves: before"));
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.id(), Screen::Welcome);
 }
@@ -232,6 +247,7 @@ fn session_screens_at_80x24_and_120x40() {
     drive::char(&mut app, 'g');
     key(&mut app, KeyCode::Enter);
     drive::char(&mut app, 'e');
+    drive::char(&mut app, 'y');
     key(&mut app, KeyCode::Left);
     states.push(("rate_after_ended_early", app));
 
@@ -239,6 +255,7 @@ fn session_screens_at_80x24_and_120x40() {
     drive::char(&mut done, 'g');
     key(&mut done, KeyCode::Enter);
     drive::char(&mut done, 'e');
+    drive::char(&mut done, 'y');
     key(&mut done, KeyCode::Enter);
     // The path differs per run; show it as the same placeholder in the snapshot.
     drive::act(

@@ -10,13 +10,18 @@
 
 mod browse;
 mod check;
+mod history;
 mod prompt;
 mod result;
+mod session;
+
+pub use session::{NoWait, Pace, Sleep};
 
 use std::io::{BufRead, Write};
 use std::path::Path;
 
-use crate::engine::Answers;
+use crate::engine::{Advice, Answers};
+use crate::history::Store;
 use crate::kb::KnowledgeBase;
 
 /// Why plain mode stopped before finishing.
@@ -47,6 +52,45 @@ pub struct Plain<'kb, R, W> {
     pub(crate) answers: Answers,
     /// The question to start a section at after going back from a stop.
     pub(crate) resume: usize,
+    /// The advice of the last finished check (for the guided session and the hand-off).
+    pub(crate) advice: Option<Advice>,
+    pub(crate) pace: Box<dyn Pace>,
+    pub(crate) store: Option<Store>,
+    pub(crate) export_dir: std::path::PathBuf,
+    pub(crate) today: Option<jiff::civil::Date>,
+}
+
+/// Where plain mode saves and how it waits.
+pub struct Options {
+    /// How the guided session waits out each set and rest.
+    pub pace: Box<dyn Pace>,
+    /// Where sessions are saved and read.
+    pub store: Option<Store>,
+    /// Where the hand-off is written.
+    pub export_dir: std::path::PathBuf,
+    /// The hand-off's date (today when `None`).
+    pub today: Option<jiff::civil::Date>,
+    /// Answers of a check already finished (the menu then offers its session and hand-off).
+    pub answers: Option<Answers>,
+}
+
+impl Options {
+    /// As a person runs it: real waits (none when `FASCIA_PLAIN_NO_WAIT` is set, for
+    /// demonstrations), the usual history, the folder fascia was started in, today.
+    pub fn from_env() -> Self {
+        let pace: Box<dyn Pace> = if std::env::var_os("FASCIA_PLAIN_NO_WAIT").is_some() {
+            Box::new(NoWait)
+        } else {
+            Box::new(Sleep)
+        };
+        Self {
+            pace,
+            store: Store::default_location().ok(),
+            export_dir: std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from(".")),
+            today: None,
+            answers: None,
+        }
+    }
 }
 
 /// Runs plain mode until the person quits (or the input ends at the menu). With `save_answers`,
@@ -58,13 +102,34 @@ pub fn run<R: BufRead, W: Write>(
     out: W,
     save_answers: Option<&Path>,
 ) -> Result<(), PlainError> {
+    run_with(kb, emergency, input, out, save_answers, Options::from_env())
+}
+
+/// Runs plain mode with the given [`Options`] (tests pass a pace that does not wait).
+pub fn run_with<R: BufRead, W: Write>(
+    kb: &KnowledgeBase,
+    emergency: &str,
+    input: R,
+    out: W,
+    save_answers: Option<&Path>,
+    options: Options,
+) -> Result<(), PlainError> {
+    let advice = options
+        .answers
+        .as_ref()
+        .map(|a| crate::engine::advise(kb, a, emergency));
     let mut p = Plain {
         kb,
         emergency: emergency.to_owned(),
         input,
         out,
-        answers: Answers::default(),
+        answers: options.answers.unwrap_or_default(),
         resume: 0,
+        advice,
+        pace: options.pace,
+        store: options.store,
+        export_dir: options.export_dir,
+        today: options.today,
     };
     p.menu(save_answers)
 }
@@ -79,15 +144,26 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         loop {
             self.say("")?;
             self.say("Main menu")?;
-            let Some(choice) =
-                self.read("1. Start the check. 2. Browse techniques. 3. Quit. Type a number.")?
-            else {
+            let mut menu =
+                "1. Start the check. 2. Browse techniques. 3. Quit. 4. Your past sessions."
+                    .to_owned();
+            let has_routine = self.advice.as_ref().is_some_and(|a| a.routine.is_some());
+            if has_routine {
+                menu.push_str(" 5. Start the guided session with your routine.");
+            }
+            if self.advice.is_some() {
+                menu.push_str(" 6. Save the hand-off for a doctor or physio.");
+            }
+            let Some(choice) = self.read(&format!("{menu} Type a number."))? else {
                 return Ok(());
             };
             match choice.to_lowercase().as_str() {
                 "1" | "start" => self.check(save)?,
                 "2" | "browse" => self.browse()?,
                 "3" | "q" | "quit" | "" => return Ok(()),
+                "4" | "history" => self.history()?,
+                "5" | "session" if has_routine => self.guided()?,
+                "6" | "save" if self.advice.is_some() => self.export()?,
                 other => self.say(&format!("\"{other}\" is not a choice here."))?,
             }
         }

@@ -19,6 +19,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         };
         let text = report::text(self.kb, &screening_only);
         self.say(text.trim_end())?;
+        self.advice = Some(advice.clone());
         if advice.screening.permit().is_some() {
             self.preferences()?;
             let advice = advise(self.kb, &self.answers, &self.emergency);
@@ -26,11 +27,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 self.announce(Page::Routine)?;
                 let text = report::routine_text(self.kb, r);
                 self.say(text.trim())?;
+                self.say("At the menu, 5 starts the guided session (timed lines, your ratings before and after, saved to your history) and 6 saves the hand-off for a doctor or physio.")?;
             } else {
                 // Nothing fitted the tools and time: the result says why.
                 let text = report::text(self.kb, &advice);
                 self.say(text.trim_end())?;
             }
+            self.advice = Some(advice);
+        } else {
+            self.say("At the menu, 6 saves this as a hand-off for a doctor or physio.")?;
         }
         self.save(save)
     }
@@ -52,6 +57,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             {
                 "b" | "back" => return Ok(false),
                 "" => {
+                    self.say("At the menu, 6 saves this as a hand-off for a doctor or physio.")?;
+                    self.advice = Some(advice);
                     self.save(save)?;
                     return Ok(true);
                 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use ratatui::layout::Rect;
 
-use crate::engine::Reply;
+use crate::engine::{Advice, Reply};
 use crate::history::{Loaded, Record};
 
 /// What a key asks for.
@@ -45,6 +45,14 @@ pub enum Action {
     SkipStep,
     PreviousStep,
     EndSession,
+    /// Start the work now (during the get-ready countdown).
+    BeginNow,
+    /// Show the how-to steps first, or the stop signs first (session).
+    HowTo,
+    /// Open the selected session in full (history).
+    Details,
+    /// Delete the selected session, after a yes (history).
+    Delete,
     /// Bell on or off.
     Mute,
     OpenHistory,
@@ -65,21 +73,41 @@ pub enum Action {
     Tick(Duration),
     /// The last drawing measured how far the text in front can scroll.
     Fit(u16),
+    /// The window became too small to draw in (true) or big enough again (false): a session
+    /// under the size message holds its clock.
+    TooSmall(bool),
     /// What came of an effect.
     Saved(Result<String, String>),
     Exported(Result<String, String>),
     HistoryLoaded(Box<Result<Loaded, String>>),
+    /// A session began: its id (one per session, however often it is saved) and when.
+    SessionBegun {
+        id: String,
+        started: String,
+    },
+    /// A session was deleted (how many records went, or why not) and the history read again.
+    Deleted {
+        result: Result<usize, String>,
+        loaded: Box<Result<Loaded, String>>,
+    },
 }
 
 /// What `update` asks the event loop to do; what comes of it comes back as an [`Action`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Append a finished session to the history (the loop stamps the time); then `Saved`.
+    /// Append a finished session to the history once (the loop stamps the time; a record with
+    /// the same id already there is not written again); then `Saved`.
     Save(Box<Record>),
-    /// Write the Markdown hand-off next to where fascia was started; then `Exported`.
-    Export(String),
-    /// Read the history; then `HistoryLoaded`.
+    /// Write the Markdown hand-off of this advice, dated today, next to where fascia was
+    /// started, named for what it is; then `Exported`.
+    Export(Box<Advice>),
+    /// Read the history, newest first; then `HistoryLoaded`.
     LoadHistory,
+    /// A session begins: give it its id and start time; then `SessionBegun`.
+    BeginSession,
+    /// Delete the session with this key ([`Record::key`]), then read the history again; then
+    /// `Deleted`.
+    Delete(String),
     /// Ring the terminal bell.
     Bell,
 }

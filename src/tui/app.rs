@@ -32,6 +32,8 @@ pub struct App<'kb> {
     pub store: Option<Store>,
     /// The time now, since a fixed origin, from the last tick.
     pub now: Duration,
+    /// The window is too small to draw in (the event loop says so after drawing).
+    pub too_small: bool,
 }
 
 impl<'kb> App<'kb> {
@@ -47,6 +49,7 @@ impl<'kb> App<'kb> {
             quiet: false,
             store: None,
             now: Duration::ZERO,
+            too_small: false,
         }
     }
 
@@ -113,17 +116,44 @@ impl<'kb> App<'kb> {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.update_inner(action);
+        self.cover_session();
+        effects
+    }
+
+    /// A session's clock holds while an overlay or the size message covers it.
+    fn cover_session(&mut self) {
+        let covered = self.overlay.is_some() || self.too_small;
+        let now = self.now;
+        if let Screen::Session(s) = self.screen_mut() {
+            s.cover(covered, now);
+        }
+    }
+
+    fn update_inner(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
         if !matches!(
             action,
-            Action::Tick(_) | Action::Fit(_) | Action::Saved(_) | Action::HistoryLoaded(_)
+            Action::Tick(_)
+                | Action::Fit(_)
+                | Action::TooSmall(_)
+                | Action::Saved(_)
+                | Action::HistoryLoaded(_)
+                | Action::SessionBegun { .. }
         ) {
             self.status = None;
         }
+        if let Action::TooSmall(small) = action {
+            self.too_small = small;
+            return effects;
+        }
         if let Some(overlay) = self.overlay {
             match (overlay, action) {
-                (_, Action::ForceQuit) | (Overlay::ConfirmQuit, Action::Confirm) => {
-                    self.quit = true;
+                (_, Action::ForceQuit) => effects = self.stop(),
+                // Quitting keeps a session in progress: saved as ended early.
+                (Overlay::ConfirmQuit, Action::Confirm) => {
+                    self.overlay = None;
+                    effects = self.stop();
                 }
                 (Overlay::ConfirmQuit, Action::Cancel | Action::Back)
                 | (Overlay::Help, Action::Help | Action::Back | Action::Cancel | Action::Next) => {
@@ -141,7 +171,7 @@ impl<'kb> App<'kb> {
     /// Actions every screen shares, then the screen's own.
     fn act(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
-            Action::ForceQuit => self.quit = true,
+            Action::ForceQuit => effects.extend(self.stop()),
             Action::Quit if self.id() == Id::Welcome => self.quit = true,
             Action::Quit => self.overlay = Some(Overlay::ConfirmQuit),
             Action::Help => self.overlay = Some(Overlay::Help),

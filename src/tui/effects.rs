@@ -6,6 +6,7 @@ use std::io::Write;
 
 use super::action::{Action, Effect};
 use super::app::App;
+use crate::history::{Loaded, Saved, Store};
 
 const NO_PLACE: &str = "no place to save the history was found (set FASCIA_DATA_DIR)";
 
@@ -19,35 +20,55 @@ pub fn run(app: &mut App<'_>, effects: Vec<Effect>, out: &mut impl Write) -> std
                 out.flush()?;
                 continue;
             }
-            Effect::Save(record) => {
-                let mut record = *record;
-                record.at = crate::history::now();
-                if record.id.is_empty() {
-                    record.id = crate::history::new_id();
-                }
-                Action::Saved(match &app.store {
-                    Some(store) => match store.append(&record) {
-                        Ok(()) => Ok(store.path().display().to_string()),
-                        Err(e) => Err(e.to_string()),
-                    },
-                    None => Err(NO_PLACE.to_owned()),
+            Effect::BeginSession => Action::SessionBegun {
+                id: crate::history::new_id(),
+                started: crate::history::now(),
+            },
+            Effect::Save(record) => Action::Saved(save(app.store.as_ref(), *record)),
+            Effect::Export(advice) => {
+                let dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+                let date = jiff::Zoned::now().date();
+                let text = crate::report::markdown_on(app.kb, &app.answers, &advice, date);
+                let stem = crate::report::hand_off_stem(advice.screening.outcome, date);
+                Action::Exported(match crate::export::write_new(&dir, &stem, "md", &text) {
+                    Ok(path) => Ok(format!("Saved to {}", path.display())),
+                    Err(e) => Err(format!("Could not save the file in {}: {e}", dir.display())),
                 })
             }
-            Effect::Export(text) => {
-                let dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
-                Action::Exported(
-                    match crate::export::write_new(&dir, "fascia-routine", "md", &text) {
-                        Ok(path) => Ok(format!("Saved to {}", path.display())),
-                        Err(e) => Err(format!("Could not save the file in {}: {e}", dir.display())),
-                    },
-                )
+            Effect::LoadHistory => Action::HistoryLoaded(Box::new(load(app.store.as_ref()))),
+            Effect::Delete(key) => {
+                let store = app.store.as_ref();
+                let result = store.map_or_else(
+                    || Err(NO_PLACE.to_owned()),
+                    |s| s.delete(&key).map_err(|e| e.to_string()),
+                );
+                Action::Deleted {
+                    result,
+                    loaded: Box::new(load(store)),
+                }
             }
-            Effect::LoadHistory => Action::HistoryLoaded(Box::new(match &app.store {
-                Some(store) => store.load().map_err(|e| e.to_string()),
-                None => Err("no place for the history was found (set FASCIA_DATA_DIR)".to_owned()),
-            })),
         };
         queue.extend(app.update(result));
     }
     Ok(())
+}
+
+/// Appends the record once (stamping when it ended, and an id if it has none); says where.
+fn save(store: Option<&Store>, mut record: crate::history::Record) -> Result<String, String> {
+    record.at = crate::history::now();
+    if record.id.is_empty() {
+        record.id = crate::history::new_id();
+    }
+    let store = store.ok_or_else(|| NO_PLACE.to_owned())?;
+    match store.append_once(&record) {
+        Ok(Saved::Added | Saved::AlreadySaved) => Ok(store.path().display().to_string()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn load(store: Option<&Store>) -> Result<Loaded, String> {
+    match store {
+        Some(store) => store.load_newest_first().map_err(|e| e.to_string()),
+        None => Err("no place for the history was found (set FASCIA_DATA_DIR)".to_owned()),
+    }
 }

@@ -153,6 +153,13 @@ fn event_loop(
         if let Some(max) = fit {
             app.update(Action::Fit(max));
         }
+        // The size message covers a session: its clock holds until the window is big enough.
+        let size = terminal.size()?;
+        let (min_width, min_height) = ui::min_size(app);
+        let too_small = size.width < min_width || size.height < min_height;
+        if too_small != app.too_small {
+            app.update(Action::TooSmall(too_small));
+        }
         // While a session runs, wake up at the next deadline or the next frame, whichever comes
         // first; otherwise wait for input, looking for a stop signal now and then.
         let wait = match app.session_deadline() {

@@ -130,7 +130,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Option<u16> 
     );
     match app.overlay {
         Some(Overlay::Help) => draw_help(frame, area, app, theme),
-        Some(Overlay::ConfirmQuit) => draw_confirm(frame, area, theme),
+        Some(Overlay::ConfirmQuit) => draw_confirm(frame, area, app, theme),
         None => {}
     }
     fit
@@ -205,11 +205,16 @@ fn draw_help(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     );
 }
 
-fn draw_confirm(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+fn draw_confirm(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     let rect = centered(area, 46, 5);
     frame.render_widget(Clear, rect);
+    let question = match app.id() {
+        Id::Session => "Quit? The session is saved as ended early.",
+        Id::RateAfter => "Quit? The session is saved with these ratings.",
+        _ => "Quit fascia? Your answers will be lost.",
+    };
     let text = vec![
-        Line::raw("Quit fascia? Your answers will be lost."),
+        Line::raw(question),
         Line::from(vec![
             Span::styled("y", theme.key),
             Span::raw(" quit   "),

@@ -1,5 +1,6 @@
-//! The end of a guided session: saved to the history (or why not, with a retry), and each
-//! area before and after.
+//! The end of a guided session: saved to the history (or why not, with a retry offered only
+//! then), how it went (steps done and skipped), and each area before and after with what the
+//! change means.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::{Cmd, Ctx, View};
+use crate::change::{MEANING_NOTE, Scale, change};
 use crate::history::Record;
 use crate::report::region_name;
 use crate::tui::action::{Action, Effect};
@@ -14,11 +16,18 @@ use crate::tui::keys::{Binding, Key, bind, label};
 
 pub const KEYS: &[Binding] = &[
     bind(&[Key::Enter], "enter", "finish", Action::Next),
+    bind(&[Key::Char('h')], "h", "history", Action::OpenHistory),
+];
+
+/// After a failed save: the same, and a retry.
+pub const FAILED_KEYS: &[Binding] = &[
+    bind(&[Key::Enter], "enter", "finish", Action::Next),
     bind(&[Key::Char('r')], "r", "try saving again", Action::Retry),
     bind(&[Key::Char('h')], "h", "history", Action::OpenHistory),
 ];
 
-/// The session as saved (kept whole, so saving can be tried again), and how saving went.
+/// The session as saved (kept whole, with its id, so saving can be tried again without ever
+/// writing it twice), and how saving went (`None` while a save is under way).
 #[derive(Debug)]
 pub struct State {
     pub record: Record,
@@ -33,12 +42,23 @@ impl State {
         }
     }
 
+    /// The retry is there only after a failed save.
+    pub fn keys(&self) -> &'static [Binding] {
+        if matches!(self.saved, Some(Err(_))) {
+            FAILED_KEYS
+        } else {
+            KEYS
+        }
+    }
+
     pub fn update<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
         match action {
             Action::Saved(result) => self.saved = Some(result),
-            Action::Retry => ctx
-                .effects
-                .push(Effect::Save(Box::new(self.record.clone()))),
+            Action::Retry if matches!(self.saved, Some(Err(_))) => {
+                self.saved = None;
+                ctx.effects
+                    .push(Effect::Save(Box::new(self.record.clone())));
+            }
             Action::Next => return Cmd::Restart,
             _ => {}
         }
@@ -59,38 +79,35 @@ impl Widget for View<'_, State> {
                 Line::raw(e.clone()),
                 Line::raw(format!(
                     "Nothing below is lost: fix the folder and press {} to try again.",
-                    label(KEYS, &Action::Retry)
+                    label(FAILED_KEYS, &Action::Retry)
                 )),
             ],
-            None => Vec::new(),
+            None => vec![Line::styled("Saving...", theme.dim)],
         };
         lines.push(Line::raw(""));
+        let status = state.record.status();
         lines.push(Line::styled(
-            if state.record.completed {
-                "Session completed."
-            } else {
-                "Session ended early."
-            },
+            format!(
+                "Session {}: {}.",
+                status.words(),
+                state.record.steps_words()
+            ),
             theme.title,
         ));
         lines.push(Line::raw(""));
         for r in &state.record.ratings {
             let after = r.after.unwrap_or(r.before);
-            let change = i16::from(r.before.pain) - i16::from(after.pain);
-            let word = match change {
-                c if c > 0 => format!("{c} less pain"),
-                c if c < 0 => format!("{} more pain", -c),
-                _ => "no change in pain".to_owned(),
-            };
             lines.push(Line::from(vec![
                 Span::styled(format!("{:<26}", region_name(kb, &r.region)), theme.title),
                 Span::raw(format!(
-                    "pain {} -> {} ({word}), moves freely {} -> {}",
-                    r.before.pain, after.pain, r.before.ease, after.ease
+                    "{}; {}",
+                    change(Scale::Pain, r.before.pain, after.pain).words(),
+                    change(Scale::Ease, r.before.ease, after.ease).words()
                 )),
             ]));
         }
         lines.push(Line::raw(""));
+        lines.push(Line::styled(MEANING_NOTE, theme.dim));
         lines.push(Line::styled("If an area feels worse the next day (more swollen, bruised, numb or much more painful), stop using tools on it and ask a doctor or physio.", theme.dim));
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })

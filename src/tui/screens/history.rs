@@ -1,19 +1,22 @@
-//! Past sessions, newest first, and for one area at a time the pain before and after each.
+//! Past sessions, newest first (the order of `fascia history`), a session in full, deleting one
+//! (after a yes; the history is read again), and for one area at a time the pain and how freely
+//! it moves before and after each session, with the selected session marked. Only the rows in
+//! view are put into words, so a long history stays quick. The charts and the detail are drawn
+//! in `history_view`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, ListItem, Paragraph, Sparkline, Widget, Wrap,
-};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{Cmd, View};
-use crate::history::{Loaded, local_time};
+use super::{Cmd, Ctx, Scroll, View};
+use crate::history::{Loaded, Record, local_time};
 use crate::kb::KnowledgeBase;
 use crate::report::region_name;
-use crate::tui::action::Action;
-use crate::tui::keys::{BACK, Binding, DOWN, Key, UP, bind, help_only};
-use crate::tui::widgets as parts;
+use crate::tui::action::{Action, Effect};
+use crate::tui::keys::{BACK, Binding, DOWN, Key, SCROLL_D, SCROLL_U, UP, bind, help_only};
+
+const DELETE: Binding = bind(&[Key::Char('d')], "d", "delete", Action::Delete);
 
 pub const KEYS: &[Binding] = &[
     UP,
@@ -32,65 +35,149 @@ pub const KEYS: &[Binding] = &[
         Action::Right,
     ),
     bind(&[], "←→", "area", Action::Left),
+    bind(&[Key::Enter], "enter", "details", Action::Details),
+    DELETE,
     BACK,
 ];
 
-/// What was read (or why it could not be), the areas in it (body-map order), and the session
-/// and area under the cursor.
+/// A session in full.
+pub const DETAIL_KEYS: &[Binding] = &[SCROLL_U, SCROLL_D, DELETE, BACK];
+
+/// Asking whether to delete.
+pub const CONFIRM_KEYS: &[Binding] = &[
+    bind(&[Key::Char('y')], "y", "delete it", Action::Confirm),
+    bind(&[Key::Char('n'), Key::Esc], "n", "keep it", Action::Cancel),
+];
+
+/// What was read (newest first, or why it could not be), the areas in it (body-map order) with
+/// the sessions that rated each (oldest first), and what is on screen.
 #[derive(Debug)]
 pub struct State<'kb> {
     pub loaded: Result<Loaded, String>,
     pub regions: Vec<&'kb str>,
+    /// Per area of `regions`: indices into the records of the sessions that rated it, oldest
+    /// first (so a chart reads left to right in time).
+    pub series: Vec<Vec<usize>>,
     pub row: usize,
     pub region: usize,
+    /// The selected session in full.
+    pub detail: bool,
+    /// Asking "Delete this session? y/n".
+    pub confirm_delete: bool,
+    pub scroll: Scroll,
 }
 
 impl<'kb> State<'kb> {
     pub fn new(kb: &'kb KnowledgeBase, loaded: Result<Loaded, String>) -> Self {
-        let regions = match &loaded {
+        let (regions, series) = match &loaded {
             Ok(l) => kb
                 .regions()
                 .iter()
-                .filter(|r| {
-                    l.records
-                        .iter()
-                        .any(|rec| rec.ratings.iter().any(|x| x.region == r.id))
+                .filter_map(|r| {
+                    let rated: Vec<usize> = (0..l.records.len())
+                        .rev()
+                        .filter(|&i| l.records[i].ratings.iter().any(|x| x.region == r.id))
+                        .collect();
+                    (!rated.is_empty()).then_some((r.id.as_str(), rated))
                 })
-                .map(|r| r.id.as_str())
-                .collect(),
-            Err(_) => Vec::new(),
+                .unzip(),
+            Err(_) => (Vec::new(), Vec::new()),
         };
         Self {
             loaded,
             regions,
+            series,
             row: 0,
             region: 0,
+            detail: false,
+            confirm_delete: false,
+            scroll: Scroll::default(),
         }
     }
 
-    pub fn update(&mut self, action: Action) -> Cmd<'kb> {
-        let sessions = self.loaded.as_ref().map_or(0, |l| l.records.len());
+    pub fn keys(&self) -> &'static [Binding] {
+        if self.confirm_delete {
+            CONFIRM_KEYS
+        } else if self.detail {
+            DETAIL_KEYS
+        } else {
+            KEYS
+        }
+    }
+
+    /// The records, newest first (none when the history could not be read).
+    pub fn records(&self) -> &[Record] {
+        self.loaded.as_ref().map_or(&[], |l| &l.records)
+    }
+
+    /// The selected session.
+    pub fn selected(&self) -> Option<&Record> {
+        self.records().get(self.row)
+    }
+
+    pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        if let Action::Deleted { result, loaded } = action {
+            *ctx.status = Some(match result {
+                Ok(0) => "That session was not in the history any more.".to_owned(),
+                Ok(_) => "Deleted. Every other session is kept.".to_owned(),
+                Err(e) => format!("Not deleted: {e}"),
+            });
+            let (row, region) = (self.row, self.region);
+            *self = Self::new(ctx.kb, *loaded);
+            self.row = row.min(self.records().len().saturating_sub(1));
+            self.region = region.min(self.regions.len().saturating_sub(1));
+            return Cmd::Stay;
+        }
+        if self.confirm_delete {
+            match action {
+                Action::Confirm => {
+                    self.confirm_delete = false;
+                    if let Some(r) = self.selected() {
+                        ctx.effects.push(Effect::Delete(r.key()));
+                    }
+                }
+                Action::Cancel | Action::Back => self.confirm_delete = false,
+                _ => {}
+            }
+            return Cmd::Stay;
+        }
+        let sessions = self.records().len();
         match action {
+            Action::Delete if sessions > 0 => self.confirm_delete = true,
+            Action::Back if self.detail => self.detail = false,
+            Action::Back => return Cmd::Back,
+            _ if self.detail => {
+                self.scroll.apply(&action);
+            }
             Action::Up => self.row = self.row.saturating_sub(1),
             Action::Down => self.row = (self.row + 1).min(sessions.saturating_sub(1)),
             Action::Left => self.region = self.region.saturating_sub(1),
             Action::Right => {
                 self.region = (self.region + 1).min(self.regions.len().saturating_sub(1));
             }
-            Action::Back => return Cmd::Back,
+            Action::Details if sessions > 0 => {
+                self.detail = true;
+                self.scroll = Scroll::default();
+            }
             _ => {}
         }
         Cmd::Stay
     }
 }
 
-fn put(buf: &mut Buffer, widget: impl Widget, area: Rect) {
+pub(super) fn put(buf: &mut Buffer, widget: impl Widget, area: Rect) {
     widget.render(area, buf);
+}
+
+/// A session's time as the list and the charts show it: date and time, so two sessions on one
+/// day are told apart.
+pub(super) fn when(r: &Record) -> String {
+    local_time(&r.at)
 }
 
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
+        let (theme, state) = (self.shared.theme, self.state);
         let loaded = match &state.loaded {
             Ok(l) => l,
             Err(e) => {
@@ -113,13 +200,22 @@ impl Widget for View<'_, State<'_>> {
         );
             return;
         }
-        let warn = u16::from(!loaded.damaged.is_empty());
-        let [note, list, chart] = area.layout(&Layout::vertical([
+        let warn = u16::from(!loaded.damaged.is_empty() || state.confirm_delete);
+        let [note, body] = area.layout(&Layout::vertical([
             Constraint::Length(warn),
-            Constraint::Percentage(40),
-            Constraint::Min(8),
+            Constraint::Min(1),
         ]));
-        if warn > 0 {
+        if state.confirm_delete {
+            let when = state.selected().map(when).unwrap_or_default();
+            put(
+                buf,
+                Paragraph::new(Line::styled(
+                    format!("Delete the session of {when}? y deletes it, n keeps it."),
+                    theme.warn,
+                )),
+                note,
+            );
+        } else if warn > 0 {
             put(
                 buf,
                 Paragraph::new(Line::styled(
@@ -132,133 +228,70 @@ impl Widget for View<'_, State<'_>> {
                 note,
             );
         }
-        let block = Block::bordered()
-            .title(match loaded.records.len() {
-                1 => " 1 session ".to_owned(),
-                n => format!(" {n} sessions "),
-            })
-            .border_style(theme.border);
-        let inner = block.inner(list);
-        put(buf, block, list);
-        let items = loaded
-            .records
-            .iter()
-            .rev()
-            .map(|r| {
-                let pains: Vec<String> = r
-                    .ratings
-                    .iter()
-                    .map(|x| {
-                        format!(
-                            "{} {}->{}",
-                            region_name(kb, &x.region),
-                            x.before.pain,
-                            x.after
-                                .map_or_else(|| "?".to_owned(), |a| a.pain.to_string())
-                        )
-                    })
-                    .collect();
-                ListItem::new(Line::from(vec![
-                    Span::styled(format!("{}  ", local_time(&r.at)), theme.title),
-                    Span::raw(format!(
-                        "{:<13}",
-                        if r.completed {
-                            "completed"
-                        } else {
-                            "ended early"
-                        }
-                    )),
-                    Span::raw(format!("pain {}", pains.join(", "))),
-                ]))
-            })
-            .collect();
-        parts::list(buf, inner, items, state.row, true, theme);
-        draw_chart(buf, chart, &self, loaded);
+        if state.detail {
+            super::history_view::detail(buf, body, &self);
+            return;
+        }
+        let [list, chart] = body.layout(&Layout::vertical([
+            Constraint::Percentage(40),
+            Constraint::Min(8),
+        ]));
+        draw_list(buf, list, &self, loaded);
+        super::history_view::charts(buf, chart, &self);
     }
 }
 
-fn draw_chart(buf: &mut Buffer, area: Rect, view: &View<'_, State<'_>>, loaded: &Loaded) {
+/// The sessions in view (only those are put into words), the selected one highlighted.
+fn draw_list(buf: &mut Buffer, area: Rect, view: &View<'_, State<'_>>, loaded: &Loaded) {
     let (kb, theme, state) = (view.shared.kb, view.shared.theme, view.state);
-    let regions = &state.regions;
-    let Some(region) = regions.get(state.region.min(regions.len().saturating_sub(1))) else {
-        return;
-    };
     let block = Block::bordered()
-        .title(format!(
-            " {}: pain before (B) and after (A) each session  ←→ other area ",
-            region_name(kb, region)
-        ))
+        .title(match loaded.records.len() {
+            1 => " 1 session, newest first ".to_owned(),
+            n => format!(" {n} sessions, newest first "),
+        })
         .border_style(theme.border);
     let inner = block.inner(area);
     put(buf, block, area);
-    let [trend, bars] = inner.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(4),
-    ]));
-    let points: Vec<(&str, u8, Option<u8>)> = loaded
+    let height = usize::from(inner.height).max(1);
+    let first = (state.row + 1).saturating_sub(height);
+    let lines: Vec<Line<'_>> = loaded
         .records
         .iter()
-        .filter_map(|r| {
-            r.ratings
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, r)| {
+            let pains: Vec<String> = r
+                .ratings
                 .iter()
-                .find(|x| x.region == *region)
-                .map(|x| (r.at.as_str(), x.before.pain, x.after.map(|a| a.pain)))
+                .map(|x| {
+                    format!(
+                        "{} {}->{}",
+                        region_name(kb, &x.region),
+                        x.before.pain,
+                        x.after
+                            .map_or_else(|| "?".to_owned(), |a| a.pain.to_string())
+                    )
+                })
+                .collect();
+            let style = if i == state.row {
+                theme.cursor
+            } else {
+                theme.text
+            };
+            Line::from(vec![
+                Span::styled(format!("{}  ", when(r)), theme.title),
+                Span::styled(
+                    format!(
+                        "{}, {}  pain {}",
+                        r.status().words(),
+                        r.steps_words(),
+                        pains.join(", ")
+                    ),
+                    style,
+                ),
+            ])
         })
         .collect();
-    let [label, spark] = trend.layout(&Layout::horizontal([
-        Constraint::Length(23),
-        Constraint::Min(1),
-    ]));
-    put(
-        buf,
-        Paragraph::new(Line::styled("Pain after, over time: ", theme.dim)),
-        label,
-    );
-    let after: Vec<u64> = points
-        .iter()
-        .map(|p| u64::from(p.2.unwrap_or(p.1)))
-        .collect();
-    put(
-        buf,
-        Sparkline::default()
-            .data(&after)
-            .max(10)
-            .style(theme.chosen),
-        spark,
-    );
-    // As many recent sessions as fit: each group is two 3-wide bars and gaps (9 columns).
-    let fit = usize::from(bars.width / 9).max(1);
-    let recent = &points[points.len().saturating_sub(fit)..];
-    let groups: Vec<BarGroup<'_>> = recent
-        .iter()
-        .map(|(at, before, after)| {
-            let date = local_time(at).get(5..10).unwrap_or("").to_owned();
-            let mut b = vec![
-                Bar::default()
-                    .value(u64::from(*before))
-                    .label("B")
-                    .text_value(before.to_string())
-                    .style(theme.dim),
-            ];
-            if let Some(a) = after {
-                b.push(
-                    Bar::default()
-                        .value(u64::from(*a))
-                        .label("A")
-                        .text_value(a.to_string())
-                        .style(theme.chosen),
-                );
-            }
-            BarGroup::default().label(Line::raw(date)).bars(&b)
-        })
-        .collect();
-    let mut chart = BarChart::default()
-        .bar_width(3)
-        .bar_gap(1)
-        .group_gap(2)
-        .max(10);
-    for g in groups {
-        chart = chart.data(g);
-    }
-    put(buf, chart, bars);
+    put(buf, Paragraph::new(lines), inner);
 }

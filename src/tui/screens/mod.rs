@@ -10,6 +10,7 @@ pub mod browse_list;
 pub mod details;
 pub mod done;
 pub mod history;
+mod history_view;
 mod id;
 pub mod outcome;
 pub mod preferences;
@@ -19,6 +20,7 @@ pub mod review;
 pub mod routine;
 pub mod search;
 pub mod session;
+mod session_view;
 pub mod technique;
 pub mod welcome;
 pub mod where_;
@@ -245,9 +247,9 @@ impl<'kb> Screen<'kb> {
             Screen::Technique(_) => technique::KEYS,
             Screen::Search(_) => search::KEYS,
             Screen::Rate(s) => s.keys(),
-            Screen::Session(_) => session::KEYS,
-            Screen::Done(_) => done::KEYS,
-            Screen::History(_) => history::KEYS,
+            Screen::Session(s) => s.keys(),
+            Screen::Done(s) => s.keys(),
+            Screen::History(s) => s.keys(),
         }
     }
 
@@ -268,7 +270,7 @@ impl<'kb> Screen<'kb> {
             Screen::Rate(s) => s.update(ctx, action),
             Screen::Session(s) => s.update(ctx, action),
             Screen::Done(s) => s.update(ctx, action),
-            Screen::History(s) => s.update(action),
+            Screen::History(s) => s.update(ctx, action),
         }
     }
 

@@ -93,11 +93,9 @@ impl State {
             return Cmd::Stay;
         }
         match action {
-            Action::Export => ctx.effects.push(Effect::Export(crate::report::markdown(
-                ctx.kb,
-                ctx.answers,
-                &self.advice,
-            ))),
+            Action::Export => ctx
+                .effects
+                .push(Effect::Export(Box::new(self.advice.clone()))),
             Action::Next if self.permits() => {
                 return Cmd::Page(Page::Preferences);
             }

@@ -47,6 +47,10 @@ pub struct State {
     pub completed: bool,
     /// After: the session's timer, which knows what became of each step.
     pub timer: Option<Timer>,
+    /// After: the session's id and when it began (from the session screen), so one session is
+    /// one record however often saving is tried.
+    pub id: String,
+    pub started: Option<String>,
 }
 
 impl State {
@@ -76,6 +80,8 @@ impl State {
             field: 0,
             completed: false,
             timer: None,
+            id: String::new(),
+            started: None,
         }
     }
 
@@ -91,6 +97,8 @@ impl State {
             ratings,
             field: 0,
             timer: Some(timer),
+            id: String::new(),
+            started: None,
         }
     }
 
@@ -103,16 +111,16 @@ impl State {
     pub fn record(&self) -> Record {
         match &self.timer {
             Some(timer) => Record::from_session(
-                "",
-                None,
+                &self.id,
+                self.started.clone(),
                 String::new(),
                 &self.routine,
                 self.ratings.clone(),
                 timer,
             ),
             None => Record::from_session(
-                "",
-                None,
+                &self.id,
+                self.started.clone(),
                 String::new(),
                 &self.routine,
                 self.ratings.clone(),
@@ -155,7 +163,11 @@ impl State {
                 };
             }
             Action::Next if self.after => return self.save(ctx),
-            Action::Next => return Cmd::Replace(Screen::session(self, ctx.now)),
+            Action::Next => {
+                // The event loop gives the session its id and start time, once.
+                ctx.effects.push(Effect::BeginSession);
+                return Cmd::Replace(Screen::session(self, ctx.now));
+            }
             Action::Back if !self.after => return Cmd::Back,
             _ => {}
         }
@@ -173,9 +185,9 @@ impl Widget for View<'_, State> {
         ]));
         let text = if after {
             if state.completed {
-                "Well done. How does each area feel now? Compare with before."
+                "Well done. How does each area feel now? Compare with before; change any rating until it is right, then enter saves."
             } else {
-                "Session ended early: that is fine, and it is saved as ended early. How does each area feel now?"
+                "Session ended early: that is fine, and it is saved as ended early. How does each area feel now? Change any rating until it is right, then enter saves."
             }
         } else {
             "Before you start: how does each area feel right now? You will rate it again at the end."

@@ -82,11 +82,7 @@ impl State {
                     ctx.answers,
                 )));
             }
-            (_, Action::Export) => ctx.effects.push(Effect::Export(crate::report::markdown(
-                ctx.kb,
-                ctx.answers,
-                &self.advice(),
-            ))),
+            (_, Action::Export) => ctx.effects.push(Effect::Export(Box::new(self.advice()))),
             (_, Action::NextPane) => self.pane = self.pane.other(),
             (_, Action::Back) => {
                 return Cmd::Page(Page::Preferences);

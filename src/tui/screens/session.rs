@@ -1,64 +1,109 @@
-//! The guided session: a timer per set and rest (the one place the app drives the session
-//! phases and their deadlines), the step's pacing, what to stop for, pause, skip and end.
+//! The guided session: a timer per get-ready moment, set and rest (the one place the app drives
+//! the session phases and their deadlines), pause, skip, back, and ending only after a yes. The
+//! clock is held while an overlay, the size message or the end question covers the screen. The
+//! view is in `session_view`.
 
 use std::time::Duration;
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, Paragraph, StatefulWidget, Widget, Wrap};
-
-use super::{Cmd, Ctx, Screen, Scroll, View, rate};
+use super::{Cmd, Ctx, Screen, Scroll, rate};
 use crate::engine::Routine;
 use crate::history::Rating;
-use crate::kb::Method;
-use crate::report::region_name;
-use crate::session::{Activity, Side, Timer, Transition, phases};
+use crate::session::{Activity, GET_READY_SECONDS, Side, Timer, Transition, phases_with_get_ready};
 use crate::tui::action::{Action, Effect};
-use crate::tui::big_digits;
-use crate::tui::keys::{Binding, Key, SCROLL_D, SCROLL_U, bind, label};
-use crate::tui::theme::Theme;
-use crate::tui::widgets as parts;
+use crate::tui::keys::{Binding, Key, SCROLL_D, SCROLL_U, bind};
+
+const PAUSE: Binding = bind(&[Key::Char(' ')], "space", "pause/resume", Action::Toggle);
+const SKIP: Binding = bind(
+    &[Key::Char('n'), Key::Right],
+    "n",
+    "skip step",
+    Action::SkipStep,
+);
+const BACK_STEP: Binding = bind(
+    &[Key::Char('p'), Key::Left],
+    "p",
+    "back",
+    Action::PreviousStep,
+);
+const HOW_TO: Binding = bind(&[Key::Char('t')], "t", "how-to first", Action::HowTo);
+const END: Binding = bind(&[Key::Char('e')], "e", "end now", Action::EndSession);
+const MUTE: Binding = bind(&[Key::Char('m')], "m", "bell on/off", Action::Mute);
 
 pub const KEYS: &[Binding] = &[
-    SCROLL_U,
-    SCROLL_D,
-    bind(&[Key::Char(' ')], "space", "pause/resume", Action::Toggle),
-    bind(
-        &[Key::Char('n'), Key::Right],
-        "n",
-        "skip step",
-        Action::SkipStep,
-    ),
-    bind(
-        &[Key::Char('p'), Key::Left],
-        "p",
-        "back",
-        Action::PreviousStep,
-    ),
-    bind(&[Key::Char('e')], "e", "end now", Action::EndSession),
-    bind(&[Key::Char('m')], "m", "bell on/off", Action::Mute),
+    SCROLL_U, SCROLL_D, PAUSE, SKIP, BACK_STEP, HOW_TO, END, MUTE,
 ];
 
-/// The routine being followed, the ratings before it, the timer, and how far the step's text
-/// is scrolled.
+/// While getting ready: the same, and enter starts the work at once.
+pub const READY_KEYS: &[Binding] = &[
+    SCROLL_U,
+    SCROLL_D,
+    bind(&[Key::Enter], "enter", "start now", Action::BeginNow),
+    PAUSE,
+    SKIP,
+    BACK_STEP,
+    HOW_TO,
+    END,
+    MUTE,
+];
+
+/// While asking whether to end.
+pub const ASK_KEYS: &[Binding] = &[
+    bind(&[Key::Char('y')], "y", "end now", Action::Confirm),
+    bind(
+        &[Key::Char('n'), Key::Esc],
+        "n",
+        "keep going",
+        Action::Cancel,
+    ),
+];
+
+/// The routine being followed, the ratings before it, the timer, the session's id and start
+/// (given by the event loop once, when it begins), and what is on screen.
 #[derive(Debug)]
 pub struct State {
     pub routine: Routine,
     pub ratings: Vec<Rating>,
     pub timer: Timer,
     pub scroll: Scroll,
+    pub id: String,
+    pub started: Option<String>,
+    /// Asking "End now? y/n" (the clock is held meanwhile).
+    pub asking_end: bool,
+    /// The how-to steps come first in the lower pane (the stop signs otherwise).
+    pub how_to: bool,
+    /// An overlay or the size message covers the screen (the app says so).
+    covered: bool,
 }
 
 impl State {
-    /// Starts the timer at `now`.
+    /// Starts the timer at `now`, with a moment to get ready before each step and side.
     pub fn start(routine: Routine, ratings: Vec<Rating>, now: Duration) -> Self {
-        let timer = Timer::start(phases(&routine), now);
+        let timer = Timer::start(phases_with_get_ready(&routine, GET_READY_SECONDS), now);
         Self {
             routine,
             ratings,
             timer,
             scroll: Scroll::default(),
+            id: String::new(),
+            started: None,
+            asking_end: false,
+            how_to: false,
+            covered: false,
+        }
+    }
+
+    /// The keys in force: the end question's, or the session's (with enter while getting ready).
+    pub fn keys(&self) -> &'static [Binding] {
+        if self.asking_end {
+            ASK_KEYS
+        } else if self
+            .timer
+            .current()
+            .is_some_and(|p| p.activity == Activity::GetReady)
+        {
+            READY_KEYS
+        } else {
+            KEYS
         }
     }
 
@@ -67,13 +112,28 @@ impl State {
         self.timer.next_deadline()
     }
 
-    /// Ends the session now (a stop signal, or e): on to the ratings after.
+    /// Whether an overlay or the size message covers the session: its clock holds meanwhile.
+    pub fn cover(&mut self, covered: bool, now: Duration) {
+        self.covered = covered;
+        self.hold_if_covered(now);
+    }
+
+    fn hold_if_covered(&mut self, now: Duration) {
+        let hold = self.covered || self.asking_end;
+        if hold && !self.timer.is_held() {
+            self.timer.hold(now);
+        } else if !hold && self.timer.is_held() {
+            self.timer.release(now);
+        }
+    }
+
+    /// Ends the session now (after a yes to e): on to the ratings after.
     pub fn end(&mut self) -> rate::State {
         self.timer.end();
         self.finish()
     }
 
-    /// Stopped from outside (a signal): ended early, saved with no ratings after it.
+    /// Stopped from outside (q and a yes, or a signal): ended early, saved with no ratings after.
     pub fn stopped(&mut self) -> rate::State {
         self.timer.end();
         let mut state = self.finish();
@@ -84,15 +144,36 @@ impl State {
     }
 
     fn finish(&self) -> rate::State {
-        rate::State::after(
+        let mut after = rate::State::after(
             self.routine.clone(),
             self.ratings.clone(),
             self.timer.clone(),
-        )
+        );
+        after.id.clone_from(&self.id);
+        after.started.clone_from(&self.started);
+        after
     }
 
     pub fn update<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
         let now = ctx.now;
+        if let Action::SessionBegun { id, started } = action {
+            if self.id.is_empty() {
+                self.id = id;
+                self.started = Some(started);
+            }
+            return Cmd::Stay;
+        }
+        if self.asking_end {
+            match action {
+                Action::Confirm => return Cmd::Replace(Screen::Rate(self.end())),
+                Action::Cancel | Action::Back => {
+                    self.asking_end = false;
+                    self.hold_if_covered(now);
+                }
+                _ => {}
+            }
+            return Cmd::Stay;
+        }
         let transition = match action {
             Action::Up | Action::Down => {
                 self.scroll.apply(&action);
@@ -107,9 +188,19 @@ impl State {
                 self.timer.pause(now);
                 None
             }
+            Action::BeginNow => self.timer.begin_now(now),
             Action::SkipStep => Some(self.timer.skip(now)),
             Action::PreviousStep => Some(self.timer.back(now)),
-            Action::EndSession => return Cmd::Replace(Screen::Rate(self.end())),
+            Action::HowTo => {
+                self.how_to = !self.how_to;
+                self.scroll = Scroll::default();
+                None
+            }
+            Action::EndSession => {
+                self.asking_end = true;
+                self.hold_if_covered(now);
+                None
+            }
             Action::Mute => {
                 *ctx.quiet = !*ctx.quiet;
                 *ctx.status = Some(if *ctx.quiet { "Bell off." } else { "Bell on." }.to_owned());
@@ -146,171 +237,8 @@ impl State {
             )),
             (Transition::NextStep, Some(p)) => Some(format!("Next: step {}.", p.step + 1)),
             (Transition::Next, Some(p)) if p.activity == Activity::Rest => Some("Rest.".to_owned()),
-            (Transition::Next, Some(p)) => Some(format!("Set {} of {}.", p.set, p.sets)),
+            (Transition::Next, Some(p)) => Some(format!("Set {} of {}: go.", p.set, p.sets)),
         };
         Cmd::Stay
-    }
-}
-
-fn put(buf: &mut Buffer, widget: impl Widget, area: Rect) {
-    widget.render(area, buf);
-}
-
-impl StatefulWidget for View<'_, State> {
-    /// How far the step's text can scroll, measured while drawing.
-    type State = Option<u16>;
-
-    fn render(self, area: Rect, buf: &mut Buffer, fit: &mut Option<u16>) {
-        let (kb, theme, now) = (self.shared.kb, self.shared.theme, self.shared.now);
-        let (timer, routine) = (&self.state.timer, &self.state.routine);
-        let Some(phase) = timer.current().copied() else {
-            return;
-        };
-        let Some(step) = routine.steps.get(phase.step) else {
-            return;
-        };
-        // The big countdown takes 6 rows; when the stop signs would not all fit under it, they win
-        // and the countdown becomes one bold line.
-        let stops = Paragraph::new(stop_lines(step, theme)).wrap(Wrap { trim: true });
-        let stops_height =
-            u16::try_from(stops.line_count(area.width.saturating_sub(3))).unwrap_or(u16::MAX);
-        let big_clock = area.height >= 2 + 6 + 1 + 2 + stops_height + 2;
-        let [title, clock, gauge, pace, rest] = area.layout(&Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Length(if big_clock { 6 } else { 1 }),
-            Constraint::Length(1),
-            Constraint::Length(2),
-            Constraint::Min(1),
-        ]));
-        let side = match phase.side {
-            Some(Side::Left) => " · left side",
-            Some(Side::Right) => " · right side",
-            None => "",
-        };
-        let doing = match phase.activity {
-            Activity::Work => format!("Set {} of {}{side}", phase.set, phase.sets),
-            Activity::Rest => format!("Rest before set {} of {}{side}", phase.set, phase.sets),
-            Activity::GetReady => format!("Get ready{side}"),
-        };
-        let paused = if timer.is_paused() {
-            format!("   PAUSED ({} resumes)", label(KEYS, &Action::Toggle))
-        } else {
-            String::new()
-        };
-        put(
-            buf,
-            Paragraph::new(vec![
-                Line::from(vec![
-                    Span::styled(
-                        format!(
-                            "Step {} of {}: {}",
-                            phase.step + 1,
-                            routine.steps.len(),
-                            region_name(kb, &step.region)
-                        ),
-                        theme.title,
-                    ),
-                    Span::raw(format!(" · {}", step.name)),
-                ]),
-                Line::from(vec![
-                    Span::styled(doing, theme.text),
-                    Span::styled(paused, theme.warn),
-                ]),
-            ]),
-            title,
-        );
-        let left = timer.remaining(now);
-        let seconds = left.as_secs() + u64::from(left.subsec_nanos() > 0);
-        let time = big_digits::clock(seconds);
-        let big: Vec<Line<'_>> = if big_clock {
-            big_digits::lines(&time)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.title))
-                .collect()
-        } else {
-            vec![Line::styled(format!("{time} left"), theme.title)]
-        };
-        put(buf, Paragraph::new(big).centered(), clock);
-        put(
-            buf,
-            Gauge::default()
-                .ratio(timer.progress(now).clamp(0.0, 1.0))
-                .label(format!("{seconds} s left of {} s", phase.seconds))
-                .gauge_style(theme.ok)
-                .use_unicode(true),
-            gauge,
-        );
-        put(
-            buf,
-            Paragraph::new(pacing(now, step, phase.activity, theme)).wrap(Wrap { trim: true }),
-            pace,
-        );
-        // When to stop comes first, so it is never the part that does not fit; the pane scrolls
-        // (with a scrollbar) when the window is small.
-        let mut lines = stop_lines(step, theme);
-        lines.extend(super::routine::keep_off(step, theme));
-        lines.push(Line::styled("Cues", theme.title));
-        lines.extend(step.cues.iter().map(|c| Line::raw(format!("- {c}"))));
-        *fit = Some(parts::scrolled_text(
-            buf,
-            rest,
-            lines,
-            self.state.scroll.offset,
-            Block::bordered().border_style(theme.border),
-        ));
-    }
-
-    // When to stop: shown first, in full.
-}
-
-fn stop_lines<'a>(step: &crate::engine::Step, theme: &Theme) -> Vec<Line<'a>> {
-    let mut lines = vec![Line::styled("Stop if", theme.warn)];
-    lines.extend(step.stop_if.iter().map(|c| Line::raw(format!("! {c}"))));
-    lines
-}
-
-/// The pace for rolling and gliding: a marker that sweeps across once per slow pass.
-fn pacing<'a>(
-    now: std::time::Duration,
-    step: &crate::engine::Step,
-    activity: Activity,
-    theme: &Theme,
-) -> Vec<Line<'a>> {
-    if activity == Activity::Rest {
-        return vec![Line::styled(
-            "Rest: let the area settle and breathe.",
-            theme.dim,
-        )];
-    }
-    match (step.method, step.passes) {
-        (Method::Roll | Method::Glide, Some(passes)) if passes > 0 => {
-            let per_pass = (step.seconds_per_set / passes).max(1);
-            let pace = step.pace_cm_per_s.map_or(String::new(), |[lo, hi]| {
-                format!(", about {lo}-{hi} cm a second")
-            });
-            let width = 24u64;
-            let period = u64::from(per_pass) * 1000;
-            let t = u64::try_from(now.as_millis()).unwrap_or(0) % (2 * period);
-            let pos = if t < period {
-                t * width / period
-            } else {
-                (2 * period - t) * width / period
-            };
-            let bar: String = (0..=width)
-                .map(|i| if i == pos { '●' } else { '·' })
-                .collect();
-            vec![
-                Line::raw(format!(
-                    "Slowly: one pass every {per_pass} s{pace}. Follow the dot."
-                )),
-                Line::styled(bar, theme.key),
-            ]
-        }
-        _ => vec![Line::raw(
-            step.hold_seconds
-                .map_or("Keep it light and slow.".to_owned(), |h| {
-                    format!("Hold each tender spot about {h} s; breathe out and let it ease.")
-                }),
-        )],
     }
 }
