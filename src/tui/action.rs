@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use ratatui::layout::Rect;
 
-use crate::engine::Reply;
+use crate::engine::{Answers, Reply};
 use crate::history::{Loaded, Record};
+use crate::profile::Profile;
 
 /// What a key asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +70,14 @@ pub enum Action {
     Saved(Result<String, String>),
     Exported(Result<String, String>),
     HistoryLoaded(Box<Result<Loaded, String>>),
+    /// The remembered profile as read at the start of a check (none, or why it could not be
+    /// used), and today's date for what still holds.
+    ProfileLoaded {
+        loaded: Box<Result<Option<Profile>, String>>,
+        today: jiff::civil::Date,
+    },
+    /// The profile as saved after a check, or why it could not be.
+    ProfileSaved(Box<Result<Profile, String>>),
 }
 
 /// What `update` asks the event loop to do; what comes of it comes back as an [`Action`].
@@ -82,4 +91,9 @@ pub enum Effect {
     LoadHistory,
     /// Ring the terminal bell.
     Bell,
+    /// Read the remembered profile (nothing when remembering is off); then `ProfileLoaded`.
+    LoadProfile,
+    /// Remember what may be remembered of these answers, dated today (nothing when remembering
+    /// is off); then `ProfileSaved`.
+    SaveProfile(Box<Answers>),
 }

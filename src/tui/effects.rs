@@ -42,6 +42,34 @@ pub fn run(app: &mut App<'_>, effects: Vec<Effect>, out: &mut impl Write) -> std
                     },
                 )
             }
+            Effect::LoadProfile => {
+                let loaded = app
+                    .profiles
+                    .as_ref()
+                    .map_or(Ok(None), |store| store.load().map_err(|e| e.to_string()));
+                Action::ProfileLoaded {
+                    loaded: Box::new(loaded),
+                    today: jiff::Zoned::now().date(),
+                }
+            }
+            Effect::SaveProfile(answers) => {
+                let Some(store) = &app.profiles else {
+                    continue;
+                };
+                let today = jiff::Zoned::now().date();
+                let profile = crate::profile::Profile::after_check(
+                    app.kb,
+                    &answers,
+                    today,
+                    app.profile.as_ref(),
+                );
+                Action::ProfileSaved(Box::new(
+                    store
+                        .save(&profile)
+                        .map(|()| profile)
+                        .map_err(|e| e.to_string()),
+                ))
+            }
             Effect::LoadHistory => Action::HistoryLoaded(Box::new(match &app.store {
                 Some(store) => store.load().map_err(|e| e.to_string()),
                 None => Err("no place for the history was found (set FASCIA_DATA_DIR)".to_owned()),

@@ -168,3 +168,61 @@ pub fn defects() -> Vec<Defect> {
         })
         .collect()
 }
+
+/// What a person who knows their item-level answers (`reply`, for every item and area) answers
+/// to one question of the interview: a gate or an item asked across areas gets the worst reply
+/// of what it covers, "which areas?" the areas where the reply fires, remembered answers are
+/// still true.
+pub fn respond(
+    kb: &KnowledgeBase,
+    ask: &fascia::engine::Ask<'_>,
+    reply: &dyn Fn(&str, Option<&str>) -> fascia::engine::Reply,
+) -> fascia::engine::Response {
+    use fascia::engine::{AgeBand, Ask, Reply, Response};
+    let worst = |id: &str, regions: &[&str]| {
+        if regions.is_empty() {
+            reply(id, None)
+        } else {
+            regions
+                .iter()
+                .map(|r| reply(id, Some(r)))
+                .max()
+                .unwrap_or(Reply::No)
+        }
+    };
+    match ask {
+        Ask::Confirm(_) => Response::Confirmed(true),
+        Ask::Age => Response::Age(
+            match (reply("under_16", None), reply("age_50_plus", None)) {
+                (Reply::NotSure, _) => AgeBand::NotSure,
+                (Reply::Yes, _) => AgeBand::Under16,
+                (_, Reply::NotSure) => AgeBand::Unsure50,
+                (_, Reply::Yes) => AgeBand::From50,
+                _ => AgeBand::From16To49,
+            },
+        ),
+        Ask::Gate { items, regions, .. } => Response::Reply(
+            items
+                .iter()
+                .map(|i| {
+                    let scope = kb.expand(&i.asked_for);
+                    let rs: Vec<&str> = regions
+                        .iter()
+                        .copied()
+                        .filter(|r| scope.contains(r))
+                        .collect();
+                    worst(&i.id, &rs)
+                })
+                .max()
+                .unwrap_or(Reply::No),
+        ),
+        Ask::Item { item, regions } => Response::Reply(worst(&item.id, regions)),
+        Ask::WhichAreas { item, regions, .. } => Response::Areas(
+            regions
+                .iter()
+                .filter(|r| reply(&item.id, Some(r)).fires())
+                .map(|r| ((*r).to_owned(), reply(&item.id, Some(r))))
+                .collect(),
+        ),
+    }
+}
