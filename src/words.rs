@@ -134,3 +134,6 @@ pub fn dose(step: &Step) -> String {
         None => sets,
     }
 }
+
+/// What is remembered, said on the welcome screen (app and plain mode).
+pub const REMEMBERED: &str = "Stable answers are remembered for up to 12 months, on this computer only: start with --no-remember to turn that off, or run `fascia forget` to delete them.";

@@ -2,6 +2,7 @@
 
 mod advise;
 mod browse;
+mod forget;
 mod history;
 mod kb_cmd;
 
@@ -68,6 +69,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub quiet: bool,
 
+    /// Neither read nor write the remembered answers (by default, stable answers are kept for up
+    /// to 12 months on this computer; `fascia forget` deletes them)
+    #[arg(long, global = true)]
+    pub no_remember: bool,
+
     /// Plain mode: a line-by-line conversation for screen readers, dumb terminals and scripts
     /// (automatic when TERM=dumb)
     #[arg(long)]
@@ -130,6 +136,12 @@ pub enum Command {
     Kb {
         #[command(subcommand)]
         command: KbCommand,
+    },
+    /// Delete the remembered answers (and, if you say so, the session history)
+    Forget {
+        /// Also delete the session history, without asking
+        #[arg(long)]
+        history: bool,
     },
     /// Print a shell completion script
     Completions {
@@ -205,6 +217,15 @@ impl Cli {
             .unwrap_or(DEFAULT_EMERGENCY)
     }
 
+    /// Where the remembered answers are kept, unless `--no-remember`.
+    fn profiles(&self) -> Option<fascia::profile::ProfileStore> {
+        if self.no_remember {
+            None
+        } else {
+            forget::profiles()
+        }
+    }
+
     /// Loads the knowledge base chosen by `--kb` / `FASCIA_KB`, or the built-in one.
     fn load_kb(&self) -> Result<KnowledgeBase, LoadError> {
         match &self.kb {
@@ -237,7 +258,10 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
                 cli.emergency(),
                 stdin.lock(),
                 out,
-                cli.save_answers.as_deref(),
+                fascia::plain::Options {
+                    save_answers: cli.save_answers.as_deref(),
+                    profiles: cli.profiles(),
+                },
             )
             .map_err(|e| match e {
                 fascia::plain::PlainError::InputEnded => Failure::BadInput(e.to_string()),
@@ -251,7 +275,7 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
                 fascia::plain::PlainError::Io(io) => Failure::Internal(io.into()),
             });
         }
-        return fascia::tui::run(&kb, cli.emergency(), cli.quiet).map_err(|e| match e {
+        return fascia::tui::run(&kb, cli.emergency(), cli.quiet, cli.profiles()).map_err(|e| match e {
             fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
             fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),
             fascia::tui::TuiError::Stopped(signal) => Failure::Stopped(signal),
@@ -302,6 +326,7 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
             format,
             command: None,
         } => history::run(&cli.load_kb()?, *format, out),
+        Command::Forget { history } => forget::run(*history, out),
         Command::Completions { shell } => {
             // clap_complete panics when a write fails (a closed pipe): write it here instead.
             let mut script = Vec::new();

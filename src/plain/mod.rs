@@ -10,6 +10,7 @@
 
 mod browse;
 mod check;
+mod interview;
 mod prompt;
 mod result;
 
@@ -45,8 +46,25 @@ pub struct Plain<'kb, R, W> {
     pub(crate) input: R,
     pub(crate) out: W,
     pub(crate) answers: Answers,
-    /// The question to start a section at after going back from a stop.
-    pub(crate) resume: usize,
+    /// The interview as walked so far in this check.
+    pub(crate) walk: crate::flow::Walk,
+    /// The question to ask again after going back from a stop (its depth in the walk).
+    pub(crate) resume: Option<usize>,
+    /// Where remembered answers are kept; `None` when remembering is off.
+    pub(crate) profiles: Option<crate::profile::ProfileStore>,
+    /// What was remembered, as read at the start of the check.
+    pub(crate) profile: Option<crate::profile::Profile>,
+    /// Today, for what still holds and the date of what is remembered.
+    pub(crate) today: jiff::civil::Date,
+}
+
+/// How a plain-mode run remembers and saves.
+#[derive(Debug, Clone, Default)]
+pub struct Options<'a> {
+    /// Save the answers of each finished check here, in the answers format.
+    pub save_answers: Option<&'a Path>,
+    /// Where remembered answers are kept; `None` when remembering is off.
+    pub profiles: Option<crate::profile::ProfileStore>,
 }
 
 /// Runs plain mode until the person quits (or the input ends at the menu). With `save_answers`,
@@ -56,7 +74,7 @@ pub fn run<R: BufRead, W: Write>(
     emergency: &str,
     input: R,
     out: W,
-    save_answers: Option<&Path>,
+    options: Options<'_>,
 ) -> Result<(), PlainError> {
     let mut p = Plain {
         kb,
@@ -64,9 +82,13 @@ pub fn run<R: BufRead, W: Write>(
         input,
         out,
         answers: Answers::default(),
-        resume: 0,
+        walk: crate::flow::Walk::default(),
+        resume: None,
+        profiles: options.profiles,
+        profile: None,
+        today: jiff::Zoned::now().date(),
     };
-    p.menu(save_answers)
+    p.menu(options.save_answers)
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
@@ -76,6 +98,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             "Not for emergencies: for chest pain, sudden trouble breathing, signs of a stroke or a sudden severe headache, call {} now. fascia is not a diagnosis.",
             self.emergency
         ))?;
+        self.say(crate::words::REMEMBERED)?;
         loop {
             self.say("")?;
             self.say("Main menu")?;
