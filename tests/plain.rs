@@ -6,8 +6,8 @@ mod common;
 use std::collections::BTreeMap;
 
 use assert_cmd::Command;
-use fascia::engine::{Answers, Reply, prompts};
-use fascia::kb::Section;
+use fascia::engine::{AgeBand, Answers, Ask, Reply, Response};
+use fascia::flow::Walk;
 use predicates::prelude::*;
 use predicates::str::contains;
 
@@ -15,13 +15,25 @@ fn fascia() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
     cmd.env_remove("FASCIA_KB")
         .env_remove("FASCIA_EMERGENCY_NUMBER")
-        .env_remove("TERM");
+        .env_remove("TERM")
+        .env_remove("FASCIA_DATA_DIR")
+        .env("FASCIA_NO_REMEMBER", "1");
     cmd
 }
 
-/// The lines a person would type to choose `regions` and answer every question with `reply`,
-/// keeping the default details, tools and time.
+/// The lines a person would type to choose `regions` and answer every question of the
+/// interview with `reply` (item by item, as the interview asks them), keeping the default
+/// details, tools and time. `remembered` are the answers a return check confirms.
 fn script(regions: &[&str], reply: &dyn Fn(&str, Option<&str>) -> Reply, finish: bool) -> String {
+    script_with(regions, reply, finish, Vec::new())
+}
+
+fn script_with(
+    regions: &[&str],
+    reply: &dyn Fn(&str, Option<&str>) -> Reply,
+    finish: bool,
+    remembered: Vec<fascia::engine::Remembered>,
+) -> String {
     let kb = common::kb();
     let numbers: Vec<String> = regions
         .iter()
@@ -43,27 +55,37 @@ fn script(regions: &[&str], reply: &dyn Fn(&str, Option<&str>) -> Reply, finish:
             .collect(),
         ..Answers::default()
     };
-    for section in [Section::Emergency, Section::Health, Section::Area] {
-        for p in prompts(&kb, &answers)
-            .into_iter()
-            .filter(|p| p.item.section == section)
-        {
-            let r = reply(&p.item.id, p.region);
-            lines.push(
-                match r {
-                    Reply::Yes => "y",
-                    Reply::No => "n",
-                    Reply::NotSure => "?",
-                }
-                .to_owned(),
-            );
-            let (id, region) = (p.item.id.clone(), p.region.map(str::to_owned));
-            answers.set(&id, region.as_deref(), r);
-            if fascia::engine::stop(&kb, &answers, "112").is_some() {
-                // An emergency or urgent answer shows its result at once: enter finishes.
-                lines.extend([String::new(), "3".into()]);
-                return lines.join("\n") + "\n";
+    let mut walk = Walk::new(remembered);
+    while let Some(ask) = walk.next(&kb, &answers) {
+        let response = common::respond(&kb, &ask, reply);
+        let letter = |r: Reply| match r {
+            Reply::Yes => "y",
+            Reply::No => "n",
+            Reply::NotSure => "?",
+        };
+        lines.push(match (&ask, &response) {
+            (_, Response::Confirmed(still)) => if *still { "y" } else { "n" }.to_owned(),
+            (_, Response::Age(band)) => {
+                (AgeBand::ALL.iter().position(|b| b == band).expect("band") + 1).to_string()
             }
+            (Ask::WhichAreas { regions, .. }, Response::Areas(picked)) => regions
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| picked.contains_key(**r))
+                .map(|(i, _)| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+            (_, Response::Reply(r)) => letter(*r).to_owned(),
+            other => panic!("no line for {other:?}"),
+        });
+        let depth = walk.depth();
+        if walk
+            .answer(&kb, &mut answers, (&ask, depth), &response, "112")
+            .is_some()
+        {
+            // An emergency or urgent answer shows its result at once: enter finishes.
+            lines.extend([String::new(), "3".into()]);
+            return lines.join("\n") + "\n";
         }
     }
     lines.push(String::new()); // review: see the result
@@ -207,7 +229,8 @@ fn every_outcome_by_typing_matches_advise_on_the_saved_answers() {
 fn b_goes_back_and_h_explains() {
     let kb = common::kb();
     let first = &kb.items()[0];
-    // Answer the first emergency question yes, go back, change it to no, ask why on the next.
+    // "Yes, some apply" to the emergency checklist, back from its first sign, none of these,
+    // then ask why on the next question (the age).
     let base = script(&["calves"], &yes_to(&[]), true);
     let lines: Vec<&str> = base.lines().collect();
     let mut edited: Vec<&str> = lines[..6].to_vec();
@@ -226,11 +249,15 @@ fn b_goes_back_and_h_explains() {
         .stdout
         .clone();
     let transcript = String::from_utf8(out).expect("utf8");
-    assert!(
-        transcript.contains("Enter keeps: yes"),
-        "going back shows the earlier answer"
+    let gate = &kb.gates()[0];
+    assert_eq!(
+        transcript.matches(&gate.question).count(),
+        2,
+        "back from the first sign asks the checklist again"
     );
-    assert!(transcript.contains(&format!("Why we ask: {}", kb.items()[1].explain)));
+    let sign = fascia::engine::fill(&first.question, fascia::engine::DEFAULT_EMERGENCY);
+    assert!(transcript.contains(&sign), "a yes opens the first sign");
+    assert!(transcript.contains("Why we ask: children need a doctor's advice first"));
     let answers: BTreeMap<String, serde_json::Value> =
         serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&saved).expect("read"))
             .expect("json")["answers"]
@@ -258,7 +285,7 @@ fn wrong_input_is_explained_and_asked_again() {
     let transcript = String::from_utf8(out.stdout).expect("utf8");
     assert!(transcript.contains("\"9\" is not a choice here."));
     assert!(transcript.contains("Not an area: 99"));
-    assert!(transcript.contains("Please answer with y yes, n no, ? not sure"));
+    assert!(transcript.contains("Please type one of the answers shown."));
     let err = String::from_utf8(out.stderr).expect("utf8");
     assert!(
         err.contains("the input ended before the check was finished"),

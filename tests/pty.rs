@@ -26,7 +26,8 @@ impl Pty {
         cmd.args(args)
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
-            .env_remove("FASCIA_KB");
+            .env_remove("FASCIA_KB")
+            .env("FASCIA_NO_REMEMBER", "1");
         for (k, v) in env {
             cmd.env(k, v);
         }

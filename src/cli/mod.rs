@@ -71,7 +71,7 @@ pub struct Cli {
 
     /// Neither read nor write the remembered answers (by default, stable answers are kept for up
     /// to 12 months on this computer; `fascia forget` deletes them)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, env = "FASCIA_NO_REMEMBER", value_parser = clap::builder::FalseyValueParser::new())]
     pub no_remember: bool,
 
     /// Plain mode: a line-by-line conversation for screen readers, dumb terminals and scripts
@@ -275,11 +275,13 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
                 fascia::plain::PlainError::Io(io) => Failure::Internal(io.into()),
             });
         }
-        return fascia::tui::run(&kb, cli.emergency(), cli.quiet, cli.profiles()).map_err(|e| match e {
-            fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
-            fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),
-            fascia::tui::TuiError::Stopped(signal) => Failure::Stopped(signal),
-        });
+        return fascia::tui::run(&kb, cli.emergency(), cli.quiet, cli.profiles()).map_err(
+            |e| match e {
+                fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
+                fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),
+                fascia::tui::TuiError::Stopped(signal) => Failure::Stopped(signal),
+            },
+        );
     };
     match command {
         Command::Kb {

@@ -24,7 +24,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// ignored.
     pub(crate) fn start_interview(&mut self) {
         self.resume = None;
-        self.profile = match self.profiles.as_ref().map(crate::profile::ProfileStore::load) {
+        self.profile = match self
+            .profiles
+            .as_ref()
+            .map(crate::profile::ProfileStore::load)
+        {
             Some(Ok(profile)) => profile,
             Some(Err(e)) => {
                 eprintln!(
@@ -50,7 +54,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let Some(store) = &self.profiles else {
             return Ok(());
         };
-        let profile = Profile::after_check(self.kb, &self.answers, self.today, self.profile.as_ref());
+        let profile =
+            Profile::after_check(self.kb, &self.answers, self.today, self.profile.as_ref());
         match store.save(&profile) {
             Ok(()) => self.profile = Some(profile),
             Err(e) => self.say(&format!("Your answers could not be remembered: {e}"))?,
@@ -86,9 +91,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             match self.one(&ask)? {
                 Typed::Said(response) => {
                     let at = (&ask, depth);
-                    let stop = self
-                        .walk
-                        .answer(self.kb, &mut self.answers, at, &response, &self.emergency);
+                    let stop = self.walk.answer(
+                        self.kb,
+                        &mut self.answers,
+                        at,
+                        &response,
+                        &self.emergency,
+                    );
                     if stop.is_some() {
                         self.resume = Some(depth);
                         return Ok(Nav::Stop);
@@ -126,10 +135,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// Asks one question and reads the answer.
     fn one(&mut self, ask: &Ask<'_>) -> Result<Typed, PlainError> {
         let left = self.walk.left(self.kb, &self.answers).max(1);
-        let count = format!(
-            "Question {}, about {left} left",
-            self.walk.depth() + 1
-        );
+        let count = format!("Question {}, about {left} left", self.walk.depth() + 1);
         match ask {
             Ask::Confirm(remembered) => {
                 self.say("Last time you told us (kept on this computer only):")?;
@@ -155,8 +161,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     "Why we ask: children need a doctor's advice first, and from 50 a few signs need a doctor soon.",
                 )
             }
-            Ask::Gate { gate, items, regions } => {
-                let question = flow::question_text(self.kb, regions, &gate.question, &self.emergency);
+            Ask::Gate {
+                gate,
+                items,
+                regions,
+            } => {
+                let question =
+                    flow::question_text(self.kb, regions, &gate.question, &self.emergency);
                 self.say(&format!("{count}: {question}"))?;
                 self.say(&numbered(items.iter().map(|i| i.title.as_str())))?;
                 let why = format!("Why we ask: {}", fill(&gate.explain, &self.emergency));
@@ -172,22 +183,37 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 )
             }
             Ask::Item { item, regions } => {
-                let question = flow::question_text(self.kb, regions, &item.question, &self.emergency);
+                let question =
+                    flow::question_text(self.kb, regions, &item.question, &self.emergency);
                 let mut why = format!("Why we ask: {}", item.explain);
                 if let Some(c) = &item.clarifier {
                     why.push(' ');
                     why.push_str(c);
                 }
                 let why = fill(&why, &self.emergency);
-                self.choose(&format!("{count}: {question} ({ANSWER_HELP})."), |line| match line {
-                    "y" | "yes" | "1" => Some(Response::Reply(Reply::Yes)),
-                    "n" | "no" | "2" => Some(Response::Reply(Reply::No)),
-                    "?" | "not sure" | "notsure" | "u" | "3" => Some(Response::Reply(Reply::NotSure)),
-                    _ => None,
-                }, &why)
+                self.choose(
+                    &format!("{count}: {question} ({ANSWER_HELP})."),
+                    |line| match line {
+                        "y" | "yes" | "1" => Some(Response::Reply(Reply::Yes)),
+                        "n" | "no" | "2" => Some(Response::Reply(Reply::No)),
+                        "?" | "not sure" | "notsure" | "u" | "3" => {
+                            Some(Response::Reply(Reply::NotSure))
+                        }
+                        _ => None,
+                    },
+                    &why,
+                )
             }
-            Ask::WhichAreas { item, reply, regions } => {
-                let names = numbered(regions.iter().map(|r| crate::words::region_name(self.kb, r)));
+            Ask::WhichAreas {
+                item,
+                reply,
+                regions,
+            } => {
+                let names = numbered(
+                    regions
+                        .iter()
+                        .map(|r| crate::words::region_name(self.kb, r)),
+                );
                 let question = fill(&item.question, &self.emergency);
                 let regions: Vec<String> = regions.iter().map(|r| (*r).to_owned()).collect();
                 let reply = *reply;

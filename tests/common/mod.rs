@@ -15,6 +15,8 @@ pub fn fascia() -> assert_cmd::Command {
     cmd.env_remove("FASCIA_KB")
         .env_remove("FASCIA_EMERGENCY_NUMBER")
         .env_remove("FASCIA_DATA_DIR")
+        // Nothing is remembered between tests unless a test asks for it.
+        .env("FASCIA_NO_REMEMBER", "1")
         .env("NO_COLOR", "1");
     cmd
 }
