@@ -6,8 +6,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use assert_cmd::Command;
-use fascia::engine::{AgeBand, Answers, Ask, Reply, Response};
-use fascia::flow::Walk;
+use fascia::engine::Reply;
 use predicates::prelude::*;
 use predicates::str::contains;
 
@@ -25,75 +24,7 @@ fn fascia() -> Command {
 /// interview with `reply` (item by item, as the interview asks them), keeping the default
 /// details, tools and time. `remembered` are the answers a return check confirms.
 fn script(regions: &[&str], reply: &dyn Fn(&str, Option<&str>) -> Reply, finish: bool) -> String {
-    script_with(regions, reply, finish, Vec::new())
-}
-
-fn script_with(
-    regions: &[&str],
-    reply: &dyn Fn(&str, Option<&str>) -> Reply,
-    finish: bool,
-    remembered: Vec<fascia::engine::Remembered>,
-) -> String {
-    let kb = common::kb();
-    let numbers: Vec<String> = regions
-        .iter()
-        .map(|r| {
-            (kb.regions()
-                .iter()
-                .position(|x| x.id == *r)
-                .expect("region")
-                + 1)
-            .to_string()
-        })
-        .collect();
-    let mut lines = vec!["1".to_owned(), numbers.join(" ")];
-    lines.extend(std::iter::repeat_n(String::new(), regions.len() * 4));
-    let mut answers = Answers {
-        regions: regions
-            .iter()
-            .map(|r| ((*r).to_owned(), fascia::engine::RegionDetails::default()))
-            .collect(),
-        ..Answers::default()
-    };
-    let mut walk = Walk::new(remembered);
-    while let Some(ask) = walk.next(&kb, &answers) {
-        let response = common::respond(&kb, &ask, reply);
-        let letter = |r: Reply| match r {
-            Reply::Yes => "y",
-            Reply::No => "n",
-            Reply::NotSure => "?",
-        };
-        lines.push(match (&ask, &response) {
-            (_, Response::Confirmed(still)) => if *still { "y" } else { "n" }.to_owned(),
-            (_, Response::Age(band)) => {
-                (AgeBand::ALL.iter().position(|b| b == band).expect("band") + 1).to_string()
-            }
-            (Ask::WhichAreas { regions, .. }, Response::Areas(picked)) => regions
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| picked.contains_key(**r))
-                .map(|(i, _)| (i + 1).to_string())
-                .collect::<Vec<_>>()
-                .join(" "),
-            (_, Response::Reply(r)) => letter(*r).to_owned(),
-            other => panic!("no line for {other:?}"),
-        });
-        let depth = walk.depth();
-        if walk
-            .answer(&kb, &mut answers, (&ask, depth), &response, "112")
-            .is_some()
-        {
-            // An emergency or urgent answer shows its result at once: enter finishes.
-            lines.extend([String::new(), "3".into()]);
-            return lines.join("\n") + "\n";
-        }
-    }
-    lines.push(String::new()); // review: see the result
-    if finish {
-        lines.extend(std::iter::repeat_n(String::new(), 3)); // tools, minutes, technique
-    }
-    lines.push("3".into()); // quit from the menu
-    lines.join("\n") + "\n"
+    common::plain_script_with(&common::kb(), regions, reply, finish, Vec::new())
 }
 
 fn yes_to<'a>(items: &'a [&'a str]) -> impl Fn(&str, Option<&str>) -> Reply + 'a {

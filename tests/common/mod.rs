@@ -228,3 +228,91 @@ pub fn respond(
         ),
     }
 }
+
+/// The lines a person would type in plain mode to choose `regions` and answer every question
+/// of the interview with `reply` (item by item, as the interview asks them), keeping the
+/// default details, tools and time, then quit. `remembered` are the answers a return check
+/// confirms.
+pub fn plain_script_with(
+    kb: &KnowledgeBase,
+    regions: &[&str],
+    reply: &dyn Fn(&str, Option<&str>) -> fascia::engine::Reply,
+    finish: bool,
+    remembered: Vec<fascia::engine::Remembered>,
+) -> String {
+    use fascia::engine::{AgeBand, Answers, Ask, Reply, Response};
+    let numbers: Vec<String> = regions
+        .iter()
+        .map(|r| {
+            (kb.regions()
+                .iter()
+                .position(|x| x.id == *r)
+                .expect("region")
+                + 1)
+            .to_string()
+        })
+        .collect();
+    let mut lines = vec!["1".to_owned(), numbers.join(" ")];
+    lines.extend(std::iter::repeat_n(String::new(), regions.len() * 4));
+    let mut answers = Answers {
+        regions: regions
+            .iter()
+            .map(|r| ((*r).to_owned(), fascia::engine::RegionDetails::default()))
+            .collect(),
+        ..Answers::default()
+    };
+    let mut walk = fascia::flow::Walk::new(remembered);
+    while let Some(ask) = walk.next(kb, &answers) {
+        let response = respond(kb, &ask, reply);
+        let letter = |r: Reply| match r {
+            Reply::Yes => "y",
+            Reply::No => "n",
+            Reply::NotSure => "?",
+        };
+        lines.push(match (&ask, &response) {
+            (_, Response::Confirmed(still)) => if *still { "y" } else { "n" }.to_owned(),
+            (_, Response::Age(band)) => {
+                (AgeBand::ALL.iter().position(|b| b == band).expect("band") + 1).to_string()
+            }
+            (Ask::WhichAreas { regions, .. }, Response::Areas(picked)) => regions
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| picked.contains_key(**r))
+                .map(|(i, _)| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+            (_, Response::Reply(r)) => letter(*r).to_owned(),
+            other => panic!("no line for {other:?}"),
+        });
+        let depth = walk.depth();
+        if walk
+            .answer(kb, &mut answers, (&ask, depth), &response, "112")
+            .is_some()
+        {
+            // An emergency or urgent answer shows its result at once: enter finishes.
+            lines.extend([String::new(), "3".into()]);
+            return lines.join("\n") + "\n";
+        }
+    }
+    lines.push(String::new()); // review: see the result
+    if finish {
+        lines.extend(std::iter::repeat_n(String::new(), 3)); // tools, minutes, technique
+    }
+    lines.push("3".into()); // quit from the menu
+    lines.join("\n") + "\n"
+}
+
+/// A plain-mode check with every answer no, finished, then quit.
+pub fn plain_script(
+    kb: &KnowledgeBase,
+    regions: &[&str],
+    remembered: Vec<fascia::engine::Remembered>,
+) -> String {
+    plain_script_with(
+        kb,
+        regions,
+        &|_, _| fascia::engine::Reply::No,
+        true,
+        remembered,
+    )
+}
