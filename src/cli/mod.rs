@@ -249,39 +249,7 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
         )));
     }
     let Some(command) = &cli.command else {
-        // Everything that can fail on input happens before the terminal is touched.
-        let kb = cli.load_kb()?;
-        if cli.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-            let stdin = std::io::stdin();
-            return fascia::plain::run(
-                &kb,
-                cli.emergency(),
-                stdin.lock(),
-                out,
-                fascia::plain::Options {
-                    save_answers: cli.save_answers.as_deref(),
-                    profiles: cli.profiles(),
-                },
-            )
-            .map_err(|e| match e {
-                fascia::plain::PlainError::InputEnded => Failure::BadInput(e.to_string()),
-                fascia::plain::PlainError::Io(io)
-                    if io.kind() == std::io::ErrorKind::InvalidData =>
-                {
-                    Failure::BadInput(
-                        "the input is not UTF-8 text; type (or pipe) UTF-8 text only".to_owned(),
-                    )
-                }
-                fascia::plain::PlainError::Io(io) => Failure::Internal(io.into()),
-            });
-        }
-        return fascia::tui::run(&kb, cli.emergency(), cli.quiet, cli.profiles()).map_err(
-            |e| match e {
-                fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
-                fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),
-                fascia::tui::TuiError::Stopped(signal) => Failure::Stopped(signal),
-            },
-        );
+        return interactive(cli, out);
     };
     match command {
         Command::Kb {
@@ -343,6 +311,39 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// No command: the full-screen app, or plain mode (`--plain`, or `TERM=dumb`).
+fn interactive(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
+    // Everything that can fail on input happens before the terminal is touched.
+    let kb = cli.load_kb()?;
+    if cli.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        let stdin = std::io::stdin();
+        return fascia::plain::run(
+            &kb,
+            cli.emergency(),
+            stdin.lock(),
+            out,
+            fascia::plain::Options {
+                save_answers: cli.save_answers.as_deref(),
+                profiles: cli.profiles(),
+            },
+        )
+        .map_err(|e| match e {
+            fascia::plain::PlainError::InputEnded => Failure::BadInput(e.to_string()),
+            fascia::plain::PlainError::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+                Failure::BadInput(
+                    "the input is not UTF-8 text; type (or pipe) UTF-8 text only".to_owned(),
+                )
+            }
+            fascia::plain::PlainError::Io(io) => Failure::Internal(io.into()),
+        });
+    }
+    fascia::tui::run(&kb, cli.emergency(), cli.quiet, cli.profiles()).map_err(|e| match e {
+        fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
+        fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),
+        fascia::tui::TuiError::Stopped(signal) => Failure::Stopped(signal),
+    })
 }
 
 /// `fascia advise`: prints the advice, or writes it to a file (named for what it is when given a

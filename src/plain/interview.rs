@@ -91,14 +91,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             match self.one(&ask)? {
                 Typed::Said(response) => {
                     let at = (&ask, depth);
-                    let stop = self.walk.answer(
+                    let stopped = self.walk.answer(
                         self.kb,
                         &mut self.answers,
                         at,
                         &response,
                         &self.emergency,
                     );
-                    if stop.is_some() {
+                    if stopped.is_some() {
                         self.resume = Some(depth);
                         return Ok(Nav::Stop);
                     }

@@ -47,7 +47,7 @@ pub struct State<'kb> {
 
 impl<'kb> State<'kb> {
     /// How many signs the checklist lists.
-    pub fn len(&self) -> usize {
+    pub fn signs(&self) -> usize {
         match &self.at.ask {
             Ask::Gate { items, .. } => items.len(),
             _ => 0,
@@ -57,7 +57,7 @@ impl<'kb> State<'kb> {
     pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
         match action {
             Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(self.len().saturating_sub(1)),
+            Action::Down => self.row = (self.row + 1).min(self.signs().saturating_sub(1)),
             Action::Answer(reply) => return self.at.respond(ctx, &Response::Reply(reply)),
             Action::Back => return self.at.back(ctx),
             _ => {}

@@ -118,7 +118,7 @@ impl Widget for View<'_, State<'_>> {
         parts::list(buf, list, rows, self.state.row, true, theme);
         let lines = vec![
             Line::styled(
-                format!("Your answer applies to the ticked areas; the others count as no."),
+                "Your answer applies to the ticked areas; the others count as no.",
                 theme.dim,
             ),
             ask::choices(KEYS, theme, ""),
