@@ -251,6 +251,15 @@ pub fn across(kb: &KnowledgeBase, regions: &[&str]) -> String {
     }
 }
 
+/// The names of `regions`, joined: "Calves, Back of the neck".
+pub fn area_names(kb: &KnowledgeBase, regions: &[&str]) -> String {
+    let names: Vec<&str> = regions
+        .iter()
+        .map(|r| crate::words::region_name(kb, r))
+        .collect();
+    names.join(", ")
+}
+
 /// A question with the areas it is about, and the emergency number filled in.
 pub fn question_text(
     kb: &KnowledgeBase,

@@ -136,4 +136,4 @@ pub fn dose(step: &Step) -> String {
 }
 
 /// What is remembered, said on the welcome screen (app and plain mode).
-pub const REMEMBERED: &str = "Stable answers are remembered for up to 12 months, on this computer only: start with --no-remember to turn that off, or run `fascia forget` to delete them.";
+pub const REMEMBERED: &str = "Your stable answers are remembered on this computer for up to 12 months: --no-remember turns this off, fascia forget deletes them.";

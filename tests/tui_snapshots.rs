@@ -209,6 +209,8 @@ fn no_color_uses_no_colour_and_keeps_the_selection_visible() {
             "help" => Modifier::BOLD,
             // Focus is on the step text: the list cursor is underlined (and marked with >).
             "routine_step_scrolled" => Modifier::UNDERLINED,
+            // A checklist or one question has no cursor to keep visible: the keys answer it.
+            "emergency" | "area" | "area_item" => Modifier::empty(),
             _ => Modifier::REVERSED,
         };
         assert!(

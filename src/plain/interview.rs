@@ -166,9 +166,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 items,
                 regions,
             } => {
-                let question =
-                    flow::question_text(self.kb, regions, &gate.question, &self.emergency);
-                self.say(&format!("{count}: {question}"))?;
+                let question = fill(&gate.question, &self.emergency);
+                let areas = if regions.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (areas: {})", flow::area_names(self.kb, regions))
+                };
+                self.say(&format!("{count}: {question}{areas}"))?;
                 self.say(&numbered(items.iter().map(|i| i.title.as_str())))?;
                 let why = format!("Why we ask: {}", fill(&gate.explain, &self.emergency));
                 self.choose(

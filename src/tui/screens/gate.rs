@@ -81,15 +81,22 @@ impl Widget for View<'_, State<'_>> {
             Constraint::Length(1),
             Constraint::Length(2),
             Constraint::Min(3),
-            Constraint::Length(6),
+            Constraint::Length(7),
         ]));
         Paragraph::new(Line::styled(ask::intro(gate.section), theme.dim)).render(top, buf);
-        Paragraph::new(Line::styled(
-            crate::flow::question_text(shared.kb, regions, &gate.question, shared.emergency),
+        let mut head = vec![Line::styled(
+            fill(&gate.question, shared.emergency),
             theme.title,
-        ))
-        .wrap(Wrap { trim: true })
-        .render(question, buf);
+        )];
+        if !regions.is_empty() {
+            head.push(Line::styled(
+                format!("Areas: {}", crate::flow::area_names(shared.kb, regions)),
+                theme.dim,
+            ));
+        }
+        Paragraph::new(head)
+            .wrap(Wrap { trim: true })
+            .render(question, buf);
         let rows = items
             .iter()
             .map(|i| ListItem::new(Line::raw(format!("• {}", i.title))))
