@@ -39,7 +39,7 @@ fn a_first_check_is_remembered_and_a_return_check_confirms_it() {
     let (first, err) = transcript(&mut fascia(dir.path()), &first_input);
     assert!(err.is_empty(), "{err}");
     assert!(
-        first.contains("remembered for up to 12 months"),
+        first.contains("remembered on this computer for up to 12 months"),
         "the welcome says so"
     );
     assert!(first.contains("Question 1, about"), "progress is shown");

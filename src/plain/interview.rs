@@ -212,16 +212,26 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 item,
                 reply,
                 regions,
-            } => {
-                let names = numbered(
-                    regions
-                        .iter()
-                        .map(|r| crate::words::region_name(self.kb, r)),
-                );
-                let question = fill(&item.question, &self.emergency);
-                let regions: Vec<String> = regions.iter().map(|r| (*r).to_owned()).collect();
-                let reply = *reply;
-                self.choose(
+            } => self.which(&count, &item.question, *reply, regions),
+        }
+    }
+
+    /// "Which areas?": the numbers of the areas the reply applies to.
+    fn which(
+        &mut self,
+        count: &str,
+        question: &str,
+        reply: Reply,
+        regions: &[&str],
+    ) -> Result<Typed, PlainError> {
+        let names = numbered(
+            regions
+                .iter()
+                .map(|r| crate::words::region_name(self.kb, r)),
+        );
+        let question = fill(question, &self.emergency);
+        let regions: Vec<String> = regions.iter().map(|r| (*r).to_owned()).collect();
+        self.choose(
                     &format!("{count}: which areas? You answered {} to: {question} {names}. Type the numbers of the areas it applies to, separated by spaces (the others count as no), or b to go back.", reply.words()),
                     |line| {
                         let picked: Option<BTreeMap<String, Reply>> = line
@@ -236,8 +246,6 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     },
                     "",
                 )
-            }
-        }
     }
 
     /// Reads lines until `parse` takes one, b goes back, or h shows `why`.
