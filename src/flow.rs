@@ -3,7 +3,11 @@
 //! rule. Pure (no terminal, no files, no clock): the full-screen app and plain mode both walk it,
 //! and neither knows the page order by itself.
 
-use crate::engine::{self, Advice, Answers, Prompt, Reply};
+use std::collections::BTreeMap;
+
+use crate::engine::{
+    self, Advice, Answer, Answers, Ask, Interview, Prompt, Remembered, Reply, Response,
+};
 use crate::kb::{KnowledgeBase, Section};
 
 /// One page of the check, in the order they are walked.
@@ -106,6 +110,26 @@ pub fn all_questions<'kb>(kb: &'kb KnowledgeBase, answers: &Answers) -> Vec<(Pag
         .collect()
 }
 
+/// The reply to one question of the review: an area question asked once across the chosen
+/// areas is answered area by area by the interview, so its reply is the most cautious of them
+/// (`None` while any area is unanswered).
+pub fn reply(answers: &Answers, prompt: &Prompt<'_>) -> Option<Reply> {
+    let id = &prompt.item.id;
+    if let Some(r) = answers.reply(id, prompt.region) {
+        return Some(r);
+    }
+    if prompt.region.is_some() || prompt.regions.is_empty() {
+        return None;
+    }
+    prompt
+        .regions
+        .iter()
+        .map(|g| answers.reply(id, Some(g)))
+        .collect::<Option<Vec<Reply>>>()?
+        .into_iter()
+        .max()
+}
+
 /// Whether a page is shown for these answers: a question page with no questions is skipped.
 pub fn shown(kb: &KnowledgeBase, answers: &Answers, page: Page) -> bool {
     !page.is_question() || !questions(kb, answers, page).is_empty()
@@ -132,21 +156,186 @@ pub fn previous(kb: &KnowledgeBase, answers: &Answers, page: Page) -> Option<Pag
         .find(|p| shown(kb, answers, *p))
 }
 
-/// How far along a question page is: (answered, asked).
-pub fn progress(kb: &KnowledgeBase, answers: &Answers, page: Page) -> (usize, usize) {
-    let rows = questions(kb, answers, page);
-    let done = rows
-        .iter()
-        .filter(|r| answers.reply(&r.item.id, r.region).is_some())
-        .count();
-    (done, rows.len())
+/// The question page (step) an interview question belongs to: by its section, so the confirm
+/// and age questions are part of the health screen.
+pub fn page_of(ask: &Ask<'_>) -> Page {
+    match ask.section() {
+        Section::Emergency => Page::Emergency,
+        Section::Health => Page::Health,
+        Section::Area => Page::Area,
+    }
 }
 
-/// The first question of a page not answered yet, if any.
-pub fn first_open(kb: &KnowledgeBase, answers: &Answers, page: Page) -> Option<usize> {
-    questions(kb, answers, page)
+/// The interview as it is walked: the interview itself, and the state before each answer given,
+/// so that going back one question undoes exactly that answer and what followed it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Walk {
+    interview: Interview,
+    /// Before answer `i`: the interview and the item answers.
+    before: Vec<(Interview, BTreeMap<String, Answer>)>,
+}
+
+impl Walk {
+    /// A new walk; `remembered` are the earlier answers that still hold today.
+    pub fn new(remembered: Vec<Remembered>) -> Self {
+        Self {
+            interview: Interview::new(remembered),
+            before: Vec::new(),
+        }
+    }
+
+    /// How many answers were given so far (the depth of the next question).
+    pub fn depth(&self) -> usize {
+        self.before.len()
+    }
+
+    /// The next question, or `None` when every question asked has an answer.
+    pub fn next<'kb>(&self, kb: &'kb KnowledgeBase, answers: &Answers) -> Option<Ask<'kb>> {
+        self.interview.next(kb, answers)
+    }
+
+    /// About how many questions are left, this one included, if every answer from here is no.
+    pub fn left(&self, kb: &KnowledgeBase, answers: &Answers) -> usize {
+        self.interview.left(kb, answers)
+    }
+
+    /// Goes back to just before answer `depth` (undoing it and every answer after it); nothing
+    /// happens when fewer answers were given.
+    pub fn rewind(&mut self, answers: &mut Answers, depth: usize) {
+        if let Some((interview, items)) = self.before.get(depth).cloned() {
+            self.before.truncate(depth);
+            self.interview = interview;
+            answers.answers = items;
+        }
+    }
+
+    /// Records the response to the question asked at `depth` (undoing any earlier answer to it
+    /// first) and applies the stop-at-once rule: `Some` is the advice to show at once.
+    pub fn answer(
+        &mut self,
+        kb: &KnowledgeBase,
+        answers: &mut Answers,
+        at: (&Ask<'_>, usize),
+        response: &Response,
+        emergency: &str,
+    ) -> Option<Advice> {
+        let (ask, depth) = at;
+        self.rewind(answers, depth);
+        self.before
+            .push((self.interview.clone(), answers.answers.clone()));
+        self.interview.answer(kb, answers, ask, response);
+        let fires = match response {
+            Response::Reply(r) => r.fires(),
+            Response::Areas(map) => map.values().any(|r| r.fires()),
+            Response::Age(_) | Response::Confirmed(_) => true,
+        };
+        if fires {
+            stop(kb, answers, emergency)
+        } else {
+            None
+        }
+    }
+}
+
+/// "In any of the areas you chose — Calves, Back of the neck — ": for area questions asked once
+/// across several areas; "Calves: " for one; nothing for questions asked of everyone.
+pub fn across(kb: &KnowledgeBase, regions: &[&str]) -> String {
+    let names: Vec<&str> = regions
         .iter()
-        .position(|r| answers.reply(&r.item.id, r.region).is_none())
+        .map(|r| crate::words::region_name(kb, r))
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => format!("{one}: "),
+        many => format!("In any of the areas you chose — {} — ", many.join(", ")),
+    }
+}
+
+/// The names of `regions`, joined: "Calves, Back of the neck".
+pub fn area_names(kb: &KnowledgeBase, regions: &[&str]) -> String {
+    let names: Vec<&str> = regions
+        .iter()
+        .map(|r| crate::words::region_name(kb, r))
+        .collect();
+    names.join(", ")
+}
+
+/// A question with the areas it is about, and the emergency number filled in.
+pub fn question_text(
+    kb: &KnowledgeBase,
+    regions: &[&str],
+    question: &str,
+    emergency: &str,
+) -> String {
+    let text = engine::fill(question, emergency);
+    if regions.len() > 1 {
+        // "In any of the areas ... — is there ...": the question goes on in lower case.
+        let mut chars = text.chars();
+        let first: String = chars
+            .next()
+            .map(char::to_lowercase)
+            .into_iter()
+            .flatten()
+            .collect();
+        format!("{}{first}{}", across(kb, regions), chars.as_str())
+    } else {
+        format!("{}{text}", across(kb, regions))
+    }
+}
+
+/// "3 March 2026".
+pub fn day_words(date: jiff::civil::Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month =
+        usize::try_from(date.month() - 1).map_or("", |m| MONTHS.get(m).copied().unwrap_or(""));
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+/// A remembered answer in words: the item's short title, the area if it has one, the reply.
+pub fn remembered_words(kb: &KnowledgeBase, r: &Remembered) -> String {
+    let title = kb
+        .item(&r.item)
+        .map_or(r.item.as_str(), |i| i.title.as_str());
+    match &r.region {
+        Some(g) => format!(
+            "{title} ({}): {}",
+            crate::words::region_name(kb, g),
+            r.reply.words()
+        ),
+        None => format!("{title}: {}", r.reply.words()),
+    }
+}
+
+/// The day the oldest of the remembered answers was given ("Still true since ...?").
+pub fn since(remembered: &[Remembered]) -> Option<jiff::civil::Date> {
+    remembered.iter().map(|r| r.since).min()
+}
+
+/// The question that changes one answer from the review: the item on its own (for an area item,
+/// about the one area of that row), or the age question for the two age items.
+pub fn change<'kb>(prompt: &Prompt<'kb>) -> Ask<'kb> {
+    if engine::interview::AGE_ITEMS.contains(&prompt.item.id.as_str()) {
+        return Ask::Age;
+    }
+    Ask::Item {
+        item: prompt.item,
+        regions: prompt
+            .region
+            .map_or_else(|| prompt.regions.clone(), |r| vec![r]),
+    }
 }
 
 /// The stop-at-once rule: when the answers so far hold a yes or not sure to an emergency or urgent
@@ -242,6 +431,40 @@ mod tests {
         assert!(answer(&kb, &mut answers, &first, Reply::No, "112").is_none());
         let stopped = answer(&kb, &mut answers, &first, Reply::Yes, "112");
         assert!(stopped.is_some_and(|a| a.screening.stopped_early && a.routine.is_none()));
-        assert_eq!(progress(&kb, &answers, Page::Emergency).0, 1);
+    }
+
+    #[test]
+    fn going_back_one_question_undoes_that_answer_only() {
+        let kb = kb();
+        let mut answers = with_regions(&["calves"]);
+        let mut walk = Walk::new(Vec::new());
+        let first = walk.next(&kb, &answers).expect("a first question");
+        assert_eq!(page_of(&first), Page::Emergency);
+        let none = Response::Reply(Reply::No);
+        assert!(
+            walk.answer(&kb, &mut answers, (&first, 0), &none, "112")
+                .is_none()
+        );
+        let second = walk.next(&kb, &answers).expect("a second question");
+        let after_first = answers.clone();
+        assert!(
+            walk.answer(&kb, &mut answers, (&second, 1), &none, "112")
+                .is_none()
+        );
+        walk.rewind(&mut answers, 1);
+        assert_eq!(answers, after_first);
+        assert_eq!(walk.depth(), 1);
+        walk.rewind(&mut answers, 0);
+        assert!(answers.answers.is_empty());
+        let yes = Response::Reply(Reply::Yes);
+        // A yes on the emergency checklist opens its items; it does not stop by itself.
+        assert!(
+            walk.answer(&kb, &mut answers, (&first, 0), &yes, "112")
+                .is_none()
+        );
+        let item = walk.next(&kb, &answers).expect("the first sign");
+        assert!(matches!(item, Ask::Item { .. }));
+        let stopped = walk.answer(&kb, &mut answers, (&item, 1), &yes, "112");
+        assert!(stopped.is_some_and(|a| a.screening.stopped_early));
     }
 }

@@ -134,3 +134,6 @@ pub fn dose(step: &Step) -> String {
         None => sets,
     }
 }
+
+/// What is remembered, said on the welcome screen (app and plain mode).
+pub const REMEMBERED: &str = "Your stable answers are remembered on this computer for up to 12 months: --no-remember turns this off, fascia forget deletes them.";

@@ -6,8 +6,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use assert_cmd::Command;
-use fascia::engine::{Answers, Reply, prompts};
-use fascia::kb::Section;
+use fascia::engine::Reply;
 use predicates::prelude::*;
 use predicates::str::contains;
 
@@ -15,63 +14,17 @@ fn fascia() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_fascia"));
     cmd.env_remove("FASCIA_KB")
         .env_remove("FASCIA_EMERGENCY_NUMBER")
-        .env_remove("TERM");
+        .env_remove("TERM")
+        .env_remove("FASCIA_DATA_DIR")
+        .env("FASCIA_NO_REMEMBER", "1");
     cmd
 }
 
-/// The lines a person would type to choose `regions` and answer every question with `reply`,
-/// keeping the default details, tools and time.
+/// The lines a person would type to choose `regions` and answer every question of the
+/// interview with `reply` (item by item, as the interview asks them), keeping the default
+/// details, tools and time. `remembered` are the answers a return check confirms.
 fn script(regions: &[&str], reply: &dyn Fn(&str, Option<&str>) -> Reply, finish: bool) -> String {
-    let kb = common::kb();
-    let numbers: Vec<String> = regions
-        .iter()
-        .map(|r| {
-            (kb.regions()
-                .iter()
-                .position(|x| x.id == *r)
-                .expect("region")
-                + 1)
-            .to_string()
-        })
-        .collect();
-    let mut lines = vec!["1".to_owned(), numbers.join(" ")];
-    lines.extend(std::iter::repeat_n(String::new(), regions.len() * 4));
-    let mut answers = Answers {
-        regions: regions
-            .iter()
-            .map(|r| ((*r).to_owned(), fascia::engine::RegionDetails::default()))
-            .collect(),
-        ..Answers::default()
-    };
-    for section in [Section::Emergency, Section::Health, Section::Area] {
-        for p in prompts(&kb, &answers)
-            .into_iter()
-            .filter(|p| p.item.section == section)
-        {
-            let r = reply(&p.item.id, p.region);
-            lines.push(
-                match r {
-                    Reply::Yes => "y",
-                    Reply::No => "n",
-                    Reply::NotSure => "?",
-                }
-                .to_owned(),
-            );
-            let (id, region) = (p.item.id.clone(), p.region.map(str::to_owned));
-            answers.set(&id, region.as_deref(), r);
-            if fascia::engine::stop(&kb, &answers, "112").is_some() {
-                // An emergency or urgent answer shows its result at once: enter finishes.
-                lines.extend([String::new(), "3".into()]);
-                return lines.join("\n") + "\n";
-            }
-        }
-    }
-    lines.push(String::new()); // review: see the result
-    if finish {
-        lines.extend(std::iter::repeat_n(String::new(), 3)); // tools, minutes, technique
-    }
-    lines.push("3".into()); // quit from the menu
-    lines.join("\n") + "\n"
+    common::plain_script_with(&common::kb(), regions, reply, finish, Vec::new())
 }
 
 fn yes_to<'a>(items: &'a [&'a str]) -> impl Fn(&str, Option<&str>) -> Reply + 'a {
@@ -207,7 +160,8 @@ fn every_outcome_by_typing_matches_advise_on_the_saved_answers() {
 fn b_goes_back_and_h_explains() {
     let kb = common::kb();
     let first = &kb.items()[0];
-    // Answer the first emergency question yes, go back, change it to no, ask why on the next.
+    // "Yes, some apply" to the emergency checklist, back from its first sign, none of these,
+    // then ask why on the next question (the age).
     let base = script(&["calves"], &yes_to(&[]), true);
     let lines: Vec<&str> = base.lines().collect();
     let mut edited: Vec<&str> = lines[..6].to_vec();
@@ -226,11 +180,15 @@ fn b_goes_back_and_h_explains() {
         .stdout
         .clone();
     let transcript = String::from_utf8(out).expect("utf8");
-    assert!(
-        transcript.contains("Enter keeps: yes"),
-        "going back shows the earlier answer"
+    let gate = &kb.gates()[0];
+    assert_eq!(
+        transcript.matches(&gate.question).count(),
+        2,
+        "back from the first sign asks the checklist again"
     );
-    assert!(transcript.contains(&format!("Why we ask: {}", kb.items()[1].explain)));
+    let sign = fascia::engine::fill(&first.question, fascia::engine::DEFAULT_EMERGENCY);
+    assert!(transcript.contains(&sign), "a yes opens the first sign");
+    assert!(transcript.contains("Why we ask: children need a doctor's advice first"));
     let answers: BTreeMap<String, serde_json::Value> =
         serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&saved).expect("read"))
             .expect("json")["answers"]
@@ -258,7 +216,7 @@ fn wrong_input_is_explained_and_asked_again() {
     let transcript = String::from_utf8(out.stdout).expect("utf8");
     assert!(transcript.contains("\"9\" is not a choice here."));
     assert!(transcript.contains("Not an area: 99"));
-    assert!(transcript.contains("Please answer with y yes, n no, ? not sure"));
+    assert!(transcript.contains("Please type one of the answers shown."));
     let err = String::from_utf8(out.stderr).expect("utf8");
     assert!(
         err.contains("the input ended before the check was finished"),

@@ -43,6 +43,8 @@ fn run(input: &str, dir: &std::path::Path, waits: &Rc<RefCell<Vec<u32>>>) -> Str
     let kb = common::kb();
     let mut out = Vec::new();
     let options = Options {
+        save_answers: None,
+        profiles: None,
         pace: Box::new(Recorded(Rc::clone(waits))),
         store: Some(Store::in_dir(dir)),
         export_dir: dir.to_path_buf(),
@@ -144,6 +146,8 @@ fn the_menu_offers_history_always_and_the_session_only_after_a_check() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut out = Vec::new();
     let options = Options {
+        save_answers: None,
+        profiles: None,
         pace: Box::new(fascia::plain::NoWait),
         store: Some(Store::in_dir(dir.path())),
         export_dir: dir.path().to_path_buf(),

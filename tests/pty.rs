@@ -26,7 +26,8 @@ impl Pty {
         cmd.args(args)
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
-            .env_remove("FASCIA_KB");
+            .env_remove("FASCIA_KB")
+            .env("FASCIA_NO_REMEMBER", "1");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -189,15 +190,13 @@ fn walk_to_emergency_signs(p: &mut Pty) {
 /// From the welcome screen to the routine for the calves.
 fn walk_to_routine(p: &mut Pty) {
     walk_to_emergency_signs(p);
-    p.send(&"n".repeat(6));
-    p.wait_for("6 of 6 answered");
+    // None of these, then 16 to 49 (the band under the cursor), then none of these or no to
+    // every checklist and question left (n does nothing on the review).
+    p.send("n");
+    p.wait_for("How old are you?");
     p.send("\r");
     p.wait_for("Health screen");
-    p.send(&"n".repeat(40));
-    p.send("\r");
-    p.wait_for("Area checks");
-    p.send(&"n".repeat(40));
-    p.send("\r");
+    p.send(&"n".repeat(12));
     p.wait_for("Review your answers");
     p.send("\r");
     p.wait_for("You can go ahead");
@@ -354,8 +353,10 @@ fn bracketed_paste_is_on_and_a_paste_answers_nothing() {
     p.wait_for_raw("\x1b[?2004h");
     walk_to_emergency_signs(&mut p);
     p.send("\x1b[200~no no no no no\r\nyes\r\x1b[201~");
+    assert!(!p.screen.screen().contents().contains("How old are you?"));
     p.send("n");
-    p.wait_for("1 of 6 answered");
+    // Only the typed n answered the checklist: the age question is next, nothing further.
+    p.wait_for("How old are you?");
     p.send("\x03");
     assert_eq!(p.exit_code(), 0);
     p.assert_fully_restored();

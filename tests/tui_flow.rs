@@ -109,15 +109,10 @@ fn an_urgent_answer_stops_at_once_and_esc_goes_back_to_change_it() {
     // Back to the very question, where the answer can be changed.
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.id(), Screen::Area);
-    let rows = drive::rows(&app).0;
-    assert_eq!(
-        rows[drive::cursor(&app)].item.id,
-        "ces_saddle_bladder_bowel"
-    );
+    assert_eq!(drive::item_id(&app), "ces_saddle_bladder_bowel");
     drive::char(&mut app, 'n');
     assert_eq!(app.id(), Screen::Area, "a no goes on with the questions");
-    drive::answer_page(&mut app, &yes_to(&[]));
-    key(&mut app, KeyCode::Enter);
+    drive::interview(&mut app, &yes_to(&[]));
     assert_eq!(app.id(), Screen::Review);
     key(&mut app, KeyCode::Enter);
     assert_eq!(outcome(&app), Outcome::Routine);
@@ -130,6 +125,13 @@ fn an_emergency_yes_on_the_first_question_shows_the_result_at_once() {
     drive::choose_regions(&mut app, &["neck"]);
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.id(), Screen::Emergency);
+    // "Yes, some apply" on the emergency checklist opens its signs one by one.
+    drive::char(&mut app, 'y');
+    assert_eq!(app.id(), Screen::Emergency);
+    assert!(matches!(
+        drive::asked(&app),
+        fascia::engine::Ask::Item { .. }
+    ));
     drive::char(&mut app, 'y');
     assert_eq!(app.id(), Screen::Outcome);
     assert_eq!(outcome(&app), Outcome::Emergency);
@@ -178,12 +180,8 @@ fn an_answer_is_changed_from_the_review_without_starting_again() {
     }
     drive::char(&mut app, ' ');
     assert_eq!(app.id(), Screen::Health);
-    assert_eq!(
-        drive::rows(&app).0[drive::cursor(&app)].item.id,
-        "fragile_skin"
-    );
+    assert_eq!(drive::item_id(&app), "fragile_skin");
     drive::char(&mut app, 'n');
-    key(&mut app, KeyCode::Enter);
     assert_eq!(
         app.id(),
         Screen::Review,
@@ -204,29 +202,35 @@ fn an_answer_is_changed_from_the_review_without_starting_again() {
 }
 
 #[test]
-fn a_page_cannot_be_left_with_questions_unanswered() {
+fn a_question_cannot_be_skipped_and_back_undoes_one_answer() {
     let kb = common::kb();
     let mut app = App::new(&kb, "112");
     drive::choose_regions(&mut app, &["feet"]);
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.id(), Screen::Emergency);
-    drive::char(&mut app, 'n');
+    let first = format!("{:?}", drive::asked(&app));
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.id(),
-        Screen::Emergency,
-        "five emergency questions are still open"
+        format!("{:?}", drive::asked(&app)),
+        first,
+        "enter answers nothing"
     );
+    assert!(app.answers.answers.is_empty());
+    drive::char(&mut app, 'n');
+    assert_ne!(format!("{:?}", drive::asked(&app)), first);
     assert!(
-        app.status
-            .as_deref()
-            .is_some_and(|s| s.contains("5 questions"))
+        !app.answers.answers.is_empty(),
+        "none of these answers every sign no"
     );
+    key(&mut app, KeyCode::Esc);
     assert_eq!(
-        drive::cursor(&app),
-        1,
-        "the cursor jumps to the first open question"
+        format!("{:?}", drive::asked(&app)),
+        first,
+        "back to the checklist"
     );
+    assert!(app.answers.answers.is_empty(), "and its answer is undone");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.id(), Screen::Details);
 }
 
 #[test]

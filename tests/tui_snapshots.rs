@@ -63,16 +63,12 @@ fn states(kb: &KnowledgeBase) -> Vec<(&'static str, App<'_>)> {
     let mut app = App::new(kb, "112");
     drive::choose_regions(&mut app, &["calves"]);
     key(&mut app, KeyCode::Enter);
-    drive::char(&mut app, 'n');
-    drive::char(&mut app, 'n');
     out.push(("emergency", app));
 
     let mut app = App::new(kb, "112");
     drive::choose_regions(&mut app, &["calves"]);
     key(&mut app, KeyCode::Enter);
     drive::answer_page(&mut app, &yes_to(&[]));
-    key(&mut app, KeyCode::Enter);
-    drive::char(&mut app, 'n');
     out.push(("health", app));
 
     let mut app = App::new(kb, "112");
@@ -80,11 +76,27 @@ fn states(kb: &KnowledgeBase) -> Vec<(&'static str, App<'_>)> {
     key(&mut app, KeyCode::Enter);
     for _ in 0..2 {
         drive::answer_page(&mut app, &yes_to(&[]));
-        key(&mut app, KeyCode::Enter);
     }
-    drive::char(&mut app, 'n');
-    drive::char(&mut app, 'n');
     out.push(("area", app));
+
+    // An item of an opened checklist, asked once across two areas, then which of them.
+    let mut app = App::new(kb, "112");
+    drive::choose_regions(&mut app, &["calves", "neck"]);
+    key(&mut app, KeyCode::Enter);
+    let wound = yes_to(&["open_wound"]);
+    while !matches!(drive::asked(&app), fascia::engine::Ask::Item { item, .. } if item.id == "open_wound")
+    {
+        drive::answer_one(&mut app, &wound);
+    }
+    out.push(("area_item", app));
+
+    let mut app = App::new(kb, "112");
+    drive::choose_regions(&mut app, &["calves", "neck"]);
+    key(&mut app, KeyCode::Enter);
+    while !matches!(drive::asked(&app), fascia::engine::Ask::WhichAreas { .. }) {
+        drive::answer_one(&mut app, &wound);
+    }
+    out.push(("which_areas", app));
 
     let mut app = walk_to_result(kb, &["calves"], &yes_to(&["blood_thinners"]));
     key(&mut app, KeyCode::Esc);
@@ -197,6 +209,8 @@ fn no_color_uses_no_colour_and_keeps_the_selection_visible() {
             "help" => Modifier::BOLD,
             // Focus is on the step text: the list cursor is underlined (and marked with >).
             "routine_step_scrolled" => Modifier::UNDERLINED,
+            // A checklist or one question has no cursor to keep visible: the keys answer it.
+            "emergency" | "area" | "area_item" => Modifier::empty(),
             _ => Modifier::REVERSED,
         };
         assert!(

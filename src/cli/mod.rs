@@ -2,6 +2,7 @@
 
 mod advise;
 mod browse;
+mod forget;
 mod history;
 mod kb_cmd;
 
@@ -68,6 +69,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub quiet: bool,
 
+    /// Neither read nor write the remembered answers (by default, stable answers are kept for up
+    /// to 12 months on this computer; `fascia forget` deletes them)
+    #[arg(long, global = true, env = "FASCIA_NO_REMEMBER", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_remember: bool,
+
     /// Plain mode: a line-by-line conversation for screen readers, dumb terminals and scripts
     /// (automatic when TERM=dumb)
     #[arg(long)]
@@ -130,6 +136,12 @@ pub enum Command {
     Kb {
         #[command(subcommand)]
         command: KbCommand,
+    },
+    /// Delete the remembered answers (and, if you say so, the session history)
+    Forget {
+        /// Also delete the session history, without asking
+        #[arg(long)]
+        history: bool,
     },
     /// Print a shell completion script
     Completions {
@@ -205,6 +217,15 @@ impl Cli {
             .unwrap_or(DEFAULT_EMERGENCY)
     }
 
+    /// Where the remembered answers are kept, unless `--no-remember`.
+    fn profiles(&self) -> Option<fascia::profile::ProfileStore> {
+        if self.no_remember {
+            None
+        } else {
+            forget::profiles()
+        }
+    }
+
     /// Loads the knowledge base chosen by `--kb` / `FASCIA_KB`, or the built-in one.
     fn load_kb(&self) -> Result<KnowledgeBase, LoadError> {
         match &self.kb {
@@ -228,34 +249,7 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
         )));
     }
     let Some(command) = &cli.command else {
-        // Everything that can fail on input happens before the terminal is touched.
-        let kb = cli.load_kb()?;
-        if cli.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-            let stdin = std::io::stdin();
-            return fascia::plain::run(
-                &kb,
-                cli.emergency(),
-                stdin.lock(),
-                out,
-                cli.save_answers.as_deref(),
-            )
-            .map_err(|e| match e {
-                fascia::plain::PlainError::InputEnded => Failure::BadInput(e.to_string()),
-                fascia::plain::PlainError::Io(io)
-                    if io.kind() == std::io::ErrorKind::InvalidData =>
-                {
-                    Failure::BadInput(
-                        "the input is not UTF-8 text; type (or pipe) UTF-8 text only".to_owned(),
-                    )
-                }
-                fascia::plain::PlainError::Io(io) => Failure::Internal(io.into()),
-            });
-        }
-        return fascia::tui::run(&kb, cli.emergency(), cli.quiet).map_err(|e| match e {
-            fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
-            fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),
-            fascia::tui::TuiError::Stopped(signal) => Failure::Stopped(signal),
-        });
+        return interactive(cli, out);
     };
     match command {
         Command::Kb {
@@ -302,6 +296,7 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
             format,
             command: None,
         } => history::run(&cli.load_kb()?, *format, out),
+        Command::Forget { history } => forget::run(*history, out),
         Command::Completions { shell } => {
             // clap_complete panics when a write fails (a closed pipe): write it here instead.
             let mut script = Vec::new();
@@ -316,6 +311,40 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// No command: the full-screen app, or plain mode (`--plain`, or `TERM=dumb`).
+fn interactive(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
+    // Everything that can fail on input happens before the terminal is touched.
+    let kb = cli.load_kb()?;
+    if cli.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        let stdin = std::io::stdin();
+        return fascia::plain::run(
+            &kb,
+            cli.emergency(),
+            stdin.lock(),
+            out,
+            fascia::plain::Options {
+                save_answers: cli.save_answers.as_deref(),
+                profiles: cli.profiles(),
+                ..fascia::plain::Options::from_env()
+            },
+        )
+        .map_err(|e| match e {
+            fascia::plain::PlainError::InputEnded => Failure::BadInput(e.to_string()),
+            fascia::plain::PlainError::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+                Failure::BadInput(
+                    "the input is not UTF-8 text; type (or pipe) UTF-8 text only".to_owned(),
+                )
+            }
+            fascia::plain::PlainError::Io(io) => Failure::Internal(io.into()),
+        });
+    }
+    fascia::tui::run(&kb, cli.emergency(), cli.quiet, cli.profiles()).map_err(|e| match e {
+        fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
+        fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),
+        fascia::tui::TuiError::Stopped(signal) => Failure::Stopped(signal),
+    })
 }
 
 /// `fascia advise`: prints the advice, or writes it to a file (named for what it is when given a

@@ -5,7 +5,7 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use super::prompt::numbered;
-use super::{ANSWER_HELP, Nav, Plain, PlainError};
+use super::{Nav, Plain, PlainError};
 use crate::engine::{Answers, Reply, Since};
 use crate::flow::{self, Page};
 use crate::kb::{Feel, Goal};
@@ -15,12 +15,23 @@ use crate::words::{feel as feel_words, goal as goal_words};
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
     pub(crate) fn check(&mut self, save: Option<&Path>) -> Result<(), PlainError> {
         self.answers = Answers::default();
+        self.start_interview();
         let mut page = Page::Where;
         loop {
             let nav = match page {
                 Page::Where => self.areas()?,
                 Page::Details => self.details()?,
-                Page::Emergency | Page::Health | Page::Area => self.questions(page)?,
+                Page::Emergency | Page::Health | Page::Area => {
+                    let nav = self.interview(false)?;
+                    // The interview is one walk over the three question steps: back leaves it
+                    // for the page before the first, on for the page after the last.
+                    page = if matches!(nav, Nav::Back) {
+                        Page::Emergency
+                    } else {
+                        Page::Area
+                    };
+                    nav
+                }
                 Page::Review => self.review()?,
                 // The result goes on to the tools and the routine by itself.
                 Page::Result | Page::Preferences | Page::Routine => return self.result(save),
@@ -193,76 +204,6 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
     }
 
-    pub(crate) fn questions(&mut self, page: Page) -> Result<Nav, PlainError> {
-        self.announce(page)?;
-        let mut i = std::mem::take(&mut self.resume);
-        loop {
-            // The rows can change as answers come in (the age question adds two), so recount.
-            let n = flow::questions(self.kb, &self.answers, page).len();
-            if i >= n {
-                return Ok(Nav::Next);
-            }
-            match self.question(page, i, n)? {
-                Nav::Next => i += 1,
-                Nav::Back if i == 0 => return Ok(Nav::Back),
-                Nav::Back => i -= 1,
-                Nav::Stop => {
-                    self.resume = i;
-                    return Ok(Nav::Stop);
-                }
-            }
-        }
-    }
-
-    /// Asks question `i` of a section; returns where to go.
-    pub(crate) fn question(&mut self, page: Page, i: usize, n: usize) -> Result<Nav, PlainError> {
-        let (id, region, text, explain, current) = {
-            let rows = flow::questions(self.kb, &self.answers, page);
-            let row = &rows[i];
-            let about = report::about(self.kb, &row.regions);
-            let mut explain = format!("Why we ask: {}", row.item.explain);
-            if let Some(c) = &row.item.clarifier {
-                explain.push(' ');
-                explain.push_str(c);
-            }
-            (
-                row.item.id.clone(),
-                row.region.map(str::to_owned),
-                format!(
-                    "Question {} of {n}: {about}{}",
-                    i + 1,
-                    crate::engine::fill(&row.item.question, &self.emergency)
-                ),
-                crate::engine::fill(&explain, &self.emergency),
-                self.answers.reply(&row.item.id, row.region),
-            )
-        };
-        let keep = current.map_or(String::new(), |r| format!(" Enter keeps: {}.", r.words()));
-        loop {
-            let line = self.ask(&format!("{text} ({ANSWER_HELP}).{keep}"))?;
-            let reply = match line.to_lowercase().as_str() {
-                "y" | "yes" | "1" => Reply::Yes,
-                "n" | "no" | "2" => Reply::No,
-                "?" | "not sure" | "notsure" | "u" | "3" => Reply::NotSure,
-                "" if current.is_some() => return Ok(Nav::Next),
-                "h" | "help" | "why" => {
-                    self.say(&explain)?;
-                    continue;
-                }
-                "b" | "back" => return Ok(Nav::Back),
-                _ => {
-                    self.say(&format!("Please answer with {ANSWER_HELP}."))?;
-                    continue;
-                }
-            };
-            self.answers.set(&id, region.as_deref(), reply);
-            if reply.fires() && flow::stop(self.kb, &self.answers, &self.emergency).is_some() {
-                return Ok(Nav::Stop);
-            }
-            return Ok(Nav::Next);
-        }
-    }
-
     pub(crate) fn review(&mut self) -> Result<Nav, PlainError> {
         loop {
             self.announce(Page::Review)?;
@@ -284,10 +225,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
             for (_, p) in &all {
                 n += 1;
-                let reply = self
-                    .answers
-                    .reply(&p.item.id, p.region)
-                    .map_or("not answered", Reply::words);
+                let reply = flow::reply(&self.answers, p).map_or("not answered", Reply::words);
                 let about = report::about(self.kb, &p.regions);
                 self.say(&format!("{n}. {reply}: {about}{}", p.item.question))?;
             }
@@ -307,18 +245,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     }
                 }
                 Some(k) if k < n => {
-                    let (page, p) = &all[k - regions.len()];
-                    let (page, id, region) =
-                        (*page, p.item.id.clone(), p.region.map(str::to_owned));
-                    let rows = flow::questions(self.kb, &self.answers, page);
-                    if let Some(i) = rows
-                        .iter()
-                        .position(|r| r.item.id == id && r.region.map(str::to_owned) == region)
-                    {
-                        let total = rows.len();
-                        if let Nav::Stop = self.question(page, i, total)? {
-                            return Ok(Nav::Stop);
-                        }
+                    let ask = flow::change(&all[k - regions.len()].1);
+                    // The one answer, then any question it opens, then the review again.
+                    if let Nav::Stop = self.change(&ask)? {
+                        return Ok(Nav::Stop);
                     }
                 }
                 _ => self.say(&format!(

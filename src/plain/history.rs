@@ -56,7 +56,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let Some(advice) = self.advice.clone() else {
             return self.say("There is nothing to save yet: finish the check first (1).");
         };
-        let date = self.today.unwrap_or_else(|| jiff::Zoned::now().date());
+        let date = self.today;
         let text = markdown_on(self.kb, &self.answers, &advice, date);
         let stem = hand_off_stem(advice.screening.outcome, date);
         match crate::export::write_new(&self.export_dir, &stem, "md", &text) {

@@ -11,6 +11,7 @@
 mod browse;
 mod check;
 mod history;
+mod interview;
 mod prompt;
 mod result;
 mod session;
@@ -50,18 +51,29 @@ pub struct Plain<'kb, R, W> {
     pub(crate) input: R,
     pub(crate) out: W,
     pub(crate) answers: Answers,
-    /// The question to start a section at after going back from a stop.
-    pub(crate) resume: usize,
+    /// The interview as walked so far in this check.
+    pub(crate) walk: crate::flow::Walk,
+    /// The question to ask again after going back from a stop (its depth in the walk).
+    pub(crate) resume: Option<usize>,
+    /// Where remembered answers are kept; `None` when remembering is off.
+    pub(crate) profiles: Option<crate::profile::ProfileStore>,
+    /// What was remembered, as read at the start of the check.
+    pub(crate) profile: Option<crate::profile::Profile>,
     /// The advice of the last finished check (for the guided session and the hand-off).
     pub(crate) advice: Option<Advice>,
     pub(crate) pace: Box<dyn Pace>,
     pub(crate) store: Option<Store>,
     pub(crate) export_dir: std::path::PathBuf,
-    pub(crate) today: Option<jiff::civil::Date>,
+    /// Today: for what is remembered and the hand-off's date.
+    pub(crate) today: jiff::civil::Date,
 }
 
-/// Where plain mode saves and how it waits.
-pub struct Options {
+/// How a plain-mode run remembers, saves and waits.
+pub struct Options<'a> {
+    /// Save the answers of each finished check here, in the answers format.
+    pub save_answers: Option<&'a Path>,
+    /// Where remembered answers are kept; `None` when remembering is off.
+    pub profiles: Option<crate::profile::ProfileStore>,
     /// How the guided session waits out each set and rest.
     pub pace: Box<dyn Pace>,
     /// Where sessions are saved and read.
@@ -74,7 +86,7 @@ pub struct Options {
     pub answers: Option<Answers>,
 }
 
-impl Options {
+impl Options<'_> {
     /// As a person runs it: real waits (none when `FASCIA_PLAIN_NO_WAIT` is set, for
     /// demonstrations), the usual history, the folder fascia was started in, today.
     pub fn from_env() -> Self {
@@ -84,6 +96,8 @@ impl Options {
             Box::new(Sleep)
         };
         Self {
+            save_answers: None,
+            profiles: None,
             pace,
             store: Store::default_location().ok(),
             export_dir: std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from(".")),
@@ -93,26 +107,15 @@ impl Options {
     }
 }
 
-/// Runs plain mode until the person quits (or the input ends at the menu). With `save_answers`,
-/// every finished check is saved there in the answers format, ready for `fascia advise`.
+/// Runs plain mode until the person quits (or the input ends at the menu). With
+/// `options.save_answers`, every finished check is saved there in the answers format, ready for
+/// `fascia advise`.
 pub fn run<R: BufRead, W: Write>(
     kb: &KnowledgeBase,
     emergency: &str,
     input: R,
     out: W,
-    save_answers: Option<&Path>,
-) -> Result<(), PlainError> {
-    run_with(kb, emergency, input, out, save_answers, Options::from_env())
-}
-
-/// Runs plain mode with the given [`Options`] (tests pass a pace that does not wait).
-pub fn run_with<R: BufRead, W: Write>(
-    kb: &KnowledgeBase,
-    emergency: &str,
-    input: R,
-    out: W,
-    save_answers: Option<&Path>,
-    options: Options,
+    options: Options<'_>,
 ) -> Result<(), PlainError> {
     let advice = options
         .answers
@@ -124,14 +127,39 @@ pub fn run_with<R: BufRead, W: Write>(
         input,
         out,
         answers: options.answers.unwrap_or_default(),
-        resume: 0,
+        walk: crate::flow::Walk::default(),
+        resume: None,
+        profiles: options.profiles,
+        profile: None,
         advice,
         pace: options.pace,
         store: options.store,
         export_dir: options.export_dir,
-        today: options.today,
+        today: options.today.unwrap_or_else(|| jiff::Zoned::now().date()),
     };
-    p.menu(save_answers)
+    p.menu(options.save_answers)
+}
+
+/// Runs plain mode with `save_answers` and the given [`Options`] (tests pass a pace that does not
+/// wait).
+pub fn run_with<R: BufRead, W: Write>(
+    kb: &KnowledgeBase,
+    emergency: &str,
+    input: R,
+    out: W,
+    save_answers: Option<&Path>,
+    options: Options<'_>,
+) -> Result<(), PlainError> {
+    run(
+        kb,
+        emergency,
+        input,
+        out,
+        Options {
+            save_answers,
+            ..options
+        },
+    )
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
@@ -141,6 +169,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             "Not for emergencies: for chest pain, sudden trouble breathing, signs of a stroke or a sudden severe headache, call {} now. fascia is not a diagnosis.",
             self.emergency
         ))?;
+        self.say(crate::words::REMEMBERED)?;
         loop {
             self.say("")?;
             self.say("Main menu")?;

@@ -37,6 +37,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         } else {
             self.say("At the menu, 6 saves this as a hand-off for a doctor or physio.")?;
         }
+        self.remember_check()?;
         self.save(save)
     }
 
@@ -59,6 +60,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 "" => {
                     self.say("At the menu, 6 saves this as a hand-off for a doctor or physio.")?;
                     self.advice = Some(advice);
+                    self.remember_check()?;
                     self.save(save)?;
                     return Ok(true);
                 }
@@ -95,8 +97,22 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             "Tools: {}.",
             numbered(tools.iter().map(|(_, name)| name.as_str()))
         ))?;
+        let kept: Vec<String> = tools
+            .iter()
+            .filter(|(id, _)| self.answers.preferences.tools.contains(id))
+            .map(|(_, name)| name.clone())
+            .collect();
         loop {
-            let line = self.ask("Type the numbers of the tools you have, separated by spaces, or press enter for none. Hands, knuckles and elbows always count.")?;
+            let line = if kept.is_empty() {
+                self.ask("Type the numbers of the tools you have, separated by spaces, or press enter for none. Hands, knuckles and elbows always count.")?
+            } else {
+                let line = self.ask(&format!("Type the numbers of the tools you have, separated by spaces, 0 for none, or press enter to keep: {}. Hands, knuckles and elbows always count.", kept.join(", ")))?;
+                match line.as_str() {
+                    "" => break,
+                    "0" => String::new(),
+                    _ => line,
+                }
+            };
             let picked: Option<Vec<String>> = line
                 .split(|c: char| c == ',' || c.is_whitespace())
                 .filter(|w| !w.is_empty())
@@ -117,7 +133,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
         }
         loop {
-            let line = self.ask("How many minutes do you have, from 2 to 120? Enter keeps 10.")?;
+            let line = self.ask(&format!(
+                "How many minutes do you have, from 2 to 120? Enter keeps {}.",
+                self.answers.preferences.minutes
+            ))?;
             match line.parse::<u32>() {
                 _ if line.is_empty() => break,
                 Ok(m) if crate::engine::answers::MINUTES.contains(&m) => {
@@ -128,9 +147,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
         }
         loop {
-            let line = self.ask("Which techniques? 1 let fascia choose, 2 direct (firmer, on the tender spot), 3 indirect (gentle, gliding). Enter keeps 1.")?;
+            let kept = Preference::ALL
+                .iter()
+                .position(|p| *p == self.answers.preferences.technique)
+                .map_or(1, |i| i + 1);
+            let line = self.ask(&format!("Which techniques? 1 let fascia choose, 2 direct (firmer, on the tender spot), 3 indirect (gentle, gliding). Enter keeps {kept}."))?;
             self.answers.preferences.technique = match line.as_str() {
-                "" | "1" => Preference::Auto,
+                "" => self.answers.preferences.technique,
+                "1" => Preference::Auto,
                 "2" => Preference::Direct,
                 "3" => Preference::Indirect,
                 _ => {

@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use ratatui::layout::Rect;
 
-use crate::engine::{Advice, Reply};
+use crate::engine::{Advice, Answers, Reply};
 use crate::history::{Loaded, Record};
+use crate::profile::Profile;
 
 /// What a key asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +91,14 @@ pub enum Action {
         result: Result<usize, String>,
         loaded: Box<Result<Loaded, String>>,
     },
+    /// The remembered profile as read at the start of a check (none, or why it could not be
+    /// used), and today's date for what still holds.
+    ProfileLoaded {
+        loaded: Box<Result<Option<Profile>, String>>,
+        today: jiff::civil::Date,
+    },
+    /// The profile as saved after a check, or why it could not be.
+    ProfileSaved(Box<Result<Profile, String>>),
 }
 
 /// What `update` asks the event loop to do; what comes of it comes back as an [`Action`].
@@ -110,4 +119,9 @@ pub enum Effect {
     Delete(String),
     /// Ring the terminal bell.
     Bell,
+    /// Read the remembered profile (nothing when remembering is off); then `ProfileLoaded`.
+    LoadProfile,
+    /// Remember what may be remembered of these answers, dated today (nothing when remembering
+    /// is off); then `ProfileSaved`.
+    SaveProfile(Box<Answers>),
 }

@@ -10,9 +10,10 @@ use super::keys::{self, Binding, Mode};
 pub use super::overlay::Overlay;
 use super::screens::{Cmd, Ctx, Id, Screen, search, where_};
 use crate::engine::Answers;
-use crate::flow::Page;
+use crate::flow::{Page, Walk};
 use crate::history::Store;
 use crate::kb::{KnowledgeBase, Region};
+use crate::profile::{Profile, ProfileStore};
 
 /// Everything the screens share. Rendering only reads it.
 #[derive(Debug)]
@@ -20,6 +21,12 @@ pub struct App<'kb> {
     pub kb: &'kb KnowledgeBase,
     pub emergency: String,
     pub answers: Answers,
+    /// The interview as walked so far in this check.
+    pub walk: Walk,
+    /// Where the remembered answers are kept; `None` when remembering is off (`--no-remember`).
+    pub profiles: Option<ProfileStore>,
+    /// What was remembered (as read at the start of the check, or saved after it).
+    pub profile: Option<Profile>,
     /// The screen in front is the last; back returns to the one before. Never empty.
     stack: Vec<Screen<'kb>>,
     pub overlay: Option<Overlay>,
@@ -42,6 +49,9 @@ impl<'kb> App<'kb> {
             kb,
             emergency: emergency.to_owned(),
             answers: Answers::default(),
+            walk: Walk::default(),
+            profiles: None,
+            profile: None,
             stack: vec![Screen::Welcome(super::screens::welcome::State::default())],
             overlay: None,
             status: None,
@@ -140,6 +150,8 @@ impl<'kb> App<'kb> {
                 | Action::Saved(_)
                 | Action::HistoryLoaded(_)
                 | Action::SessionBegun { .. }
+                | Action::ProfileLoaded { .. }
+                | Action::ProfileSaved(_)
         ) {
             self.status = None;
         }
@@ -180,7 +192,17 @@ impl<'kb> App<'kb> {
             Action::StartCheck => {
                 self.stack.truncate(1);
                 self.stack.push(Screen::Where(where_::State::default()));
+                self.answers = Answers::default();
+                self.walk = Walk::default();
+                effects.push(Effect::LoadProfile);
             }
+            Action::ProfileLoaded { loaded, today } => self.remember(*loaded, today),
+            Action::ProfileSaved(saved) => match *saved {
+                Ok(profile) => self.profile = Some(profile),
+                Err(e) => {
+                    self.status = Some(format!("Your answers could not be remembered: {e}"));
+                }
+            },
             Action::OpenHistory => effects.push(Effect::LoadHistory),
             Action::HistoryLoaded(loaded) => {
                 let state = super::screens::history::State::new(self.kb, *loaded);
@@ -217,6 +239,7 @@ impl<'kb> App<'kb> {
         let mut ctx = Ctx {
             kb: self.kb,
             answers: &mut self.answers,
+            walk: &mut self.walk,
             emergency: &self.emergency,
             status: &mut self.status,
             effects,
@@ -240,6 +263,8 @@ impl<'kb> App<'kb> {
             Cmd::Restart => {
                 *self = Self {
                     store: self.store.take(),
+                    profiles: self.profiles.take(),
+                    profile: self.profile.take(),
                     now: self.now,
                     quiet: self.quiet,
                     ..Self::new(self.kb, &self.emergency)
@@ -252,14 +277,48 @@ impl<'kb> App<'kb> {
     /// on to a new one (benchmarks and tests use it to open a page directly).
     pub fn go(&mut self, page: Page) {
         let (kb, answers) = (self.kb, &self.answers);
+        if page.is_question()
+            && let Some(i) = self.stack.iter().rposition(|s| s.asked().is_some())
+        {
+            // The interview's screen: its next question, or the last one asked when none is left.
+            self.stack.truncate(i + 1);
+            if let Some(next) = super::screens::ask::next_screen(kb, answers, &self.walk, false) {
+                *self.screen_mut() = next;
+            }
+            return;
+        }
         if let Some(i) = self.stack.iter().rposition(|s| s.page() == Some(page)) {
             self.stack.truncate(i + 1);
             let last = self.stack.len() - 1;
             self.stack[last].reenter(kb, &self.answers);
             return;
         }
-        let screen = Screen::for_page(page, kb, answers, &self.emergency);
+        let screen = Screen::for_page(page, kb, answers, &self.walk, &self.emergency);
         self.stack.push(screen);
+    }
+
+    /// Starts the check's interview from what was remembered: the answers that still hold
+    /// `today` are confirmed on one screen, and the tools, minutes and technique are filled in.
+    /// A profile that could not be read is said in one line and ignored.
+    fn remember(&mut self, loaded: Result<Option<Profile>, String>, today: jiff::civil::Date) {
+        let profile = match loaded {
+            Ok(profile) => profile,
+            Err(e) => {
+                self.status = Some(format!(
+                    "Your remembered answers could not be used, so every question is asked: {e}"
+                ));
+                None
+            }
+        };
+        let holding = profile
+            .as_ref()
+            .map(|p| p.holding(self.kb, today))
+            .unwrap_or_default();
+        if let Some(p) = &profile {
+            self.answers.preferences = p.preferences.clone();
+        }
+        self.walk = Walk::new(holding);
+        self.profile = profile;
     }
 
     /// Leaves at once (a stop signal, or a terminal that failed): a session in progress is saved

@@ -47,6 +47,34 @@ pub fn run(app: &mut App<'_>, effects: Vec<Effect>, out: &mut impl Write) -> std
                     loaded: Box::new(load(store)),
                 }
             }
+            Effect::LoadProfile => {
+                let loaded = app
+                    .profiles
+                    .as_ref()
+                    .map_or(Ok(None), |store| store.load().map_err(|e| e.to_string()));
+                Action::ProfileLoaded {
+                    loaded: Box::new(loaded),
+                    today: jiff::Zoned::now().date(),
+                }
+            }
+            Effect::SaveProfile(answers) => {
+                let Some(store) = &app.profiles else {
+                    continue;
+                };
+                let today = jiff::Zoned::now().date();
+                let profile = crate::profile::Profile::after_check(
+                    app.kb,
+                    &answers,
+                    today,
+                    app.profile.as_ref(),
+                );
+                Action::ProfileSaved(Box::new(
+                    store
+                        .save(&profile)
+                        .map(|()| profile)
+                        .map_err(|e| e.to_string()),
+                ))
+            }
         };
         queue.extend(app.update(result));
     }

@@ -55,7 +55,13 @@ pub enum TuiError {
 /// touching it, and always restores it: on quitting, on a signal (after saving a session in
 /// progress as ended early), on an error, and on a panic (the hook also turns mouse reporting and
 /// bracketed paste off).
-pub fn run(kb: &KnowledgeBase, emergency: &str, quiet: bool) -> Result<(), TuiError> {
+/// `profiles` is where remembered answers are kept (`None`: remembering is off).
+pub fn run(
+    kb: &KnowledgeBase,
+    emergency: &str,
+    quiet: bool,
+    profiles: Option<crate::profile::ProfileStore>,
+) -> Result<(), TuiError> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(TuiError::NoTerminal);
     }
@@ -69,6 +75,7 @@ pub fn run(kb: &KnowledgeBase, emergency: &str, quiet: bool) -> Result<(), TuiEr
     let mut app = App::new(kb, emergency);
     app.quiet = quiet;
     app.store = crate::history::Store::default_location().ok();
+    app.profiles = profiles;
     let stop = Stop::install()?;
     set_panic_hook();
     let result = enter().and_then(|mut terminal| {

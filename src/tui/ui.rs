@@ -150,9 +150,10 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) 
     if let Some(title) = browsing {
         spans.push(Span::styled(format!("· {title}"), theme.text));
     }
-    if let Some((done, asked)) = app.screen().progress(&app.answers) {
+    if let Some(left) = app.screen().progress() {
+        let s = if left == 1 { "" } else { "s" };
         spans.push(Span::styled(
-            format!("  ({done} of {asked} answered)"),
+            format!("  (about {left} question{s} left)"),
             theme.dim,
         ));
     }

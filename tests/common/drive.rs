@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use fascia::engine::{Advice, Prompt, Reply, Routine};
+use fascia::engine::{Advice, AgeBand, Ask, Reply, Response, Routine};
 use fascia::history::Rating;
 use fascia::kb::KnowledgeBase;
 use fascia::tui::action::{Action, Effect};
@@ -48,11 +48,19 @@ pub fn region(app: &App<'_>) -> usize {
     }
 }
 
-/// The question page in front: its rows and the one under the cursor.
-pub fn rows<'kb>(app: &App<'kb>) -> (Vec<Prompt<'kb>>, usize) {
-    match app.screen() {
-        State::Questions(s) => (s.rows.clone(), s.question),
-        other => panic!("not a question page: {:?}", other.id()),
+/// The interview's question in front.
+pub fn asked<'kb>(app: &App<'kb>) -> Ask<'kb> {
+    match app.screen().asked() {
+        Some(a) => a.ask.clone(),
+        None => panic!("not a question screen: {:?}", app.id()),
+    }
+}
+
+/// The item asked on an item screen (its id).
+pub fn item_id(app: &App<'_>) -> String {
+    match asked(app) {
+        Ask::Item { item, .. } => item.id.clone(),
+        other => panic!("not an item: {other:?}"),
     }
 }
 
@@ -62,7 +70,10 @@ pub fn cursor(app: &App<'_>) -> usize {
         State::Welcome(s) => s.row,
         State::Where(s) => s.region,
         State::Details(s) => s.field,
-        State::Questions(s) => s.question,
+        State::Gate(s) => s.row,
+        State::Which(s) => s.row,
+        State::Age(s) => s.row,
+        State::Confirm(s) => s.row,
         State::Review(s) => s.row,
         State::Preferences(s) => s.row,
         State::Routine(s) => s.step,
@@ -162,33 +173,74 @@ pub fn choose_regions(app: &mut App<'_>, regions: &[&str]) {
     assert_eq!(app.id(), Screen::Details);
 }
 
-/// Answers every row of the current question screen with `reply(item, region)`, row by row.
-pub fn answer_page(app: &mut App<'_>, reply: &dyn Fn(&str, Option<&str>) -> Reply) {
+/// Moves the cursor of the screen in front to row `i`.
+pub fn move_to(app: &mut App<'_>, i: usize) {
+    while cursor(app) > i {
+        key(app, KeyCode::Up);
+    }
+    while cursor(app) < i {
+        key(app, KeyCode::Down);
+    }
+}
+
+/// Answers the question in front by keys, as a person who knows their item-level answers
+/// (`reply(item, region)`) would.
+pub fn answer_one(app: &mut App<'_>, reply: &dyn Fn(&str, Option<&str>) -> Reply) {
+    let ask = asked(app);
+    let response = super::respond(app.kb, &ask, reply);
+    let letter = |r: Reply| match r {
+        Reply::Yes => 'y',
+        Reply::No => 'n',
+        Reply::NotSure => 'u',
+    };
+    match (&ask, response) {
+        (Ask::Confirm(_), Response::Confirmed(still)) => char(app, if still { 'y' } else { 'n' }),
+        (Ask::Age, Response::Age(band)) => {
+            let i = AgeBand::ALL
+                .iter()
+                .position(|b| *b == band)
+                .expect("a band");
+            move_to(app, i);
+            key(app, KeyCode::Enter);
+        }
+        (Ask::WhichAreas { regions, .. }, Response::Areas(picked)) => {
+            // Every area starts ticked: untick those that are no.
+            for (i, r) in regions.iter().enumerate() {
+                if !picked.contains_key(*r) {
+                    move_to(app, i);
+                    char(app, ' ');
+                }
+            }
+            key(app, KeyCode::Enter);
+        }
+        (_, Response::Reply(r)) => char(app, letter(r)),
+        (ask, response) => panic!("no answer {response:?} to {ask:?}"),
+    }
+}
+
+/// Answers question after question with `reply` while they are on `page`'s step (an
+/// emergency or urgent answer leaves for the result at once). Returns how many were asked.
+pub fn answer_page(app: &mut App<'_>, reply: &dyn Fn(&str, Option<&str>) -> Reply) -> usize {
     let page = app.id();
     assert!(page.section().is_some(), "a question screen");
-    // An emergency or urgent answer leaves the page at once for the result.
+    let mut n = 0;
     while app.id() == page {
-        let (rows, _) = self::rows(app);
-        let Some(i) = (0..rows.len()).find(|&i| {
-            app.answers
-                .reply(&rows[i].item.id, rows[i].region)
-                .is_none()
-        }) else {
-            break;
-        };
-        while cursor(app) > i {
-            key(app, KeyCode::Up);
-        }
-        while cursor(app) < i {
-            key(app, KeyCode::Down);
-        }
-        let c = match reply(&rows[i].item.id, rows[i].region) {
-            Reply::Yes => 'y',
-            Reply::No => 'n',
-            Reply::NotSure => 'u',
-        };
-        char(app, c);
+        answer_one(app, reply);
+        n += 1;
     }
+    n
+}
+
+/// Answers every question of the interview with `reply`; returns how many were asked. Ends on
+/// the review, or on the result when an answer stopped the check.
+pub fn interview(app: &mut App<'_>, reply: &dyn Fn(&str, Option<&str>) -> Reply) -> usize {
+    let mut n = 0;
+    while app.screen().asked().is_some() {
+        answer_one(app, reply);
+        n += 1;
+        assert!(n < 500, "the interview ends");
+    }
+    n
 }
 
 /// Walks from the welcome screen to the result, answering with `reply`.
@@ -198,20 +250,28 @@ pub fn walk_to_result<'kb>(
     reply: &dyn Fn(&str, Option<&str>) -> Reply,
 ) -> App<'kb> {
     let mut app = App::new(kb, "112");
-    choose_regions(&mut app, regions);
-    key(&mut app, KeyCode::Enter);
-    while app.id().section().is_some() {
-        answer_page(&mut app, reply);
-        if app.id() == Screen::Outcome {
-            // Stopped at an emergency or urgent answer.
-            return app;
-        }
-        key(&mut app, KeyCode::Enter);
+    walk(&mut app, regions, reply);
+    app
+}
+
+/// From the welcome screen of `app` to the result, answering with `reply`; returns how many
+/// questions were asked.
+pub fn walk(
+    app: &mut App<'_>,
+    regions: &[&str],
+    reply: &dyn Fn(&str, Option<&str>) -> Reply,
+) -> usize {
+    choose_regions(app, regions);
+    key(app, KeyCode::Enter);
+    let n = interview(app, reply);
+    if app.id() == Screen::Outcome {
+        // Stopped at an emergency or urgent answer.
+        return n;
     }
     assert_eq!(app.id(), Screen::Review);
-    key(&mut app, KeyCode::Enter);
+    key(app, KeyCode::Enter);
     assert_eq!(app.id(), Screen::Outcome);
-    app
+    n
 }
 
 /// From the result, own `tools` and build the routine.

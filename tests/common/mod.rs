@@ -15,6 +15,8 @@ pub fn fascia() -> assert_cmd::Command {
     cmd.env_remove("FASCIA_KB")
         .env_remove("FASCIA_EMERGENCY_NUMBER")
         .env_remove("FASCIA_DATA_DIR")
+        // Nothing is remembered between tests unless a test asks for it.
+        .env("FASCIA_NO_REMEMBER", "1")
         .env("NO_COLOR", "1");
     cmd
 }
@@ -167,4 +169,150 @@ pub fn defects() -> Vec<Defect> {
             }
         })
         .collect()
+}
+
+/// What a person who knows their item-level answers (`reply`, for every item and area) answers
+/// to one question of the interview: a gate or an item asked across areas gets the worst reply
+/// of what it covers, "which areas?" the areas where the reply fires, remembered answers are
+/// still true.
+pub fn respond(
+    kb: &KnowledgeBase,
+    ask: &fascia::engine::Ask<'_>,
+    reply: &dyn Fn(&str, Option<&str>) -> fascia::engine::Reply,
+) -> fascia::engine::Response {
+    use fascia::engine::{AgeBand, Ask, Reply, Response};
+    let worst = |id: &str, regions: &[&str]| {
+        if regions.is_empty() {
+            reply(id, None)
+        } else {
+            regions
+                .iter()
+                .map(|r| reply(id, Some(r)))
+                .max()
+                .unwrap_or(Reply::No)
+        }
+    };
+    match ask {
+        Ask::Confirm(_) => Response::Confirmed(true),
+        Ask::Age => Response::Age(
+            match (reply("under_16", None), reply("age_50_plus", None)) {
+                (Reply::NotSure, _) => AgeBand::NotSure,
+                (Reply::Yes, _) => AgeBand::Under16,
+                (_, Reply::NotSure) => AgeBand::Unsure50,
+                (_, Reply::Yes) => AgeBand::From50,
+                _ => AgeBand::From16To49,
+            },
+        ),
+        Ask::Gate { items, regions, .. } => Response::Reply(
+            items
+                .iter()
+                .map(|i| {
+                    let scope = kb.expand(&i.asked_for);
+                    let rs: Vec<&str> = regions
+                        .iter()
+                        .copied()
+                        .filter(|r| scope.contains(r))
+                        .collect();
+                    worst(&i.id, &rs)
+                })
+                .max()
+                .unwrap_or(Reply::No),
+        ),
+        Ask::Item { item, regions } => Response::Reply(worst(&item.id, regions)),
+        Ask::WhichAreas { item, regions, .. } => Response::Areas(
+            regions
+                .iter()
+                .filter(|r| reply(&item.id, Some(r)).fires())
+                .map(|r| ((*r).to_owned(), reply(&item.id, Some(r))))
+                .collect(),
+        ),
+    }
+}
+
+/// The lines a person would type in plain mode to choose `regions` and answer every question
+/// of the interview with `reply` (item by item, as the interview asks them), keeping the
+/// default details, tools and time, then quit. `remembered` are the answers a return check
+/// confirms.
+pub fn plain_script_with(
+    kb: &KnowledgeBase,
+    regions: &[&str],
+    reply: &dyn Fn(&str, Option<&str>) -> fascia::engine::Reply,
+    finish: bool,
+    remembered: Vec<fascia::engine::Remembered>,
+) -> String {
+    use fascia::engine::{AgeBand, Answers, Ask, Reply, Response};
+    let numbers: Vec<String> = regions
+        .iter()
+        .map(|r| {
+            (kb.regions()
+                .iter()
+                .position(|x| x.id == *r)
+                .expect("region")
+                + 1)
+            .to_string()
+        })
+        .collect();
+    let mut lines = vec!["1".to_owned(), numbers.join(" ")];
+    lines.extend(std::iter::repeat_n(String::new(), regions.len() * 4));
+    let mut answers = Answers {
+        regions: regions
+            .iter()
+            .map(|r| ((*r).to_owned(), fascia::engine::RegionDetails::default()))
+            .collect(),
+        ..Answers::default()
+    };
+    let mut walk = fascia::flow::Walk::new(remembered);
+    while let Some(ask) = walk.next(kb, &answers) {
+        let response = respond(kb, &ask, reply);
+        let letter = |r: Reply| match r {
+            Reply::Yes => "y",
+            Reply::No => "n",
+            Reply::NotSure => "?",
+        };
+        lines.push(match (&ask, &response) {
+            (_, Response::Confirmed(still)) => if *still { "y" } else { "n" }.to_owned(),
+            (_, Response::Age(band)) => {
+                (AgeBand::ALL.iter().position(|b| b == band).expect("band") + 1).to_string()
+            }
+            (Ask::WhichAreas { regions, .. }, Response::Areas(picked)) => regions
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| picked.contains_key(**r))
+                .map(|(i, _)| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+            (_, Response::Reply(r)) => letter(*r).to_owned(),
+            other => panic!("no line for {other:?}"),
+        });
+        let depth = walk.depth();
+        if walk
+            .answer(kb, &mut answers, (&ask, depth), &response, "112")
+            .is_some()
+        {
+            // An emergency or urgent answer shows its result at once: enter finishes.
+            lines.extend([String::new(), "3".into()]);
+            return lines.join("\n") + "\n";
+        }
+    }
+    lines.push(String::new()); // review: see the result
+    if finish {
+        lines.extend(std::iter::repeat_n(String::new(), 3)); // tools, minutes, technique
+    }
+    lines.push("3".into()); // quit from the menu
+    lines.join("\n") + "\n"
+}
+
+/// A plain-mode check with every answer no, finished, then quit.
+pub fn plain_script(
+    kb: &KnowledgeBase,
+    regions: &[&str],
+    remembered: Vec<fascia::engine::Remembered>,
+) -> String {
+    plain_script_with(
+        kb,
+        regions,
+        &|_, _| fascia::engine::Reply::No,
+        true,
+        remembered,
+    )
 }

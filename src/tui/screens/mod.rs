@@ -6,15 +6,19 @@
 // Each screen's `update` takes the action whole, as `App` hands it on; most only read it.
 #![allow(clippy::needless_pass_by_value)]
 
+pub mod age;
+pub mod ask;
 pub mod browse_list;
+pub mod confirm;
 pub mod details;
 pub mod done;
+pub mod gate;
 pub mod history;
 mod history_view;
 mod id;
+pub mod item;
 pub mod outcome;
 pub mod preferences;
-pub mod questions;
 pub mod rate;
 pub mod review;
 pub mod routine;
@@ -24,6 +28,7 @@ mod session_view;
 pub mod technique;
 pub mod welcome;
 pub mod where_;
+pub mod which;
 
 use std::time::Duration;
 
@@ -37,7 +42,7 @@ use super::action::{Action, Effect};
 use super::keys::Binding;
 use super::theme::Theme;
 use crate::engine::Answers;
-use crate::flow::Page;
+use crate::flow::{Page, Walk};
 use crate::kb::KnowledgeBase;
 
 /// A screen and its state.
@@ -47,7 +52,12 @@ pub enum Screen<'kb> {
     /// The body map and list: choosing areas, or opening one when browsing.
     Where(where_::State),
     Details(details::State),
-    Questions(questions::State<'kb>),
+    /// The interview's questions: a checklist, one item, which areas, age, "still true?".
+    Gate(gate::State<'kb>),
+    Item(item::State<'kb>),
+    Which(which::State<'kb>),
+    Age(age::State<'kb>),
+    Confirm(confirm::State<'kb>),
     Review(review::State<'kb>),
     Outcome(outcome::State),
     Preferences(preferences::State),
@@ -127,6 +137,8 @@ impl Scroll {
 pub struct Ctx<'a, 'kb> {
     pub kb: &'kb KnowledgeBase,
     pub answers: &'a mut Answers,
+    /// The interview as walked so far.
+    pub walk: &'a mut Walk,
     pub emergency: &'a str,
     pub status: &'a mut Option<String>,
     pub effects: &'a mut Vec<Effect>,
@@ -180,18 +192,21 @@ impl<'kb> Screen<'kb> {
         ))
     }
 
-    /// A new screen for a page of the check (the result and the routine advise afresh).
+    /// A new screen for a page of the check (the result and the routine advise afresh; a
+    /// question page shows the interview's next question, or the review when none is left).
     pub fn for_page(
         page: Page,
         kb: &'kb KnowledgeBase,
         answers: &Answers,
+        walk: &Walk,
         emergency: &str,
     ) -> Self {
         match page {
             Page::Where => Screen::Where(where_::State::default()),
             Page::Details => Screen::Details(details::State::default()),
             Page::Emergency | Page::Health | Page::Area => {
-                Screen::Questions(questions::State::new(kb, answers, page))
+                ask::next_screen(kb, answers, walk, false)
+                    .unwrap_or_else(|| Screen::Review(review::State::new(kb, answers)))
             }
             Page::Review => Screen::Review(review::State::new(kb, answers)),
             Page::Preferences => Screen::Preferences(preferences::State::default()),
@@ -212,9 +227,13 @@ impl<'kb> Screen<'kb> {
             Screen::Where(s) if s.browsing => Id::BrowseRegions,
             Screen::Where(_) => Id::Where,
             Screen::Details(_) => Id::Details,
-            Screen::Questions(s) => match s.page {
-                Page::Emergency => Id::Emergency,
-                Page::Health => Id::Health,
+            Screen::Gate(_)
+            | Screen::Item(_)
+            | Screen::Which(_)
+            | Screen::Age(_)
+            | Screen::Confirm(_) => match self.asked().map(ask::Asked::page) {
+                Some(Page::Emergency) => Id::Emergency,
+                Some(Page::Health) => Id::Health,
                 _ => Id::Area,
             },
             Screen::Review(_) => Id::Review,
@@ -238,7 +257,11 @@ impl<'kb> Screen<'kb> {
             Screen::Welcome(_) => welcome::KEYS,
             Screen::Where(s) => s.keys(),
             Screen::Details(_) => details::KEYS,
-            Screen::Questions(_) => questions::KEYS,
+            Screen::Gate(_) => gate::KEYS,
+            Screen::Item(_) => item::KEYS,
+            Screen::Which(_) => which::KEYS,
+            Screen::Age(_) => age::KEYS,
+            Screen::Confirm(_) => confirm::KEYS,
             Screen::Review(_) => review::KEYS,
             Screen::Outcome(s) => s.keys(),
             Screen::Preferences(_) => preferences::KEYS,
@@ -259,7 +282,11 @@ impl<'kb> Screen<'kb> {
             Screen::Welcome(s) => s.update(action),
             Screen::Where(s) => s.update(ctx, action),
             Screen::Details(s) => s.update(ctx, action),
-            Screen::Questions(s) => s.update(ctx, action),
+            Screen::Gate(s) => s.update(ctx, action),
+            Screen::Item(s) => s.update(ctx, action),
+            Screen::Which(s) => s.update(ctx, action),
+            Screen::Age(s) => s.update(ctx, action),
+            Screen::Confirm(s) => s.update(ctx, action),
             Screen::Review(s) => s.update(ctx, action),
             Screen::Outcome(s) => s.update(ctx, action),
             Screen::Preferences(s) => s.update(ctx, action),
@@ -278,10 +305,6 @@ impl<'kb> Screen<'kb> {
     pub fn click(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
         match self {
             Screen::Where(s) => s.click(ctx, body, x, y),
-            Screen::Questions(s) => {
-                s.click(body, y);
-                Cmd::Stay
-            }
             _ => Cmd::Stay,
         }
     }
@@ -301,7 +324,6 @@ impl<'kb> Screen<'kb> {
     pub fn reenter(&mut self, kb: &'kb KnowledgeBase, answers: &Answers) {
         match self {
             Screen::Where(s) => s.pane = Pane::First,
-            Screen::Questions(s) => s.reenter(kb, answers),
             Screen::Review(s) => s.refresh(kb, answers),
             Screen::Outcome(s) => s.scroll = Scroll::default(),
             Screen::Routine(s) => {
@@ -312,18 +334,22 @@ impl<'kb> Screen<'kb> {
         }
     }
 
-    /// On a question page: how many of its questions are answered, of how many (from the rows
-    /// it keeps; drawing never asks the questionnaire again).
-    pub fn progress(&self, answers: &Answers) -> Option<(usize, usize)> {
-        let Screen::Questions(s) = self else {
-            return None;
-        };
-        let done = s
-            .rows
-            .iter()
-            .filter(|r| answers.reply(&r.item.id, r.region).is_some())
-            .count();
-        Some((done, s.rows.len()))
+    /// The interview's question this screen asks, if it is one.
+    pub fn asked(&self) -> Option<&ask::Asked<'kb>> {
+        match self {
+            Screen::Gate(s) => Some(&s.at),
+            Screen::Item(s) => Some(&s.at),
+            Screen::Which(s) => Some(&s.at),
+            Screen::Age(s) => Some(&s.at),
+            Screen::Confirm(s) => Some(&s.at),
+            _ => None,
+        }
+    }
+
+    /// On a question screen: about how many questions are left, this one included (counted
+    /// when the screen was made; drawing never walks the interview).
+    pub fn progress(&self) -> Option<usize> {
+        self.asked().map(|a| a.left)
     }
 
     /// The page of the check this screen shows, if it is one.
@@ -338,7 +364,11 @@ impl<'kb> Screen<'kb> {
             Screen::Welcome(s) => View { state: s, shared }.render(area, buf),
             Screen::Where(s) => View { state: s, shared }.render(area, buf),
             Screen::Details(s) => View { state: s, shared }.render(area, buf),
-            Screen::Questions(s) => View { state: s, shared }.render(area, buf),
+            Screen::Gate(s) => View { state: s, shared }.render(area, buf),
+            Screen::Item(s) => View { state: s, shared }.render(area, buf),
+            Screen::Which(s) => View { state: s, shared }.render(area, buf),
+            Screen::Age(s) => View { state: s, shared }.render(area, buf),
+            Screen::Confirm(s) => View { state: s, shared }.render(area, buf),
             Screen::Review(s) => View { state: s, shared }.render(area, buf),
             Screen::Outcome(s) => View { state: s, shared }.render(area, buf, &mut fit),
             Screen::Preferences(s) => View { state: s, shared }.render(area, buf),

@@ -6,11 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Widget};
 
-use super::{Cmd, Ctx, Screen, View, details, outcome, questions};
+use super::{Cmd, Ctx, Screen, View, ask, details, outcome};
 use crate::engine::{Answers, Prompt, Reply, advise};
 use crate::flow::{self, Page};
 use crate::kb::KnowledgeBase;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Effect};
 use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind, label};
 use crate::tui::widgets as parts;
 use crate::words;
@@ -64,13 +64,16 @@ impl<'kb> State<'kb> {
                 if let Some((page, _)) = self
                     .rows
                     .iter()
-                    .find(|(_, r)| ctx.answers.reply(&r.item.id, r.region).is_none())
+                    .find(|(_, r)| flow::reply(ctx.answers, r).is_none())
                 {
                     *ctx.status =
                         Some("Some questions are not answered yet: they are shown first.".into());
                     return Cmd::Page(*page);
                 }
                 let advice = advise(ctx.kb, ctx.answers, ctx.emergency);
+                // The check is finished: what may be remembered is.
+                ctx.effects
+                    .push(Effect::SaveProfile(Box::new(ctx.answers.clone())));
                 return Cmd::Push(Screen::Outcome(outcome::State::new(advice, false)));
             }
             Action::Back => {
@@ -83,7 +86,8 @@ impl<'kb> State<'kb> {
         Cmd::Stay
     }
 
-    /// Back to the page of the row under the cursor, to change that answer.
+    /// Back through the interview for the row under the cursor, to change that answer (then any
+    /// question the new answer opens), then here again.
     fn change(&self, ctx: &Ctx<'_, 'kb>) -> Cmd<'kb> {
         let regions = ctx.answers.regions.len();
         if self.row < regions {
@@ -92,17 +96,11 @@ impl<'kb> State<'kb> {
                 changing: true,
             }));
         }
-        let Some((page, row)) = self.rows.get(self.row - regions) else {
+        let Some((_, row)) = self.rows.get(self.row - regions) else {
             return Cmd::Stay;
         };
-        let mut state = questions::State::new(ctx.kb, ctx.answers, *page);
-        state.question = state
-            .rows
-            .iter()
-            .position(|r| r.item.id == row.item.id && r.region == row.region)
-            .unwrap_or(0);
-        state.changing = true;
-        Cmd::Push(Screen::Questions(state))
+        let ask = flow::change(row);
+        Cmd::Push(ask::screen(ctx.kb, ctx.answers, ctx.walk, ask, true))
     }
 }
 
@@ -113,7 +111,7 @@ impl Widget for View<'_, State<'_>> {
             Constraint::Length(1),
             Constraint::Min(3),
         ]));
-        let reply = |r: &Prompt<'_>| answers.reply(&r.item.id, r.region);
+        let reply = |r: &Prompt<'_>| flow::reply(answers, r);
         let yes = self
             .state
             .rows

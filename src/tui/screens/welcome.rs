@@ -65,7 +65,7 @@ impl Widget for View<'_, State> {
         let theme = self.shared.theme;
         let area = area.centered_horizontally(Constraint::Max(76));
         let [intro, menu, _] = area.layout(&Layout::vertical([
-            Constraint::Length(12),
+            Constraint::Length(14),
             Constraint::Length(3),
             Constraint::Min(0),
         ]));
@@ -93,6 +93,7 @@ impl Widget for View<'_, State> {
                 "fascia is not a diagnosis. When in doubt it sends you to a doctor or physio.",
                 theme.dim,
             ),
+            Line::styled(crate::words::REMEMBERED, theme.dim),
         ];
         Paragraph::new(text)
             .wrap(Wrap { trim: true })

@@ -1,0 +1,145 @@
+//! What the interview's question screens share: the question asked and where it is in the walk,
+//! answering it (then the next question, the review, or a stop's result at once), going back one
+//! question, and the parts every question screen draws (the intro line and the answer box).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::{Cmd, Ctx, Screen, age, confirm, gate, item, outcome, which};
+use crate::engine::{Answers, Ask, Response};
+use crate::flow::{self, Page, Walk};
+use crate::kb::{KnowledgeBase, Section};
+use crate::tui::action::{Action, Effect};
+use crate::tui::keys::Binding;
+use crate::tui::theme::Theme;
+
+/// One question of the interview as a screen holds it.
+#[derive(Debug, Clone)]
+pub struct Asked<'kb> {
+    pub ask: Ask<'kb>,
+    /// How many answers came before it (going back undoes from here).
+    pub depth: usize,
+    /// Asked from the review to change one answer: the review follows.
+    pub changing: bool,
+    /// About how many questions are left, this one included.
+    pub left: usize,
+}
+
+/// The screen for the walk's next question (`None` when nothing is left to ask).
+pub fn next_screen<'kb>(
+    kb: &'kb KnowledgeBase,
+    answers: &Answers,
+    walk: &Walk,
+    changing: bool,
+) -> Option<Screen<'kb>> {
+    let ask = walk.next(kb, answers)?;
+    Some(screen(kb, answers, walk, ask, changing))
+}
+
+/// The screen for `ask`, asked next in `walk`.
+pub fn screen<'kb>(
+    kb: &'kb KnowledgeBase,
+    answers: &Answers,
+    walk: &Walk,
+    ask: Ask<'kb>,
+    changing: bool,
+) -> Screen<'kb> {
+    let at = Asked {
+        depth: walk.depth(),
+        left: walk.left(kb, answers).max(1),
+        changing,
+        ask,
+    };
+    match &at.ask {
+        Ask::Confirm(_) => Screen::Confirm(confirm::State { at, row: 0 }),
+        Ask::Age => Screen::Age(age::State { at, row: 1 }),
+        Ask::Gate { .. } => Screen::Gate(gate::State { at, row: 0 }),
+        Ask::Item { .. } => Screen::Item(item::State { at }),
+        Ask::WhichAreas { .. } => Screen::Which(which::State::new(at)),
+    }
+}
+
+impl<'kb> Asked<'kb> {
+    /// The page (step) of the check this question belongs to.
+    pub fn page(&self) -> Page {
+        flow::page_of(&self.ask)
+    }
+
+    /// Records `response`, then: the result at once on an emergency or urgent answer (back
+    /// returns here), else the next question, else the review.
+    pub fn respond(&self, ctx: &mut Ctx<'_, 'kb>, response: &Response) -> Cmd<'kb> {
+        let at = (&self.ask, self.depth);
+        if let Some(advice) = ctx
+            .walk
+            .answer(ctx.kb, ctx.answers, at, response, ctx.emergency)
+        {
+            // The check is over (for now): what may be remembered is.
+            ctx.effects
+                .push(Effect::SaveProfile(Box::new(ctx.answers.clone())));
+            return Cmd::Push(Screen::Outcome(outcome::State::new(advice, true)));
+        }
+        match next_screen(ctx.kb, ctx.answers, ctx.walk, self.changing) {
+            Some(screen) => Cmd::Replace(screen),
+            None => Cmd::Page(Page::Review),
+        }
+    }
+
+    /// Back: to the question before (undoing its answer), or the page before the questions; when
+    /// changing one answer, back to the review.
+    pub fn back(&self, ctx: &mut Ctx<'_, 'kb>) -> Cmd<'kb> {
+        if self.changing {
+            return Cmd::Page(Page::Review);
+        }
+        let Some(before) = self.depth.checked_sub(1) else {
+            return flow::previous(ctx.kb, ctx.answers, Page::Emergency)
+                .map_or(Cmd::Stay, Cmd::Page);
+        };
+        ctx.walk.rewind(ctx.answers, before);
+        match next_screen(ctx.kb, ctx.answers, ctx.walk, false) {
+            Some(screen) => Cmd::Replace(screen),
+            None => Cmd::Stay,
+        }
+    }
+}
+
+/// The first line of a question screen: what this part of the check is about.
+pub fn intro(section: Section) -> &'static str {
+    match section {
+        Section::Emergency => {
+            "First, signs that need help now. They can feel like a tight muscle, so everyone is asked."
+        }
+        Section::Health => "Your health. Each answer only changes what is safe for you.",
+        Section::Area => "Questions about the areas you chose.",
+    }
+}
+
+/// The answer keys of a table (those whose action is an answer), as the box's last line.
+pub fn choices<'a>(keys: &'static [Binding], theme: &Theme, note: &'a str) -> Line<'a> {
+    let mut spans = Vec::new();
+    for b in keys
+        .iter()
+        .filter(|b| matches!(b.action, Action::Answer(_) | Action::Next | Action::Toggle))
+        .filter(|b| b.footer)
+    {
+        spans.push(Span::styled(b.label, theme.key));
+        spans.push(Span::styled(format!(" {}", b.hint), theme.text));
+        spans.push(Span::raw("    "));
+    }
+    if !note.is_empty() {
+        spans.push(Span::styled(note, theme.dim));
+    }
+    Line::from(spans)
+}
+
+/// A bordered box of wrapped lines.
+pub fn boxed(lines: Vec<Line<'_>>, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered().border_style(theme.border))
+        .render(area, buf);
+}
+
+/// What "not sure" does, said next to the keys.
+pub const NOT_SURE: &str = "(not sure counts as yes, to be safe)";

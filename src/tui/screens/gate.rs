@@ -1,0 +1,115 @@
+//! A gate: one checklist of signs or conditions with the same effect ("Do any of these apply to
+//! you?"), answered none of these, yes or not sure. Not sure is never read as no: a yes or not
+//! sure opens the items one by one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
+
+use super::ask::{self, Asked};
+use super::{Cmd, Ctx, View};
+use crate::engine::{Ask, Reply, Response, fill};
+use crate::tui::action::Action;
+use crate::tui::keys::{BACK, Binding, DOWN, Key, UP, bind};
+use crate::tui::widgets as parts;
+
+pub const KEYS: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(
+        &[Key::Char('n')],
+        "n",
+        "none of these",
+        Action::Answer(Reply::No),
+    ),
+    bind(
+        &[Key::Char('y')],
+        "y",
+        "yes, some apply",
+        Action::Answer(Reply::Yes),
+    ),
+    bind(
+        &[Key::Char('u')],
+        "u",
+        "not sure",
+        Action::Answer(Reply::NotSure),
+    ),
+    BACK,
+];
+
+/// The checklist asked, and the row under the cursor (long lists scroll).
+#[derive(Debug)]
+pub struct State<'kb> {
+    pub at: Asked<'kb>,
+    pub row: usize,
+}
+
+impl<'kb> State<'kb> {
+    /// How many signs the checklist lists.
+    pub fn signs(&self) -> usize {
+        match &self.at.ask {
+            Ask::Gate { items, .. } => items.len(),
+            _ => 0,
+        }
+    }
+
+    pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        match action {
+            Action::Up => self.row = self.row.saturating_sub(1),
+            Action::Down => self.row = (self.row + 1).min(self.signs().saturating_sub(1)),
+            Action::Answer(reply) => return self.at.respond(ctx, &Response::Reply(reply)),
+            Action::Back => return self.at.back(ctx),
+            _ => {}
+        }
+        Cmd::Stay
+    }
+}
+
+impl Widget for View<'_, State<'_>> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (shared, theme) = (&self.shared, self.shared.theme);
+        let Ask::Gate {
+            gate,
+            items,
+            regions,
+        } = &self.state.at.ask
+        else {
+            return;
+        };
+        let [top, question, list, detail] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(2),
+            Constraint::Min(3),
+            Constraint::Length(7),
+        ]));
+        Paragraph::new(Line::styled(ask::intro(gate.section), theme.dim)).render(top, buf);
+        let mut head = vec![Line::styled(
+            fill(&gate.question, shared.emergency),
+            theme.title,
+        )];
+        if !regions.is_empty() {
+            head.push(Line::styled(
+                format!("Areas: {}", crate::flow::area_names(shared.kb, regions)),
+                theme.dim,
+            ));
+        }
+        Paragraph::new(head)
+            .wrap(Wrap { trim: true })
+            .render(question, buf);
+        let rows = items
+            .iter()
+            .map(|i| ListItem::new(Line::raw(format!("• {}", i.title))))
+            .collect();
+        parts::list(buf, list, rows, self.state.row, false, theme);
+        let lines = vec![
+            Line::from(vec![
+                Span::styled("Why we ask: ", theme.dim),
+                Span::raw(fill(&gate.explain, shared.emergency)),
+            ]),
+            Line::raw(""),
+            ask::choices(KEYS, theme, ask::NOT_SURE),
+        ];
+        ask::boxed(lines, theme, detail, buf);
+    }
+}

@@ -1,0 +1,128 @@
+//! Which areas: after a yes or not sure to an area question asked once across several areas,
+//! a checkbox per area. The reply given applies to the ticked areas; the others are no.
+
+use std::collections::BTreeMap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
+
+use super::ask::{self, Asked};
+use super::{Cmd, Ctx, View};
+use crate::engine::{Ask, Response};
+use crate::tui::action::Action;
+use crate::tui::keys::{BACK, Binding, DOWN, Key, MOVE, UP, bind};
+use crate::tui::widgets as parts;
+
+pub const KEYS: &[Binding] = &[
+    UP,
+    DOWN,
+    MOVE,
+    bind(&[Key::Char(' ')], "space", "tick / untick", Action::Toggle),
+    bind(&[Key::Enter], "enter", "confirm", Action::Next),
+    BACK,
+];
+
+/// The question, the area under the cursor and the ticked areas (all of them at first).
+#[derive(Debug)]
+pub struct State<'kb> {
+    pub at: Asked<'kb>,
+    pub row: usize,
+    pub ticked: Vec<bool>,
+}
+
+impl<'kb> State<'kb> {
+    pub fn new(at: Asked<'kb>) -> Self {
+        let n = Self::regions(&at).len();
+        Self {
+            at,
+            row: 0,
+            ticked: vec![true; n],
+        }
+    }
+
+    fn regions<'a>(at: &'a Asked<'kb>) -> &'a [&'kb str] {
+        match &at.ask {
+            Ask::WhichAreas { regions, .. } => regions,
+            _ => &[],
+        }
+    }
+
+    pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        match action {
+            Action::Up => self.row = self.row.saturating_sub(1),
+            Action::Down => self.row = (self.row + 1).min(self.ticked.len().saturating_sub(1)),
+            Action::Toggle => {
+                if let Some(t) = self.ticked.get_mut(self.row) {
+                    *t = !*t;
+                }
+            }
+            Action::Next => {
+                let Ask::WhichAreas { reply, regions, .. } = &self.at.ask else {
+                    return Cmd::Stay;
+                };
+                let picked: BTreeMap<String, _> = regions
+                    .iter()
+                    .zip(&self.ticked)
+                    .filter(|(_, t)| **t)
+                    .map(|(r, _)| ((*r).to_owned(), *reply))
+                    .collect();
+                return self.at.respond(ctx, &Response::Areas(picked));
+            }
+            Action::Back => return self.at.back(ctx),
+            _ => {}
+        }
+        Cmd::Stay
+    }
+}
+
+impl Widget for View<'_, State<'_>> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (shared, theme) = (&self.shared, self.shared.theme);
+        let Ask::WhichAreas {
+            item,
+            reply,
+            regions,
+        } = &self.state.at.ask
+        else {
+            return;
+        };
+        let [top, question, list, detail] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(3),
+            Constraint::Min(3),
+            Constraint::Length(4),
+        ]));
+        Paragraph::new(Line::styled(ask::intro(item.section), theme.dim)).render(top, buf);
+        Paragraph::new(vec![
+            Line::styled(
+                format!("Which areas? You answered {}:", reply.words()),
+                theme.title,
+            ),
+            Line::raw(crate::engine::fill(&item.question, shared.emergency)),
+        ])
+        .wrap(Wrap { trim: true })
+        .render(question, buf);
+        let rows = regions
+            .iter()
+            .zip(&self.state.ticked)
+            .map(|(r, t)| {
+                let mark = if *t { "[x]" } else { "[ ]" };
+                ListItem::new(Line::raw(format!(
+                    "{mark} {}",
+                    crate::words::region_name(shared.kb, r)
+                )))
+            })
+            .collect();
+        parts::list(buf, list, rows, self.state.row, true, theme);
+        let lines = vec![
+            Line::styled(
+                "Your answer applies to the ticked areas; the others count as no.",
+                theme.dim,
+            ),
+            ask::choices(KEYS, theme, ""),
+        ];
+        ask::boxed(lines, theme, detail, buf);
+    }
+}
