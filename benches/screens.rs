@@ -74,6 +74,20 @@ fn startup_to_first_frame() {
     draw(&mut terminal, &app, &Theme::new(false));
 }
 
+/// The first frame alone, the knowledge base already loaded: make the app and a terminal, draw
+/// the welcome screen (what a start-up that loads the knowledge base beside the first frame would
+/// still pay before it).
+#[divan::bench]
+fn first_frame_kb_loaded(bencher: divan::Bencher) {
+    let kb = KnowledgeBase::embedded().expect("kb");
+    let theme = Theme::new(false);
+    bencher.bench_local(|| {
+        let app = App::new(&kb, "112");
+        let mut terminal = terminal();
+        draw(&mut terminal, &app, &theme);
+    });
+}
+
 /// The screens measured per key, by name.
 const SCREENS: &[&str] = &[
     "welcome",

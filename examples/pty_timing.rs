@@ -2,7 +2,8 @@
 //! its first full frame, and fascia's history screen from the key `h` to the list being drawn.
 //! A development tool run by `scripts/measure-startup.sh`; not part of `cargo test`.
 //!
-//! `pty_timing RUNS FASCIA BARE [WHIPTAIL]`: each run starts every program once in turn
+//! `pty_timing RUNS FASCIA BARE [WHIPTAIL [OTHER_FASCIA...]]` (other fascia builds, e.g. before a
+//! change or with another profile): each run starts every program once in turn
 //! (interleaved, so a busy machine slows them alike) and the medians are printed as a table.
 
 #[path = "../benches/support/pty.rs"]
@@ -17,7 +18,7 @@ const LIMIT: Duration = Duration::from_secs(20);
 
 /// One program to time: how to start it and what its first frame shows once complete.
 struct Subject {
-    name: &'static str,
+    name: String,
     program: PathBuf,
     args: Vec<&'static str>,
     env: Vec<(&'static str, String)>,
@@ -46,7 +47,7 @@ fn history_open(fascia: &Path, dir: &Path, markers: &[&str]) -> std::io::Result<
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [runs, fascia, bare, rest @ ..] = &args[..] else {
-        return Err("usage: pty_timing RUNS FASCIA BARE [WHIPTAIL]".into());
+        return Err("usage: pty_timing RUNS FASCIA BARE [WHIPTAIL [OTHER_FASCIA...]]".into());
     };
     let runs: usize = runs.parse()?;
     let data = tempfile::tempdir()?;
@@ -54,14 +55,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     write_history(&history.path().join("history.jsonl"), 10_000)?;
     let mut subjects = vec![
         Subject {
-            name: "fascia (welcome screen)",
+            name: "fascia (welcome screen)".into(),
             program: fascia.into(),
             args: vec![],
             env: vec![("FASCIA_DATA_DIR", data.path().display().to_string())],
             markers: &["q quit"],
         },
         Subject {
-            name: "bare ratatui app (examples/bare.rs)",
+            name: "bare ratatui app (examples/bare.rs)".into(),
             program: bare.into(),
             args: vec![],
             env: vec![],
@@ -70,7 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ];
     if let Some(whiptail) = rest.first() {
         subjects.push(Subject {
-            name: "whiptail --menu (8 items)",
+            name: "whiptail --menu (8 items)".into(),
             program: whiptail.into(),
             args: vec![
                 "--title",
@@ -99,6 +100,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ],
             env: vec![],
             markers: &["<Ok>", "<Cancel>", "Feet"],
+        });
+    }
+    for other in rest.iter().skip(1) {
+        subjects.push(Subject {
+            name: format!("fascia build {other} (welcome screen)"),
+            program: other.into(),
+            args: vec![],
+            env: vec![("FASCIA_DATA_DIR", data.path().display().to_string())],
+            markers: &["q quit"],
         });
     }
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); subjects.len() + 1];
