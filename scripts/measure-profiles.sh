@@ -18,6 +18,7 @@ configs=(
   "lto=thin|profile.release.lto=\"thin\""
   "lto=fat|profile.release.lto=\"fat\""
   "dist (fat lto, 1 cgu, abort, strip)|profile.release.lto=\"fat\" profile.release.codegen-units=1 profile.release.panic=\"abort\" profile.release.strip=true"
+  "dist + opt-level=s|profile.release.lto=\"fat\" profile.release.codegen-units=1 profile.release.panic=\"abort\" profile.release.strip=true profile.release.opt-level=\"s\""
 )
 
 printf '| configuration | clean build | binary |\n|---|---|---|\n'
