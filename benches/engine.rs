@@ -1,5 +1,6 @@
-//! Benchmarks (divan): knowledge-base load and validation, and advice for a realistic answer set,
-//! on the shipped knowledge base and on a synthetic one 100 times its size.
+//! Benchmarks (divan): knowledge-base load (trusted, as at start-up, and strict with every check,
+//! as for `--kb PATH`) and advice for a realistic answer set, on the shipped knowledge base and on
+//! a synthetic one 100 times its size. The app's frames and keys are in `screens.rs`.
 
 use std::hint::black_box;
 use std::sync::LazyLock;
@@ -72,14 +73,33 @@ fn synthetic(factor: usize) -> String {
 
 static BIG: LazyLock<String> = LazyLock::new(|| synthetic(100));
 
+/// Start-up's load of the built-in knowledge base: a plain `serde_json` parse and the lookup
+/// tables, no validation (the shipped file is validated by `cargo test`).
+#[divan::bench]
+fn load_trusted_shipped() -> KnowledgeBase {
+    black_box(KnowledgeBase::embedded()).expect("valid")
+}
+
+/// A file from outside (`--kb PATH`): strict parse (one document, no key twice) and every check.
 #[divan::bench]
 fn load_and_validate_shipped() -> KnowledgeBase {
     KnowledgeBase::from_text(black_box(EMBEDDED), "bench").expect("valid")
 }
 
+/// The strict parse alone (no validation, no tables), for the split.
+#[divan::bench]
+fn strict_parse_shipped() -> KbData {
+    fascia::json::parse(black_box(EMBEDDED)).expect("valid")
+}
+
 #[divan::bench(sample_count = 10)]
 fn load_and_validate_100x() -> KnowledgeBase {
     KnowledgeBase::from_text(black_box(&BIG), "bench").expect("valid")
+}
+
+#[divan::bench(sample_count = 10)]
+fn strict_parse_100x() -> KbData {
+    fascia::json::parse(black_box(&BIG)).expect("valid")
 }
 
 #[divan::bench]
@@ -98,55 +118,4 @@ fn advise_100x(bencher: divan::Bencher) {
         let answers = Answers::parse(black_box(ANSWERS), &kb).expect("answers");
         advise(&kb, &answers, "112")
     });
-}
-
-mod render {
-    //! A full frame of the busiest screens at 120x40, drawn to a test backend.
-
-    use fascia::engine::Answers;
-    use fascia::flow::Page;
-    use fascia::kb::KnowledgeBase;
-    use fascia::tui::app::App;
-    use fascia::tui::theme::Theme;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-
-    fn app(kb: &KnowledgeBase, page: Page) -> App<'_> {
-        let mut app = App::new(kb, "112");
-        app.answers = Answers::parse(super::ANSWERS, kb).expect("answers");
-        app.go(page);
-        app
-    }
-
-    fn draw(app: &App<'_>) {
-        let theme = Theme::new(false);
-        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-        terminal
-            .draw(|f| {
-                fascia::tui::ui::draw(f, app, &theme);
-            })
-            .expect("draw");
-    }
-
-    /// From nothing to the first frame: load the built-in knowledge base, make the app, draw.
-    #[divan::bench]
-    fn startup_to_first_frame() {
-        let kb = KnowledgeBase::embedded().expect("kb");
-        draw(&App::new(&kb, "112"));
-    }
-
-    #[divan::bench(args = ["where", "area checks", "review", "result", "routine"])]
-    fn frame_120x40(bencher: divan::Bencher, screen: &str) {
-        let kb = KnowledgeBase::embedded().expect("kb");
-        let page = match screen {
-            "where" => Page::Where,
-            "area checks" => Page::Area,
-            "review" => Page::Review,
-            "result" => Page::Result,
-            _ => Page::Routine,
-        };
-        let app = app(&kb, page);
-        assert_eq!(app.id().page(), Some(page));
-        bencher.bench(|| draw(&app));
-    }
 }

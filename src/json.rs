@@ -3,6 +3,7 @@
 //! refuses text after it and keys written twice in one object, each with the JSON path, line and
 //! column. A leading byte-order mark is accepted.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -61,8 +62,86 @@ pub fn parse_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Located> {
 
 /// Parses exactly one JSON document into `T`: text after it and keys written twice in one object
 /// are errors, as are syntax and type errors, each with its JSON path, line and column.
+///
+/// Two passes when the text is good: a plain `serde_json` parse (which refuses text after the
+/// document) and a scan for keys written twice that builds no paths. Only when either fails does
+/// the text go through the path-tracking [`parse_located`], which finds and places the error.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
+    if let Ok(value) = serde_json::from_str::<T>(text)
+        && !has_duplicate_key(text)
+    {
+        return Ok(value);
+    }
+    parse_located(text)
+}
+
+/// Whether some object in `text` has a key written twice (keys compared after unescaping).
+/// Expects text `serde_json` parsed: it relies on strings being closed and brackets matching.
+/// Linear apart from sorting each object's keys once.
+fn has_duplicate_key(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // The keys of every open object, innermost last; `open` holds where each object's keys start.
+    let mut keys: Vec<Cow<'_, str>> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut pos = 0;
+    while let Some(&b) = bytes.get(pos) {
+        pos += 1;
+        match b {
+            b'{' => open.push(keys.len()),
+            b'}' => {
+                let Some(base) = open.pop() else { return false };
+                let own = &mut keys[base..];
+                own.sort_unstable();
+                if own.windows(2).any(|w| w[0] == w[1]) {
+                    return true;
+                }
+                keys.truncate(base);
+            }
+            b'"' => {
+                let start = pos;
+                let mut escaped = false;
+                while let Some(&c) = bytes.get(pos) {
+                    match c {
+                        b'\\' => {
+                            escaped = true;
+                            pos += 2;
+                        }
+                        b'"' => break,
+                        _ => pos += 1,
+                    }
+                }
+                let end = pos.min(bytes.len());
+                pos = end + 1;
+                let mut after = pos;
+                while matches!(bytes.get(after), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+                    after += 1;
+                }
+                if bytes.get(after) == Some(&b':') && !open.is_empty() {
+                    let key = if escaped {
+                        match text
+                            .get(start - 1..=end)
+                            .map(serde_json::from_str::<String>)
+                        {
+                            Some(Ok(key)) => Cow::Owned(key),
+                            _ => return true,
+                        }
+                    } else {
+                        Cow::Borrowed(text.get(start..end).unwrap_or_default())
+                    };
+                    keys.push(key);
+                    pos = after + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// [`parse`] with every error found and placed: duplicate keys first, then a typed parse that
+/// tracks the JSON path. Slower; for text that failed the fast pass.
+fn parse_located<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
     // Before the typed parse, so a key written twice reads the same at every depth.
     if let Some(d) = duplicate_key(text) {
         return Err(Located {
@@ -143,6 +222,34 @@ mod tests {
                 column: 43
             })
         );
+    }
+
+    #[test]
+    fn fast_duplicate_scan_agrees_with_the_located_one() {
+        let cases = [
+            r#"{"a": 1, "b": 2}"#,
+            r#"{"a": 1, "a": 2}"#,
+            r#"{"a": {"k": 1}, "b": {"k": 1}}"#,
+            r#"{"a": [{"k": 1, "j": 2}, {"k": 1, "k": 3}]}"#,
+            r#"{"a\u0062": 1, "ab": 2}"#,
+            r#"{"x": "\"a\": 1", "a": 1}"#,
+            r#"{"a": {"b": {"c": [1, 2, {"d": 1}]}, "c": 1}, "e": "}", "e ": 1}"#,
+            r#"{"k" : 1 , "k"
+                : 2}"#,
+            r#"[{"a": 1}, {"a": 1}, "a", {"": 1, "": 2}]"#,
+            r#"{"a": "\\", "b": "\\\"", "a": 3}"#,
+        ];
+        for text in cases {
+            assert!(
+                serde_json::from_str::<serde_json::Value>(text).is_ok(),
+                "{text}"
+            );
+            assert_eq!(
+                has_duplicate_key(text),
+                crate::locate::duplicate_key(text).is_some(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -13,9 +13,21 @@ fn load_error(result: Result<KnowledgeBase, LoadError>) -> String {
 
 #[test]
 fn shipped_kb_validates_with_zero_problems() {
-    if let Err(e) = KnowledgeBase::embedded() {
+    // Start-up trusts the built-in knowledge base (`KnowledgeBase::embedded` does not validate);
+    // this test is what makes that safe: strict JSON and every check, on every `cargo test`.
+    if let Err(e) = KnowledgeBase::embedded_checked() {
         panic!("{e}");
     }
+}
+
+#[test]
+fn shipped_kb_loads_the_same_trusted_or_checked() {
+    let trusted = KnowledgeBase::embedded().expect("trusted load");
+    let checked = KnowledgeBase::embedded_checked().expect("checked load");
+    assert_eq!(
+        serde_json::to_value(trusted.data()).expect("json"),
+        serde_json::to_value(checked.data()).expect("json")
+    );
 }
 
 #[test]

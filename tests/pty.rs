@@ -233,6 +233,8 @@ fn ctrl_c_mid_flow_restores_the_terminal() {
 fn no_color_keeps_the_selection_visible() {
     let mut p = Pty::spawn(&[], &[("NO_COLOR", "1")]);
     p.wait_for("Not for emergencies");
+    // The whole frame, down to the footer, before the menu is looked at.
+    p.wait_for("q quit");
     let screen = p.screen.screen();
     let (row, col) = (0..ROWS)
         .flat_map(|r| (0..COLS).map(move |c| (r, c)))

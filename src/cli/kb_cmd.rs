@@ -13,7 +13,7 @@ use fascia::kb::{Kind, KnowledgeBase};
 pub fn check(path: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure> {
     let kb = match path {
         Some(p) => KnowledgeBase::from_path(p)?,
-        None => KnowledgeBase::embedded()?,
+        None => KnowledgeBase::embedded_checked()?,
     };
     let name = path.map_or_else(
         || "the built-in knowledge base".to_owned(),

@@ -7,6 +7,7 @@ mod contract;
 mod prose;
 mod screening;
 mod techniques;
+mod text;
 
 use std::collections::{HashMap, HashSet};
 
@@ -14,9 +15,9 @@ pub use contract::{REGION_IDS, REQUIRED_ITEMS, TOOL_IDS};
 
 use crate::kb::model::KbData;
 use body::{check_groups, check_regions, check_tools, check_zones};
-use prose::check_text;
 use screening::{check_combinations, check_screening};
 use techniques::check_techniques;
+use text::check_text;
 
 /// One problem, with the JSON path of the value at fault.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,11 +1,8 @@
 //! Checks of the words people read: no raw ids, no bare numbers where words belong, the
 //! emergency placeholder where it is needed.
 
-use serde_json::Value;
-
 use super::Report;
-use super::contract::{DISCOMFORT_CEILING, PLACEHOLDER, PROSE_KEYS};
-use crate::kb::model::KbData;
+use super::contract::DISCOMFORT_CEILING;
 
 /// Words that count as a number of passes.
 pub(super) const NUMBER_WORDS: [&str; 20] = [
@@ -37,11 +34,16 @@ pub(super) fn check_prose(s: &str, path: &str, r: &mut Report) {
             format!("text for people holds the raw id `{id}`: use plain words"),
         );
     }
-    let clean: Vec<String> = words
+    // Lower case, copied only when a word has an upper-case letter.
+    let clean: Vec<std::borrow::Cow<'_, str>> = words
         .iter()
         .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.chars().any(char::is_uppercase) {
+                w.to_lowercase().into()
+            } else {
+                w.into()
+            }
         })
         .collect();
     let counts_passes = clean.iter().enumerate().any(|(i, w)| {
@@ -49,7 +51,7 @@ pub(super) fn check_prose(s: &str, path: &str, r: &mut Report) {
             && (w
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == '-' || c == '\u{2013}')
-                || NUMBER_WORDS.contains(&w.as_str()));
+                || NUMBER_WORDS.contains(&w.as_ref()));
         numeric
             && clean[i + 1..]
                 .iter()
@@ -68,7 +70,7 @@ pub(super) fn check_prose(s: &str, path: &str, r: &mut Report) {
             && clean.get(i + 1).is_some_and(|x| x == "of")
             && clean.get(i + 2).is_some_and(|x| x == "10" || x == "ten")
         {
-            figures.push(clean[i - 1].clone());
+            figures.push(clean[i - 1].to_string());
         }
     }
     let mut rest = s;
@@ -88,55 +90,5 @@ pub(super) fn check_prose(s: &str, path: &str, r: &mut Report) {
             path,
             format!("discomfort figure {f} out of 10: the one ceiling is {DISCOMFORT_CEILING}/10"),
         );
-    }
-}
-
-/// Every string: not blank where it is prose, no control characters, no unknown placeholders.
-pub(super) fn check_text(kb: &KbData, r: &mut Report) {
-    fn walk(value: &Value, path: &str, key: &str, r: &mut Report) {
-        match value {
-            Value::String(s) => {
-                if PROSE_KEYS.contains(&key) {
-                    check_prose(s, path, r);
-                }
-                if let Some(c) = s.chars().find(|c| c.is_control()) {
-                    r.add(
-                        path,
-                        format!("text holds a control character (U+{:04X})", c as u32),
-                    );
-                }
-                if s.trim().is_empty() {
-                    r.add(path, "text is empty");
-                }
-                let mut rest = s.as_str();
-                while let Some(open) = rest.find('{') {
-                    let tail = &rest[open..];
-                    if !tail.starts_with(PLACEHOLDER) {
-                        r.add(path, "text holds `{`: the only placeholder is {emergency}");
-                        break;
-                    }
-                    rest = &tail[PLACEHOLDER.len()..];
-                }
-            }
-            Value::Array(items) => {
-                for (i, v) in items.iter().enumerate() {
-                    walk(v, &format!("{path}[{i}]"), key, r);
-                }
-            }
-            Value::Object(map) => {
-                for (k, v) in map {
-                    let p = if path.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{path}.{k}")
-                    };
-                    walk(v, &p, k, r);
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Ok(value) = serde_json::to_value(kb) {
-        walk(&value, "", "", r);
     }
 }

@@ -1,7 +1,7 @@
 //! Checks of the techniques: their form, kind, tools, positions and dosage, within the limits
 //! below.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::contract::{
     MAX_HOLD, MAX_MIN_DOSE, MAX_STROKE_CM, MIN_STROKE_CM, NO_PERCUSSION, NO_ROLLER_ACROSS,
@@ -21,14 +21,19 @@ pub(super) fn check_techniques(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
         check_technique(t, i, ids, &zones_near, r);
         check_form(t, i, &tools, r);
     }
+    // The regions some technique doable with always-owned tools works on, in one pass.
+    let owned: HashSet<&str> = kb
+        .techniques
+        .iter()
+        .filter(|t| {
+            t.tools
+                .iter()
+                .any(|x| tools.get(x.as_str()).is_some_and(|x| x.always_owned))
+        })
+        .flat_map(|t| t.regions.iter().map(String::as_str))
+        .collect();
     for region in &kb.regions {
-        let owned = kb.techniques.iter().any(|t| {
-            t.regions.contains(&region.id)
-                && t.tools
-                    .iter()
-                    .any(|x| tools.get(x.as_str()).is_some_and(|x| x.always_owned))
-        });
-        if !owned {
+        if !owned.contains(region.id.as_str()) {
             r.add(
                 "techniques",
                 format!(
