@@ -206,7 +206,12 @@ impl Timer {
         };
         let count = phases.iter().map(|p| p.step + 1).max().unwrap_or(0);
         let mut steps = vec![Track::default(); count];
-        if let Some(first) = phases.first().and_then(|p| steps.get_mut(p.step)) {
+        // A step counts as reached once its work begins, not while the person gets ready for it.
+        if let Some(first) = phases
+            .first()
+            .filter(|p| p.activity != Activity::GetReady)
+            .and_then(|p| steps.get_mut(p.step))
+        {
             first.reached = true;
         }
         Self {
@@ -323,7 +328,11 @@ impl Timer {
         let before = self.phases[self.current];
         self.current = i;
         self.furthest = self.furthest.max(next.step);
-        if let Some(t) = self.steps.get_mut(next.step) {
+        if let Some(t) = self
+            .steps
+            .get_mut(next.step)
+            .filter(|_| next.activity != Activity::GetReady)
+        {
             t.reached = true;
         }
         let full = secs(next.seconds);
@@ -680,15 +689,23 @@ mod tests {
             vec![StepStatus::Stopped, StepStatus::NotReached]
         );
         assert_eq!(t.status(), SessionStatus::EndedEarly);
-        // Ending after the first step ran: that one is done.
+        // Ending after the first step ran: that one is done; the second was only getting ready.
         let mut t = Timer::start(two_steps(), s(0));
         t.tick(s(31));
         t.end();
         assert_eq!(
             t.step_statuses(),
-            vec![StepStatus::Completed, StepStatus::Stopped]
+            vec![StepStatus::Completed, StepStatus::NotReached]
         );
         assert_eq!(t.status(), SessionStatus::EndedEarly);
+        // Ended while getting ready for the first step: nothing was begun.
+        let mut t = Timer::start(two_steps(), s(0));
+        t.tick(s(2));
+        t.end();
+        assert_eq!(
+            t.step_statuses(),
+            vec![StepStatus::NotReached, StepStatus::NotReached]
+        );
         // A session not ended yet counts as ended early if it were saved now (a quit).
         let t = Timer::start(two_steps(), s(0));
         assert_eq!(t.status(), SessionStatus::EndedEarly);

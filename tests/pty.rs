@@ -292,6 +292,9 @@ fn a_signal_mid_session_saves_it_as_ended_early() {
     p.wait_for("Before you start");
     p.send("\r");
     p.wait_for("s left of");
+    // Past the get-ready countdown, into the first set.
+    p.send("\r");
+    p.wait_for("Set 1 of");
     p.session
         .get_process_mut()
         .signal(Signal::SIGTERM)
