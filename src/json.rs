@@ -8,8 +8,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::kb::Located;
-use crate::locate::{Location, duplicate_key, locations};
+use crate::locate::{Located, Location, duplicate_key, locations};
 
 /// The UTF-8 byte-order mark some editors put at the start of a file.
 const BOM: char = '\u{feff}';

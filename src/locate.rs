@@ -7,6 +7,63 @@
 
 use std::collections::{HashMap, HashSet};
 
+/// One problem, with the JSON path of the value at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+/// A problem with its place in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub path: String,
+    pub message: String,
+    pub location: Option<Location>,
+}
+
+impl std::fmt::Display for Located {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = if self.path.is_empty() {
+            "(top level)"
+        } else {
+            &self.path
+        };
+        write!(f, "{path}: {}", self.message)?;
+        if let Some(location) = self.location {
+            write!(f, " (at {location})")?;
+        }
+        Ok(())
+    }
+}
+
+impl Located {
+    /// Places `problem` in `text`.
+    pub fn new(text: &str, problem: Problem) -> Self {
+        let location = locate(text, &problem.path);
+        Self {
+            path: problem.path,
+            message: problem.message,
+            location,
+        }
+    }
+
+    /// Places every problem in `text`, in one pass over it.
+    pub fn all(text: &str, problems: Vec<Problem>) -> Vec<Self> {
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        let locations = locate_all(text, &paths);
+        problems
+            .into_iter()
+            .zip(locations)
+            .map(|(problem, location)| Self {
+                path: problem.path,
+                message: problem.message,
+                location,
+            })
+            .collect()
+    }
+}
+
 /// A 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {

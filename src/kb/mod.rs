@@ -5,13 +5,12 @@ mod model;
 mod validate;
 
 use std::collections::HashMap;
-use std::fmt;
 
 pub use interview_checks::{ASKED_EVERY_TIME, MAX_RECHECK_MONTHS};
 pub use model::*;
 pub use validate::{Problem, REGION_IDS, REQUIRED_ITEMS, TOOL_IDS};
 
-use crate::locate::{Location, locate, locate_all};
+pub use crate::locate::Located;
 
 /// The knowledge base shipped inside the binary.
 pub const EMBEDDED: &str = include_str!("../../data/knowledge.json");
@@ -30,56 +29,6 @@ pub struct KnowledgeBase {
     techniques: HashMap<String, usize>,
     sources: HashMap<String, usize>,
     by_region: HashMap<String, Vec<usize>>,
-}
-
-/// A problem with its place in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located {
-    pub path: String,
-    pub message: String,
-    pub location: Option<Location>,
-}
-
-impl fmt::Display for Located {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "(top level)"
-        } else {
-            &self.path
-        };
-        write!(f, "{path}: {}", self.message)?;
-        if let Some(location) = self.location {
-            write!(f, " (at {location})")?;
-        }
-        Ok(())
-    }
-}
-
-impl Located {
-    /// Places `problem` in `text`.
-    pub fn new(text: &str, problem: Problem) -> Self {
-        let location = locate(text, &problem.path);
-        Self {
-            path: problem.path,
-            message: problem.message,
-            location,
-        }
-    }
-
-    /// Places every problem in `text`, in one pass over it.
-    pub fn all(text: &str, problems: Vec<Problem>) -> Vec<Self> {
-        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-        let locations = locate_all(text, &paths);
-        problems
-            .into_iter()
-            .zip(locations)
-            .map(|(problem, location)| Self {
-                path: problem.path,
-                message: problem.message,
-                location,
-            })
-            .collect()
-    }
 }
 
 /// Why a knowledge base could not be used. Every variant names the file.

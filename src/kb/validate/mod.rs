@@ -19,12 +19,7 @@ use screening::{check_combinations, check_screening};
 use techniques::check_techniques;
 use text::check_text;
 
-/// One problem, with the JSON path of the value at fault.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-}
+pub use crate::locate::Problem;
 
 /// Collects problems with the paths they belong to.
 #[derive(Default)]
