@@ -1,5 +1,7 @@
 //! Tests of the session timeline and timer.
 
+use std::time::Duration;
+
 use super::*;
 
 fn s(n: u64) -> Duration {
