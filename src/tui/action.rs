@@ -17,6 +17,12 @@ pub enum Action {
     Right,
     PageUp,
     PageDown,
+    /// To the first row or the top of the text.
+    Home,
+    /// To the last row or the end of the text.
+    End,
+    /// Mouse capture on or off (off lets the terminal select text).
+    MouseCapture,
     Toggle,
     Next,
     Back,

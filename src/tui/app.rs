@@ -32,6 +32,8 @@ pub struct App<'kb> {
     pub store: Option<Store>,
     /// The time now, since a fixed origin, from the last tick.
     pub now: Duration,
+    /// Whether the app takes the mouse (off lets the terminal select and copy text).
+    pub mouse: bool,
 }
 
 impl<'kb> App<'kb> {
@@ -47,6 +49,7 @@ impl<'kb> App<'kb> {
             quiet: false,
             store: None,
             now: Duration::ZERO,
+            mouse: true,
         }
     }
 
@@ -145,6 +148,15 @@ impl<'kb> App<'kb> {
             Action::Quit if self.id() == Id::Welcome => self.quit = true,
             Action::Quit => self.overlay = Some(Overlay::ConfirmQuit),
             Action::Help => self.overlay = Some(Overlay::Help),
+            Action::MouseCapture => {
+                self.mouse = !self.mouse;
+                self.status = Some(if self.mouse {
+                    "Mouse on: click and scroll in fascia. Press M to select text instead.".into()
+                } else {
+                    "Mouse off: the terminal selects text now. Press M to click in fascia again."
+                        .into()
+                });
+            }
             Action::Browse => self.stack.push(Screen::Where(where_::State::browse())),
             Action::Search => self.stack.push(Screen::Search(search::State::default())),
             Action::StartCheck => {
@@ -211,6 +223,7 @@ impl<'kb> App<'kb> {
                 *self = Self {
                     store: self.store.take(),
                     now: self.now,
+                    mouse: self.mouse,
                     quiet: self.quiet,
                     ..Self::new(self.kb, &self.emergency)
                 };

@@ -10,6 +10,7 @@ pub mod keys;
 pub mod overlay;
 pub mod screens;
 pub mod signals;
+pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod widgets;
@@ -168,8 +169,16 @@ fn event_loop(
         app.now = origin.elapsed();
         let action = match ev {
             Event::Key(key) => {
+                let mouse = app.mouse;
                 let effects = app.on_key(key);
                 effects::run(app, effects, &mut out)?;
+                if app.mouse != mouse {
+                    if app.mouse {
+                        execute!(out, EnableMouseCapture)?;
+                    } else {
+                        execute!(out, DisableMouseCapture)?;
+                    }
+                }
                 continue;
             }
             Event::Mouse(mouse) => match mouse.kind {

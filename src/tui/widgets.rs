@@ -11,7 +11,29 @@ use ratatui::widgets::{
 
 use crate::tui::action::Action;
 use crate::tui::keys;
+use crate::tui::text;
 use crate::tui::theme::Theme;
+
+fn reminder_text() -> String {
+    format!(
+        "Browsing skips the safety check. Press {} to start it.",
+        keys::label(&[keys::START], &Action::StartCheck)
+    )
+}
+
+/// The area below the browse reminder (where a browse screen's body goes).
+pub fn browse_reminder_area(area: Rect) -> Rect {
+    let height = if usize::from(area.width) >= reminder_text().len() + 2 {
+        1
+    } else {
+        2
+    };
+    let [_, rest] = area.layout(&Layout::vertical([
+        Constraint::Length(height),
+        Constraint::Min(1),
+    ]));
+    rest
+}
 
 /// The one-line reminder every browse screen carries; returns the area below it.
 pub fn browse_reminder(buf: &mut Buffer, area: Rect, theme: &Theme) -> Rect {
@@ -39,33 +61,9 @@ pub fn browse_reminder(buf: &mut Buffer, area: Rect, theme: &Theme) -> Rect {
 }
 
 /// Splits `text` into lines of at most `width` columns at spaces (long words are split too), so
-/// list rows wrap instead of being cut off.
+/// list rows wrap instead of being cut off; numbers stay with their units.
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(8);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let mut word = word.to_owned();
-        while word.chars().count() > width {
-            let head: String = word.chars().take(width).collect();
-            word = word.chars().skip(width).collect();
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            lines.push(head);
-        }
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    text::wrap(text, width.max(8))
 }
 
 /// The first row shown so that `selected` is visible in `height` rows.
@@ -97,19 +95,18 @@ pub fn list(
     } else {
         area
     };
-    StatefulWidget::render(
-        List::new(items)
-            .highlight_symbol("> ")
-            .highlight_style(if focused {
-                theme.cursor
-            } else {
-                theme.cursor_unfocused
-            })
-            .highlight_spacing(HighlightSpacing::Always),
-        list_area,
-        buf,
-        &mut state,
-    );
+    let list = List::new(items)
+        .highlight_symbol("> ")
+        .highlight_style(if focused {
+            theme.cursor
+        } else {
+            theme.cursor_unfocused
+        })
+        .highlight_spacing(HighlightSpacing::Always);
+    // A row too long for the list ends with an ellipsis instead of being cut silently.
+    text::cut_visibly(buf, list_area, |buf, wide| {
+        StatefulWidget::render(list, wide, buf, &mut state);
+    });
     if scrolls {
         scrollbar(buf, area, total, selected);
     }

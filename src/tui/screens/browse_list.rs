@@ -10,13 +10,21 @@ use crate::browse::{self, Filter};
 use crate::kb::{Kind, KnowledgeBase, Technique};
 use crate::report::{duration_range, region_name, tool_name};
 use crate::tui::action::Action;
-use crate::tui::keys::{BACK, Binding, DOWN, Key, MOVE, SEARCH, START, UP, bind, label};
+use crate::tui::keys::{
+    BACK, Binding, DOWN, FIRST, Key, LAST, MOVE, PAGE_DOWN, PAGE_HINT, PAGE_UP, SEARCH, START, UP,
+    bind, label,
+};
 use crate::tui::widgets as parts;
 
 pub const KEYS: &[Binding] = &[
     UP,
     DOWN,
     MOVE,
+    PAGE_UP,
+    PAGE_DOWN,
+    FIRST,
+    LAST,
+    PAGE_HINT,
     bind(&[Key::Enter], "enter", "open", Action::Next),
     bind(&[Key::Char('t')], "t", "tool", Action::ToolFilter),
     bind(
@@ -69,9 +77,11 @@ impl<'kb> State<'kb> {
     }
 
     pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        if let Some(row) = super::list_move(self.row, self.list.len(), super::PAGE, &action) {
+            self.row = row;
+            return Cmd::Stay;
+        }
         match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(self.list.len().saturating_sub(1)),
             Action::ToolFilter => {
                 let tools = ctx.kb.tools().len();
                 self.tool_filter = match self.tool_filter {

@@ -22,6 +22,7 @@ pub mod session;
 pub mod technique;
 pub mod welcome;
 pub mod where_;
+mod where_map;
 
 use std::time::Duration;
 
@@ -103,6 +104,8 @@ impl Scroll {
             Action::Down | Action::Wheel { up: false } => self.offset.saturating_add(1),
             Action::PageUp => self.offset.saturating_sub(10),
             Action::PageDown => self.offset.saturating_add(10),
+            Action::Home => 0,
+            Action::End => self.max,
             _ => return false,
         };
         self.offset = offset.min(self.max);
@@ -120,6 +123,26 @@ impl Scroll {
         self.max
     }
 }
+
+/// Where a list cursor goes for a move, page, home/end or wheel action over `len` rows (`page`
+/// rows a page); `None` for any other action. Shared by every list so they all page alike.
+pub fn list_move(index: usize, len: usize, page: usize, action: &Action) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    let page = page.max(1);
+    let to = match action {
+        Action::Up | Action::Wheel { up: true } => index.saturating_sub(1),
+        Action::Down | Action::Wheel { up: false } => index + 1,
+        Action::PageUp => index.saturating_sub(page),
+        Action::PageDown => index + page,
+        Action::Home => 0,
+        Action::End => last,
+        _ => return None,
+    };
+    Some(to.min(last))
+}
+
+/// Rows a page moves in a list (the lists are at least this tall at 80x24).
+pub const PAGE: usize = 10;
 
 /// What a screen's `update` is given besides its own state.
 pub struct Ctx<'a, 'kb> {
@@ -240,7 +263,7 @@ impl<'kb> Screen<'kb> {
             Screen::Review(_) => review::KEYS,
             Screen::Outcome(s) => s.keys(),
             Screen::Preferences(_) => preferences::KEYS,
-            Screen::Routine(_) => routine::KEYS,
+            Screen::Routine(s) => s.keys(),
             Screen::BrowseList(_) => browse_list::KEYS,
             Screen::Technique(_) => technique::KEYS,
             Screen::Search(_) => search::KEYS,

@@ -18,6 +18,8 @@ pub const KEYS: &[Binding] = &[
     UP,
     DOWN,
     MOVE,
+    crate::tui::keys::HOME,
+    crate::tui::keys::END,
     bind(&[Key::Left, Key::Char('h')], "←→", "change", Action::Left),
     help_only(
         &[Key::Right, Key::Char('l')],
@@ -51,8 +53,16 @@ impl State {
         let prefs = &mut ctx.answers.preferences;
         let minutes = crate::engine::answers::MINUTES;
         match (self.row, action) {
-            (_, Action::Up) => self.row = self.row.saturating_sub(1),
-            (_, Action::Down) => self.row = (self.row + 1).min(rows - 1),
+            (
+                _,
+                ref a @ (Action::Up
+                | Action::Down
+                | Action::Home
+                | Action::End
+                | Action::Wheel { .. }),
+            ) => {
+                self.row = super::list_move(self.row, rows, super::PAGE, a).unwrap_or(self.row);
+            }
             (0, Action::Left) => {
                 prefs.minutes = (prefs.minutes.saturating_sub(1)).max(*minutes.start());
             }

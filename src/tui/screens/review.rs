@@ -19,6 +19,11 @@ pub const KEYS: &[Binding] = &[
     UP,
     DOWN,
     MOVE,
+    crate::tui::keys::PAGE_UP,
+    crate::tui::keys::PAGE_DOWN,
+    crate::tui::keys::FIRST,
+    crate::tui::keys::LAST,
+    crate::tui::keys::PAGE_HINT,
     bind(
         &[Key::Char(' ')],
         "space",
@@ -57,8 +62,16 @@ impl<'kb> State<'kb> {
 
     pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
         match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(self.len(ctx.answers).saturating_sub(1)),
+            ref a @ (Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End
+            | Action::Wheel { .. }) => {
+                let len = self.len(ctx.answers);
+                self.row = super::list_move(self.row, len, super::PAGE, a).unwrap_or(self.row);
+            }
             Action::Toggle => return self.change(ctx),
             Action::Next => {
                 if let Some((page, _)) = self

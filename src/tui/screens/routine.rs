@@ -12,30 +12,56 @@ use crate::flow::Page;
 use crate::kb::KnowledgeBase;
 use crate::report::{dose, duration, keep_off_lines, region_name, tool_line};
 use crate::tui::action::{Action, Effect};
-use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, SCROLL_DOWN, SCROLL_UP, UP, bind, label};
+use crate::tui::keys::{
+    BACK, BROWSE, Binding, DOWN, END, HOME, Key, SCROLL_D, SCROLL_DOWN, SCROLL_HINT, SCROLL_U,
+    SCROLL_UP, UP, bind, label,
+};
 use crate::tui::theme::Theme;
 use crate::tui::widgets as parts;
 use crate::words::position as position_words;
 
+const GO: Binding = bind(
+    &[Key::Char('g')],
+    "g",
+    "start the guided session",
+    Action::StartSession,
+);
+const TAB: Binding = bind(
+    &[Key::Tab, Key::BackTab],
+    "tab",
+    "steps/details",
+    Action::NextPane,
+);
+const EXPORT: Binding = bind(&[Key::Char('e')], "e", "save as Markdown", Action::Export);
+
+/// With the steps in focus: the arrows move between steps, pgup/pgdn scroll the step's text.
 pub const KEYS: &[Binding] = &[
-    bind(
-        &[Key::Char('g')],
-        "g",
-        "start the guided session",
-        Action::StartSession,
-    ),
+    GO,
     UP,
     DOWN,
     bind(&[], "↑↓", "step", Action::Up),
-    bind(
-        &[Key::Tab, Key::BackTab],
-        "tab",
-        "steps/details",
-        Action::NextPane,
-    ),
+    TAB,
     SCROLL_UP,
     SCROLL_DOWN,
-    bind(&[Key::Char('e')], "e", "save as Markdown", Action::Export),
+    HOME,
+    END,
+    EXPORT,
+    BACK,
+    BROWSE,
+];
+
+/// With the step's text in focus: every arrow and paging key scrolls it.
+pub const DETAIL_KEYS: &[Binding] = &[
+    GO,
+    SCROLL_U,
+    SCROLL_D,
+    SCROLL_HINT,
+    TAB,
+    SCROLL_UP,
+    SCROLL_DOWN,
+    HOME,
+    END,
+    EXPORT,
     BACK,
     BROWSE,
 ];
@@ -63,6 +89,14 @@ impl State {
                 scroll: Scroll::default(),
             }),
             None => Err(Box::new(advice)),
+        }
+    }
+
+    /// The table in force: the arrows move between steps or scroll the step's text.
+    pub fn keys(&self) -> &'static [Binding] {
+        match self.pane {
+            Pane::First => KEYS,
+            Pane::Second => DETAIL_KEYS,
         }
     }
 

@@ -17,6 +17,10 @@ pub const KEYS: &[Binding] = &[
     help_only(&[Key::Up], "↑", "move up", Action::Up),
     help_only(&[Key::Down], "↓", "move down", Action::Down),
     bind(&[], "↑↓", "move", Action::Up),
+    help_only(&[Key::PageUp], "pgup", "a page up", Action::PageUp),
+    help_only(&[Key::PageDown], "pgdn", "a page down", Action::PageDown),
+    help_only(&[Key::Home], "home", "to the first result", Action::Home),
+    help_only(&[Key::End], "end", "to the last result", Action::End),
     bind(&[Key::Enter], "enter", "open", Action::Next),
     bind(&[Key::Backspace], "bksp", "delete", Action::Erase),
     bind(&[Key::Esc], "esc", "back", Action::Back),
@@ -34,6 +38,10 @@ pub struct State {
 
 impl State {
     pub fn update<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        if let Some(hit) = super::list_move(self.hit, self.hits.len(), super::PAGE, &action) {
+            self.hit = hit;
+            return Cmd::Stay;
+        }
         match action {
             Action::Type(c) => {
                 self.query.push(c);
@@ -43,8 +51,6 @@ impl State {
                 self.query.pop();
                 self.research(ctx);
             }
-            Action::Up => self.hit = self.hit.saturating_sub(1),
-            Action::Down => self.hit = (self.hit + 1).min(self.hits.len().saturating_sub(1)),
             Action::Next => match self.hits.get(self.hit).map(|h| &h.target) {
                 Some(Target::Technique(id)) => {
                     return Cmd::Push(Screen::Technique(technique::State::new(id)));

@@ -47,8 +47,9 @@ pub struct State {
 impl State {
     pub fn update<'kb>(&mut self, action: Action) -> Cmd<'kb> {
         match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(MENU.len() - 1),
+            Action::Up | Action::Down | Action::Home | Action::End | Action::Wheel { .. } => {
+                self.row = super::list_move(self.row, MENU.len(), 1, &action).unwrap_or(self.row);
+            }
             Action::Next => {
                 if let Some(item) = MENU.get(self.row) {
                     return Cmd::Do(item.action.clone());
