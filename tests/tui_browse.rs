@@ -233,7 +233,7 @@ fn every_technique_is_reachable_and_drawn_at_every_size() {
 }
 
 #[test]
-fn browse_screens_at_80x24_and_120x40() {
+fn browse_screens_at_every_size() {
     let kb = common::kb();
     let mut states = Vec::new();
     let mut app = App::new(&kb, "112");
@@ -276,9 +276,10 @@ fn browse_screens_at_80x24_and_120x40() {
     states.push(("browse_search", app));
 
     for (name, app) in &states {
-        for (w, h) in [(80, 24), (120, 40)] {
+        for (w, h) in common::sizes::SIZES {
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
         }
+        common::sizes::check(name, app, false);
     }
     assert!(
         render(&states[2].1, 80, 24).contains("None of the"),
