@@ -360,7 +360,7 @@ fn every_welcome_menu_row_does_what_its_label_says() {
     use fascia::tui::screens::welcome::MENU as WELCOME_MENU;
     let kb = common::kb();
     let labels: Vec<&str> = WELCOME_MENU.iter().map(|m| m.label).collect();
-    assert_eq!(labels, ["Start", "Browse", "Quit"]);
+    assert_eq!(labels, ["Start", "Browse", "History", "Quit"]);
     for (row, item) in WELCOME_MENU.iter().enumerate() {
         let mut app = App::new(&kb, "112");
         for _ in 0..row {
@@ -371,6 +371,7 @@ fn every_welcome_menu_row_does_what_its_label_says() {
         match item.label {
             "Start" => assert_eq!(app.id(), Screen::Where, "Start starts the check"),
             "Browse" => assert_eq!(app.id(), Screen::BrowseRegions, "Browse opens the library"),
+            "History" => assert!(!app.quit, "History loads the history (an effect)"),
             "Quit" => {
                 assert!(app.quit, "Quit quits");
                 assert_ne!(app.id(), Screen::History, "Quit never opens the history");

@@ -75,6 +75,8 @@ pub enum Action {
     Saved(Result<String, String>),
     Exported(Result<String, String>),
     HistoryLoaded(Box<Result<Loaded, String>>),
+    /// How many sessions the history holds (a line count, read once at start).
+    HistoryCount(usize),
 }
 
 /// What `update` asks the event loop to do; what comes of it comes back as an [`Action`].
@@ -86,6 +88,8 @@ pub enum Effect {
     Export(String),
     /// Read the history; then `HistoryLoaded`.
     LoadHistory,
+    /// Count the saved sessions (the lines of the history file); then `HistoryCount`.
+    CountHistory,
     /// Ring the terminal bell.
     Bell,
 }

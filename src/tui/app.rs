@@ -34,6 +34,8 @@ pub struct App<'kb> {
     pub now: Duration,
     /// Whether the app takes the mouse (off lets the terminal select and copy text).
     pub mouse: bool,
+    /// How many sessions are saved, once counted (the welcome menu shows it).
+    pub sessions: Option<usize>,
 }
 
 impl<'kb> App<'kb> {
@@ -50,6 +52,7 @@ impl<'kb> App<'kb> {
             store: None,
             now: Duration::ZERO,
             mouse: true,
+            sessions: None,
         }
     }
 
@@ -119,7 +122,11 @@ impl<'kb> App<'kb> {
         let mut effects = Vec::new();
         if !matches!(
             action,
-            Action::Tick(_) | Action::Fit(_) | Action::Saved(_) | Action::HistoryLoaded(_)
+            Action::Tick(_)
+                | Action::Fit(_)
+                | Action::Saved(_)
+                | Action::HistoryLoaded(_)
+                | Action::HistoryCount(_)
         ) {
             self.status = None;
         }
@@ -164,6 +171,7 @@ impl<'kb> App<'kb> {
                 self.stack.push(Screen::Where(where_::State::default()));
             }
             Action::OpenHistory => effects.push(Effect::LoadHistory),
+            Action::HistoryCount(n) => self.sessions = Some(n),
             Action::HistoryLoaded(loaded) => {
                 let state = super::screens::history::State::new(self.kb, *loaded);
                 self.stack.push(Screen::History(state));
@@ -224,6 +232,7 @@ impl<'kb> App<'kb> {
                     store: self.store.take(),
                     now: self.now,
                     mouse: self.mouse,
+                    sessions: self.sessions,
                     quiet: self.quiet,
                     ..Self::new(self.kb, &self.emergency)
                 };

@@ -42,6 +42,20 @@ pub fn run(app: &mut App<'_>, effects: Vec<Effect>, out: &mut impl Write) -> std
                     },
                 )
             }
+            Effect::CountHistory => {
+                // One record a line: counting lines is cheap and needs no parsing.
+                let count = app
+                    .store
+                    .as_ref()
+                    .and_then(|store| std::fs::read(store.path()).ok())
+                    .map_or(0, |bytes| {
+                        bytes
+                            .split(|&b| b == b'\n')
+                            .filter(|l| !l.is_empty())
+                            .count()
+                    });
+                Action::HistoryCount(count)
+            }
             Effect::LoadHistory => Action::HistoryLoaded(Box::new(match &app.store {
                 Some(store) => store.load().map_err(|e| e.to_string()),
                 None => Err("no place for the history was found (set FASCIA_DATA_DIR)".to_owned()),

@@ -72,6 +72,12 @@ pub fn run(kb: &KnowledgeBase, emergency: &str, quiet: bool) -> Result<(), TuiEr
     app.store = crate::history::Store::default_location().ok();
     let stop = Stop::install()?;
     set_panic_hook();
+    // The welcome menu shows how many sessions are saved.
+    effects::run(
+        &mut app,
+        vec![action::Effect::CountHistory],
+        &mut std::io::sink(),
+    )?;
     let result = enter().and_then(|mut terminal| {
         let result = event_loop(&mut terminal, &mut app, &theme, &stop);
         if result.is_err() || stop.requested().is_some() {

@@ -132,13 +132,26 @@ pub fn scrolled_text(
     scroll: u16,
     block: Block<'_>,
 ) -> u16 {
+    // One cell of padding inside the box, so text never touches its border.
+    let block = block.padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(area);
     block.render(area, buf);
-    // The last column is kept for the scrollbar, so it never covers text.
+    // The last two columns are kept for a gap and the scrollbar, so it never covers text.
     let text_area = Rect {
-        width: inner.width.saturating_sub(1),
+        width: inner.width.saturating_sub(2),
         ..inner
     };
+    let lines: Vec<Line<'_>> = lines
+        .into_iter()
+        .map(|mut l| {
+            for span in &mut l.spans {
+                if span.content.contains(|c: char| c.is_ascii_digit()) {
+                    span.content = text::keep_units(&span.content).into();
+                }
+            }
+            l
+        })
+        .collect();
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let total = paragraph.line_count(text_area.width);
     let max = total.saturating_sub(usize::from(inner.height));

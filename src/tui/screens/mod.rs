@@ -189,6 +189,8 @@ pub struct Shared<'a> {
     pub emergency: &'a str,
     pub theme: &'a Theme,
     pub now: Duration,
+    /// How many sessions are saved, once counted.
+    pub sessions: Option<usize>,
 }
 
 impl<'kb> Screen<'kb> {
@@ -304,6 +306,29 @@ impl<'kb> Screen<'kb> {
                 Cmd::Stay
             }
             _ => Cmd::Stay,
+        }
+    }
+
+    /// What the mouse does on this screen, for the help (`None` where it does nothing).
+    pub fn mouse_help(&self) -> Option<&'static str> {
+        match self {
+            Screen::Where(s) if s.browsing => {
+                Some("Mouse: click an area on the map or in the list to open it.")
+            }
+            Screen::Where(_) => Some(
+                "Mouse: click an area on the map or in the list to choose it; click again to un-choose.",
+            ),
+            Screen::Questions(_) => Some("Mouse: click a question to move to it."),
+            Screen::Outcome(_)
+            | Screen::Routine(_)
+            | Screen::Technique(_)
+            | Screen::Session(_)
+            | Screen::BrowseList(_)
+            | Screen::Search(_)
+            | Screen::Review(_)
+            | Screen::Preferences(_)
+            | Screen::Welcome(_) => Some("Mouse: the wheel scrolls."),
+            _ => None,
         }
     }
 
