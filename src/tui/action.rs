@@ -42,6 +42,8 @@ pub enum Action {
     StartCheck,
     ToolFilter,
     KindFilter,
+    /// Clear the tool and kind filters.
+    ClearFilters,
     /// A typed character (search).
     Type(char),
     /// Delete the last typed character (search).

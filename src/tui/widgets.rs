@@ -14,20 +14,29 @@ use crate::tui::keys;
 use crate::tui::text;
 use crate::tui::theme::Theme;
 
-fn reminder_text() -> String {
-    format!(
-        "Browsing skips the safety check. Press {} to start it.",
-        keys::label(&[keys::START], &Action::StartCheck)
-    )
+/// The reminder's words: with the start key, or, where letters are typed (the search), how to
+/// get to a screen where that key works.
+fn reminder_text(typing: bool) -> String {
+    let start = keys::label(&[keys::START], &Action::StartCheck);
+    if typing {
+        format!("Browsing skips the safety check. Press esc, then {start}, to start it.")
+    } else {
+        format!("Browsing skips the safety check. Press {start} to start it.")
+    }
+}
+
+fn reminder_height(area: Rect, text: &str) -> u16 {
+    // Two lines on a narrow window, so the reminder is never cut off.
+    if usize::from(area.width) >= text.len() + 4 {
+        1
+    } else {
+        2
+    }
 }
 
 /// The area below the browse reminder (where a browse screen's body goes).
 pub fn browse_reminder_area(area: Rect) -> Rect {
-    let height = if usize::from(area.width) >= reminder_text().len() + 2 {
-        1
-    } else {
-        2
-    };
+    let height = reminder_height(area, &reminder_text(false));
     let [_, rest] = area.layout(&Layout::vertical([
         Constraint::Length(height),
         Constraint::Min(1),
@@ -35,18 +44,11 @@ pub fn browse_reminder_area(area: Rect) -> Rect {
     rest
 }
 
-/// The one-line reminder every browse screen carries; returns the area below it.
-pub fn browse_reminder(buf: &mut Buffer, area: Rect, theme: &Theme) -> Rect {
-    let text = format!(
-        "Browsing skips the safety check. Press {} to start it.",
-        keys::label(&[keys::START], &Action::StartCheck)
-    );
-    // Two lines on a narrow window, so the reminder is never cut off.
-    let height = if usize::from(area.width) >= text.len() + 2 {
-        1
-    } else {
-        2
-    };
+/// The one-line reminder every browse screen carries (`typing`: in the search, where the start
+/// key types a letter); returns the area below it.
+pub fn browse_reminder(buf: &mut Buffer, area: Rect, theme: &Theme, typing: bool) -> Rect {
+    let text = reminder_text(typing);
+    let height = reminder_height(area, &text);
     let [line, rest] = area.layout(&Layout::vertical([
         Constraint::Length(height),
         Constraint::Min(1),
@@ -56,7 +58,7 @@ pub fn browse_reminder(buf: &mut Buffer, area: Rect, theme: &Theme) -> Rect {
         Span::styled(text, theme.warn),
     ]))
     .wrap(Wrap { trim: true })
-    .render(line, buf);
+    .render(line.inner(ratatui::layout::Margin::new(1, 0)), buf);
     rest
 }
 

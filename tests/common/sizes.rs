@@ -43,6 +43,24 @@ fn is_frame(s: &str) -> bool {
     })
 }
 
+/// Whether the vertical line at (`x`, `y`) is a box's right side (its top corner is ┐ or ┤),
+/// not the left side of a box drawn over other text (an overlay).
+fn is_right_border(buf: &Buffer, x: usize, y: u16) -> bool {
+    let x = u16::try_from(x).unwrap_or(u16::MAX);
+    if !matches!(buf[(x, y)].symbol(), "│" | "┐" | "┘" | "┤" | "║") {
+        return false;
+    }
+    let mut row = y;
+    loop {
+        match buf[(x, row)].symbol() {
+            "┐" | "┤" | "╮" => return true,
+            "┌" | "├" | "╭" => return false,
+            _ if row == 0 => return false,
+            _ => row -= 1,
+        }
+    }
+}
+
 /// Rows with text cut without an ellipsis: a letter or digit right against a box's right
 /// border or the window's right edge. (Boxes have a cell of padding, so text that fits never
 /// touches the border: text that does was cut.) Returns "row N: text" for each.
@@ -53,12 +71,8 @@ pub fn cut_rows(buf: &Buffer) -> Vec<String> {
         let row: Vec<&str> = (0..area.width).map(|x| buf[(x, y)].symbol()).collect();
         for x in 1..row.len() {
             let edge = x + 1 == row.len();
-            let (before, here) = if edge {
-                (row[x], "│")
-            } else {
-                (row[x - 1], row[x])
-            };
-            let border = matches!(here, "│" | "┐" | "┘" | "┤" | "║");
+            let before = if edge { row[x] } else { row[x - 1] };
+            let border = edge || is_right_border(buf, x, y);
             let text = before.chars().any(char::is_alphanumeric) && !is_frame(before);
             if border && text && before != "…" {
                 out.push(format!("row {y}: {}", row.concat().trim_end()));

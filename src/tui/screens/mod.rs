@@ -20,6 +20,7 @@ pub mod routine;
 pub mod search;
 pub mod session;
 pub mod technique;
+pub mod tool_picker;
 pub mod welcome;
 pub mod where_;
 mod where_map;
@@ -266,9 +267,9 @@ impl<'kb> Screen<'kb> {
             Screen::Outcome(s) => s.keys(),
             Screen::Preferences(_) => preferences::KEYS,
             Screen::Routine(s) => s.keys(),
-            Screen::BrowseList(_) => browse_list::KEYS,
+            Screen::BrowseList(s) => s.keys(),
             Screen::Technique(_) => technique::KEYS,
-            Screen::Search(_) => search::KEYS,
+            Screen::Search(s) => s.keys(),
             Screen::Rate(s) => s.keys(),
             Screen::Session(_) => session::KEYS,
             Screen::Done(_) => done::KEYS,

@@ -231,7 +231,7 @@ fn edge(action: &Action) -> String {
 impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = if self.state.browsing {
-            parts::browse_reminder(buf, area, self.shared.theme)
+            parts::browse_reminder(buf, area, self.shared.theme, false)
         } else {
             area
         };
