@@ -66,7 +66,11 @@ pub fn run<R: BufRead, W: Write>(
         answers: Answers::default(),
         resume: 0,
     };
-    p.menu(save_answers)
+    // `q` at any prompt ends plain mode like the menu's Quit.
+    match p.menu(save_answers) {
+        Err(e) if prompt::is_quit(&e) => p.say("Goodbye."),
+        result => result,
+    }
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {

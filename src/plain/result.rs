@@ -109,16 +109,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 None => self.say(&format!("Please use the numbers 1 to {}.", tools.len()))?,
             }
         }
-        loop {
-            let line = self.ask("How many minutes do you have, from 2 to 120? Enter keeps 10.")?;
-            match line.parse::<u32>() {
-                _ if line.is_empty() => break,
-                Ok(m) if crate::engine::answers::MINUTES.contains(&m) => {
-                    self.answers.preferences.minutes = m;
-                    break;
-                }
-                _ => self.say("Please type a number from 2 to 120.")?,
-            }
+        let minutes = crate::engine::answers::MINUTES;
+        if let Some(m) = self.ask_until(
+            "How many minutes do you have, from 2 to 120? Enter keeps 10.",
+            "Please type a number from 2 to 120.",
+            |line| match line.parse::<u32>() {
+                _ if line.is_empty() => Some(None),
+                Ok(m) if minutes.contains(&m) => Some(Some(m)),
+                _ => None,
+            },
+        )? {
+            self.answers.preferences.minutes = m;
         }
         loop {
             let line = self.ask("Which techniques? 1 let fascia choose, 2 direct (firmer, on the tender spot), 3 indirect (gentle, gliding). Enter keeps 1.")?;
