@@ -22,7 +22,12 @@ impl std::error::Error for Quit {}
 
 /// Whether an error is the person choosing to quit (see [`Plain::read`]).
 pub(crate) fn is_quit(e: &PlainError) -> bool {
-    matches!(e, PlainError::Io(io) if io.get_ref().is_some_and(|inner| inner.is::<Quit>()))
+    match e {
+        PlainError::Io(io) => io
+            .get_ref()
+            .is_some_and(<dyn std::error::Error + Send + Sync>::is::<Quit>),
+        PlainError::InputEnded => false,
+    }
 }
 
 fn quit() -> PlainError {
