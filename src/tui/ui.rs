@@ -63,18 +63,15 @@ fn hint_spans(
     spans
 }
 
-/// Splits the frame; the footer takes two lines when the hints do not fit on one.
+/// Splits the frame; the footer takes as many lines as its hints wrap to (at most three).
 pub fn areas(app: &App<'_>, area: Rect) -> Areas {
-    let width: usize = app
+    let hints: Vec<String> = app
         .bindings()
         .filter(|b| b.footer)
-        .map(|b| b.label.chars().count() + b.hint.chars().count() + 3)
-        .sum();
-    let footer = if width > usize::from(area.width.saturating_sub(2)) {
-        2
-    } else {
-        1
-    };
+        .map(|b| format!("{} {}", b.label, b.hint))
+        .collect();
+    let footer = text::wrapped_height(&[Line::raw(hints.join("  "))], area.width.saturating_sub(2))
+        .clamp(1, 3);
     let status = u16::from(app.status.is_some());
     // One column of margin left and right: text never touches the window's edges.
     let area = area.inner(ratatui::layout::Margin::new(1, 0));

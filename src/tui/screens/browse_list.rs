@@ -163,7 +163,7 @@ fn count(n: usize) -> String {
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
-        let body = parts::browse_reminder(buf, area, theme, false);
+        let body = parts::browse_reminder(buf, crate::tui::text::readable(area), theme, false);
         let [filters, list] = body.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(1),

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, ListItem, Paragraph, Widget, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
 use super::details::cycle;
 use super::{Cmd, Ctx, Screen, View, outcome, routine};
@@ -103,6 +103,7 @@ impl State {
 
 impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = crate::tui::text::readable(area);
         let (kb, theme) = (self.shared.kb, self.shared.theme);
         let [list, info] = area.layout(&Layout::vertical([
             Constraint::Min(4),
@@ -132,9 +133,7 @@ impl Widget for View<'_, State> {
                 Span::styled(format!("{mark}{}{note}", tool.name), style),
             ])));
         }
-        let block = Block::bordered()
-            .title(" What you have ")
-            .border_style(theme.border);
+        let block = crate::tui::text::boxed(" What you have ", theme.border);
         let inner = block.inner(list);
         block.render(list, buf);
         parts::list(buf, inner, items, self.state.row, true, theme);
@@ -145,6 +144,6 @@ impl Widget for View<'_, State> {
         };
         Paragraph::new(text)
             .wrap(Wrap { trim: true })
-            .render(info, buf);
+            .render(info.inner(ratatui::layout::Margin::new(1, 0)), buf);
     }
 }

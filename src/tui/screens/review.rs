@@ -121,11 +121,8 @@ impl<'kb> State<'kb> {
 
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = crate::tui::text::readable(area);
         let (kb, answers, theme) = (self.shared.kb, self.shared.answers, self.shared.theme);
-        let [top, list] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(3),
-        ]));
         let reply = |r: &Prompt<'_>| answers.reply(&r.item.id, r.region);
         let yes = self
             .state
@@ -133,15 +130,25 @@ impl Widget for View<'_, State<'_>> {
             .iter()
             .filter(|(_, r)| reply(r).is_some_and(Reply::fires))
             .count();
-        Paragraph::new(Line::styled(
+        let intro = Line::styled(
             format!(
                 "Check your answers. {yes} answered yes or not sure. {} changes one; {} shows the result.",
                 capitalised(label(KEYS, &Action::Toggle)),
                 label(KEYS, &Action::Next)
             ),
             theme.dim,
-        ))
-        .render(top, buf);
+        );
+        // The instructions wrap rather than being cut.
+        let top_lines = [intro];
+        let height = crate::tui::text::wrapped_height(&top_lines, area.width).min(3);
+        let [top, list] = area.layout(&Layout::vertical([
+            Constraint::Length(height.max(1)),
+            Constraint::Min(3),
+        ]));
+        let [intro] = top_lines;
+        Paragraph::new(intro)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(top, buf);
         let mut items = Vec::new();
         for id in answers.chosen(kb) {
             let Some(d) = answers.regions.get(id) else {

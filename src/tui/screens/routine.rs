@@ -148,11 +148,7 @@ impl StatefulWidget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer, fit: &mut Option<u16>) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
         let routine = &state.routine;
-        let [top, body] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(3),
-        ]));
-        Paragraph::new(Line::from(vec![
+        let summary = Line::from(vec![
             Span::styled(
                 format!(
                     "{} step{}, {} ",
@@ -170,8 +166,18 @@ impl StatefulWidget for View<'_, State> {
                 ),
                 theme.dim,
             ),
-        ]))
-        .render(top, buf);
+        ]);
+        // The summary wraps rather than being cut; the panes take the rest.
+        let lines = [summary];
+        let height = crate::tui::text::wrapped_height(&lines, area.width).min(area.height / 3);
+        let [top, body] = area.layout(&Layout::vertical([
+            Constraint::Length(height.max(1)),
+            Constraint::Min(3),
+        ]));
+        let [summary] = lines;
+        Paragraph::new(summary)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(top, buf);
         let left_width = (body.width / 3).clamp(24, 40);
         let [left, right] = body.layout(&Layout::horizontal([
             Constraint::Length(left_width),
@@ -184,9 +190,7 @@ impl StatefulWidget for View<'_, State> {
                 theme.border
             }
         };
-        let block = Block::bordered()
-            .title(" Steps ")
-            .border_style(focus(Pane::First));
+        let block = crate::tui::text::boxed(" Steps ", focus(Pane::First));
         let inner = block.inner(left);
         block.render(left, buf);
         let items = routine

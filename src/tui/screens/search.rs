@@ -161,7 +161,7 @@ impl State {
 impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
-        let body = parts::browse_reminder(buf, area, theme, true);
+        let body = parts::browse_reminder(buf, text::readable(area), theme, true);
         let [input, filters, results] = body.layout(&Layout::vertical([
             Constraint::Length(3),
             Constraint::Length(1),

@@ -254,18 +254,17 @@ fn tone(id: &str) -> bool {
     matches!(
         id,
         "jaw"
-            | "upper_traps"
+            | "neck"
+            | "rotator_cuff"
             | "upper_back"
             | "forearms"
             | "hip_flexors"
             | "quads"
             | "glutes"
+            | "hamstrings"
             | "shins"
             | "calves"
-            | "lats"
-            | "neck"
-            | "hamstrings"
-    ) ^ matches!(id, "upper_back" | "quads" | "hamstrings")
+    )
 }
 
 /// The area under the cursor (its full name, the view, whether it is chosen, where it is) and
