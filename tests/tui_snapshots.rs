@@ -258,3 +258,17 @@ fn every_key_named_in_a_screen_text_is_in_its_key_table() {
         }
     }
 }
+
+/// At 60 columns the "How does it feel" table stacks each area so that Since and Goal show whole.
+#[test]
+fn the_details_table_keeps_since_and_goal_whole_at_60_columns() {
+    let kb = common::kb();
+    let mut app = App::new(&kb, "112");
+    drive::choose_regions(&mut app, &["neck", "calves"]);
+    let text = format!("{}", render(&app, 60, 20, &Theme::new(false)).backend());
+    assert!(text.contains("Since") && text.contains("Goal"), "{text}");
+    assert!(
+        text.contains("days") && text.contains("general relief"),
+        "{text}"
+    );
+}

@@ -146,9 +146,22 @@ impl Widget for View<'_, State> {
         } else {
             0
         };
+        // Stacked, the values take less room, so every column fits at 60 columns.
+        let widths = if one_row {
+            VALUE_WIDTHS
+        } else {
+            [22, 7, 8, 17]
+        };
         let heading = format!(
-            "{:<22}{:<10}{:<9}{:<18}",
-            "Feels", "Strength", "Since", "Goal"
+            "{:<w0$}{:<w1$}{:<w2$}{:<w3$}",
+            "Feels",
+            if one_row { "Strength" } else { "Level" },
+            "Since",
+            "Goal",
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2],
+            w3 = widths[3]
         );
         let mut lines = vec![Line::styled(
             if one_row {
@@ -179,7 +192,7 @@ impl Widget for View<'_, State> {
             } else {
                 lines.push(Line::styled(name.to_owned(), theme.title));
             }
-            for (f, (value, width)) in values.iter().zip(VALUE_WIDTHS).enumerate() {
+            for (f, (value, width)) in values.iter().zip(widths).enumerate() {
                 let selected = field == i * FIELDS.len() + f;
                 let text = if selected {
                     format!("<{value}>")
