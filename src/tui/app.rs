@@ -158,10 +158,9 @@ impl<'kb> App<'kb> {
             Action::MouseCapture => {
                 self.mouse = !self.mouse;
                 self.status = Some(if self.mouse {
-                    "Mouse on: click and scroll in fascia. Press M to select text instead.".into()
+                    "Mouse on: clicks and the wheel work. M: off.".into()
                 } else {
-                    "Mouse off: the terminal selects text now. Press M to click in fascia again."
-                        .into()
+                    "Mouse off: the terminal selects text. M: on.".into()
                 });
             }
             Action::Browse => self.stack.push(Screen::Where(where_::State::browse())),

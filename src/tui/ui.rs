@@ -196,7 +196,7 @@ fn draw_help(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
     let room = usize::from(area.height.saturating_sub(6));
     // Two columns when one would not fit the window's height (each cut with an ellipsis).
     if bindings.len() > room {
-        let half = usize::from(width.saturating_sub(4) / 2);
+        let half = usize::from(width.min(area.width).saturating_sub(4) / 2);
         for pair in bindings.chunks(2) {
             let left = text::fit_line(Line::from(entry(pair[0])), half - 1);
             let pad = half.saturating_sub(left.width());
