@@ -92,18 +92,25 @@ impl Searcher {
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
         let matcher = &mut self.matcher;
         let mut buf = Vec::new();
-        let mut score = |text: &str| pattern.score(Utf32Str::new(text, &mut buf), matcher);
+        // A fuzzy match, or a word spelt nearly right ("hamstirng"): whichever scores higher.
+        let mut score = |text: &str| {
+            pattern
+                .score(Utf32Str::new(text, &mut buf), matcher)
+                .max(typo_score(query, text))
+        };
         let mut hits = Vec::new();
+        let regions_of = |t: &Technique| -> String {
+            t.regions
+                .iter()
+                .filter_map(|r| kb.region(r))
+                .map(|r| r.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         for t in kb.techniques() {
             if let Some(s) = score(&t.name) {
-                let regions: Vec<&str> = t
-                    .regions
-                    .iter()
-                    .filter_map(|r| kb.region(r))
-                    .map(|r| r.name.as_str())
-                    .collect();
                 hits.push(Hit {
-                    label: format!("{} ({})", t.name, regions.join(", ")),
+                    label: format!("{} ({})", t.name, regions_of(t)),
                     target: Target::Technique(t.id.clone()),
                     score: s,
                 });
@@ -129,14 +136,126 @@ impl Searcher {
                         target: Target::Region(r.id.clone()),
                         score: s,
                     });
+                    // The techniques for that area work the muscle: found by it too, just below.
+                    for t in kb.techniques_for(&r.id) {
+                        hits.push(Hit {
+                            label: format!("{} (works the {})", t.name, m.anatomical),
+                            target: Target::Technique(t.id.clone()),
+                            score: s.saturating_sub(1),
+                        });
+                    }
                 }
             }
         }
         hits.sort_by_key(|h| std::cmp::Reverse(h.score));
         let floor = hits.first().map_or(0, |h| h.score * 3 / 4);
         hits.retain(|h| h.score >= floor);
+        // Each place once, where it scored best.
+        let mut seen = Vec::new();
+        hits.retain(|h| {
+            let new = !seen.contains(&h.target);
+            if new {
+                seen.push(h.target.clone());
+            }
+            new
+        });
         hits
     }
+}
+
+/// How many edits (a letter added, dropped, changed, or two swapped) turn `a` into `b`.
+fn edits(a: &[char], b: &[char]) -> usize {
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// The words of `text` (lower case, letters only) that a query word of four letters or more
+/// nearly spells: the word itself or its start, within one edit (two from eight letters).
+pub fn near_words(query_word: &str, text: &str) -> Vec<(usize, usize)> {
+    let q: Vec<char> = query_word.to_lowercase().chars().collect();
+    if q.len() < 4 {
+        return Vec::new();
+    }
+    let allowed = if q.len() >= 8 { 2 } else { 1 };
+    let mut out = Vec::new();
+    let mut start = None;
+    let chars: Vec<char> = text.chars().collect();
+    for i in 0..=chars.len() {
+        let letter = chars.get(i).is_some_and(|c| c.is_alphabetic());
+        match (start, letter) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let word: Vec<char> = chars[s..i].iter().flat_map(|c| c.to_lowercase()).collect();
+                let prefix = &word[..word.len().min(q.len())];
+                if edits(&q, &word) <= allowed
+                    || (word.len() > q.len() && edits(&q, prefix) <= allowed)
+                {
+                    out.push((s, i));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A score for a text whose words the query nearly spells (every query word of four letters
+/// or more must), scored like a good fuzzy match; `None` otherwise.
+fn typo_score(query: &str, text: &str) -> Option<u32> {
+    let words: Vec<&str> = query
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    if words.is_empty() || !words.iter().all(|w| !near_words(w, text).is_empty()) {
+        return None;
+    }
+    let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+    u32::try_from(letters * 14).ok()
+}
+
+/// Which characters of `label` to highlight for `query`: the fuzzy match's letters, or the
+/// words the query nearly spells.
+pub fn highlights(label: &str, query: &str) -> Vec<usize> {
+    if query.trim().is_empty() {
+        return Vec::new();
+    }
+    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    let mut indices = Vec::new();
+    if pattern
+        .indices(Utf32Str::new(label, &mut buf), &mut matcher, &mut indices)
+        .is_some()
+    {
+        let mut out: Vec<usize> = indices.into_iter().map(|i| i as usize).collect();
+        out.sort_unstable();
+        out.dedup();
+        return out;
+    }
+    query
+        .split_whitespace()
+        .flat_map(|w| near_words(w, label))
+        .flat_map(|(s, e)| s..e)
+        .collect()
 }
 
 /// The techniques a search finds: those it names, and those on the areas or muscles it names.
@@ -231,6 +350,46 @@ mod tests {
         );
         assert!(search(&kb, "").is_empty());
         assert!(search(&kb, "zzzzqqq").is_empty());
+        let found = search_techniques(&kb, "gastrocnemius", &Filter::default());
+        assert!(!found.is_empty());
+    }
+
+    #[test]
+    fn a_typo_still_finds_it() {
+        let kb = kb();
+        for (typo, area) in [
+            ("hamstirng", "hamstrings"),
+            ("calfs", "calves"),
+            ("forarm", "forearms"),
+        ] {
+            let found = search_techniques(&kb, typo, &Filter::default());
+            assert!(
+                !found.is_empty() && found.iter().any(|t| t.regions.contains(&area.into())),
+                "{typo}"
+            );
+        }
+        assert!(search(&kb, "zzzzqqq").is_empty());
+    }
+
+    #[test]
+    fn techniques_are_found_by_their_muscles_and_matches_are_marked() {
+        let kb = kb();
+        let hits = search(&kb, "soleus");
+        let calf_techniques: Vec<&str> =
+            kb.techniques_for("calves").map(|t| t.id.as_str()).collect();
+        assert!(
+            hits.iter().any(|h| matches!(&h.target, Target::Technique(id) if calf_techniques.contains(&id.as_str()))),
+            "soleus finds the calf techniques"
+        );
+        let marked = highlights("Muscle: calf (soleus), in calves", "soleus");
+        assert_eq!(marked.len(), 6);
+        let marked = highlights("Back of the thighs: hamstrings", "hamstirng");
+        assert!(!marked.is_empty(), "a near spelling is marked too");
+    }
+
+    #[test]
+    fn search_techniques_keeps_the_filters() {
+        let kb = kb();
         let found = search_techniques(&kb, "gastrocnemius", &Filter::default());
         assert!(!found.is_empty() && found.iter().all(|t| t.regions.contains(&"calves".into())));
     }

@@ -433,8 +433,12 @@ fn a_session_record_says_what_became_of_each_step() {
         format!("0 of {n} steps done, {n} skipped", n = routine.steps.len())
     );
 
-    // Quit during the first step: ended early, the rest not reached.
+    // Quit during the first step (past its get-ready countdown): ended early, the rest not
+    // reached.
     let mut t = fascia::session::Timer::start(phases.clone(), zero);
+    t.tick(
+        zero + std::time::Duration::from_secs(u64::from(fascia::session::GET_READY_SECONDS) + 1),
+    );
     t.end();
     let r = save(&t);
     assert_eq!(r.status(), SessionStatus::EndedEarly);

@@ -313,3 +313,35 @@ fn no_escape_sequences_even_in_a_terminal() {
         "box drawing in plain mode"
     );
 }
+
+/// A bad answer repeats only the prompt, not the list before it; `q` quits from a prompt, asking
+/// first once there are answers.
+#[test]
+fn a_bad_answer_repeats_only_the_prompt_and_q_quits_anywhere() {
+    let kb = common::kb();
+    let run = |input: &str| {
+        let mut out = Vec::new();
+        let options = fascia::plain::Options {
+            store: None,
+            ..fascia::plain::Options::from_env()
+        };
+        fascia::plain::run(&kb, "112", input.as_bytes(), &mut out, options)
+            .expect("plain mode ends");
+        String::from_utf8(out).expect("utf-8")
+    };
+    let out = run("2\n99\nq\n");
+    assert_eq!(
+        out.matches("Browse: areas").count(),
+        1,
+        "the list is said once:\n{out}"
+    );
+    assert!(out.contains("Please type a number from 1 to"), "{out}");
+    assert!(
+        out.trim_end().ends_with("Goodbye."),
+        "q quits from browse:\n{out}"
+    );
+    // With an area chosen, q asks first; enter goes on, y quits.
+    let out = run("1\n18\nq\n\nq\ny\n");
+    assert!(out.contains("Your answers will be lost"), "{out}");
+    assert!(out.trim_end().ends_with("Goodbye."), "{out}");
+}

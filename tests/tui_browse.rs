@@ -77,7 +77,15 @@ fn kind_and_tool_filters_by_keys() {
         all,
         "the third press clears the kind filter"
     );
+    // t opens the tool picker (any tool, then each tool); down and enter choose the first tool.
     drive::char(&mut app, 't');
+    assert!(
+        drive::browse(&app).picker.is_some(),
+        "t opens the tool picker"
+    );
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert!(drive::browse(&app).picker.is_none());
     let tool = kb.tools()[drive::browse(&app).tool_filter.expect("a tool")]
         .id
         .clone();
@@ -87,9 +95,19 @@ fn kind_and_tool_filters_by_keys() {
             .iter()
             .all(|t| fascia::browse::uses_tool(&kb, t, &tool))
     );
+    // x clears every filter; the picker's esc changes nothing.
+    drive::char(&mut app, 'f');
+    drive::char(&mut app, 'x');
+    assert_eq!(drive::browse(&app).list.len(), all, "x clears the filters");
+    drive::char(&mut app, 't');
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(drive::browse(&app).tool_filter, None);
+    assert_eq!(
+        app.id(),
+        Screen::BrowseList,
+        "esc closes the picker, not the list"
+    );
     // Down to the last technique and open it; esc goes back up the way we came.
-    drive::char(&mut app, 't');
-    drive::char(&mut app, 't');
     let list = drive::browse(&app).list.clone();
     if let Some(last) = list.last() {
         for _ in 0..list.len() {
@@ -233,7 +251,7 @@ fn every_technique_is_reachable_and_drawn_at_every_size() {
 }
 
 #[test]
-fn browse_screens_at_80x24_and_120x40() {
+fn browse_screens_at_every_size() {
     let kb = common::kb();
     let mut states = Vec::new();
     let mut app = App::new(&kb, "112");
@@ -249,6 +267,8 @@ fn browse_screens_at_80x24_and_120x40() {
     open_browse(&mut app);
     open_region(&mut app, "head");
     drive::char(&mut app, 't');
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
     drive::char(&mut app, 'f');
     states.push(("browse_list_empty_filter", app));
 
@@ -276,12 +296,56 @@ fn browse_screens_at_80x24_and_120x40() {
     states.push(("browse_search", app));
 
     for (name, app) in &states {
-        for (w, h) in [(80, 24), (120, 40)] {
+        for (w, h) in common::sizes::SIZES {
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
         }
+        common::sizes::check(name, app, false);
     }
     assert!(
         render(&states[2].1, 80, 24).contains("None of the"),
         "the empty filter says so"
     );
+}
+
+/// The search forgives a typo, finds techniques by a muscle, counts what it finds, and keeps
+/// the filters.
+#[test]
+fn search_forgives_typos_finds_by_muscle_and_counts() {
+    let kb = common::kb();
+    let mut app = App::new(&kb, "112");
+    open_browse(&mut app);
+    drive::char(&mut app, '/');
+    for c in "hamstirng".chars() {
+        drive::char(&mut app, c);
+    }
+    let hits = drive::search(&app).hits.clone();
+    assert!(!hits.is_empty(), "a typo still finds the hamstrings");
+    let text = render(&app, 80, 24);
+    assert!(
+        text.contains(&format!("{} result", hits.len())),
+        "the count shows\n{text}"
+    );
+    for _ in 0.."hamstirng".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    for c in "soleus".chars() {
+        drive::char(&mut app, c);
+    }
+    let calf: Vec<String> = kb.techniques_for("calves").map(|t| t.id.clone()).collect();
+    assert!(
+        drive::search(&app).hits.iter().any(
+            |h| matches!(&h.target, fascia::browse::Target::Technique(id) if calf.contains(id))
+        ),
+        "soleus finds the calf techniques"
+    );
+    // ctrl-f narrows to direct work: every technique found passes it; ctrl-x clears it.
+    let before = drive::search(&app).hits.len();
+    drive::act(&mut app, fascia::tui::action::Action::KindFilter);
+    assert!(drive::search(&app).hits.iter().all(|h| match &h.target {
+        fascia::browse::Target::Technique(id) =>
+            kb.technique(id).is_some_and(|t| t.kind == Kind::Direct),
+        fascia::browse::Target::Region(_) => true,
+    }));
+    drive::act(&mut app, fascia::tui::action::Action::ClearFilters);
+    assert_eq!(drive::search(&app).hits.len(), before);
 }

@@ -289,40 +289,73 @@ fn help_lists_the_keys_of_the_screen() {
 }
 
 #[test]
-fn the_body_map_moves_by_arrows_and_chooses_by_click() {
+fn the_body_map_moves_by_arrows_across_both_views() {
     let kb = common::kb();
     let mut app = App::new(&kb, "112");
     key(&mut app, KeyCode::Enter);
     let id = |app: &App<'_>| app.kb.regions()[drive::region(app)].id.clone();
+    let back = |app: &App<'_>| match app.screen() {
+        fascia::tui::screens::Screen::Where(s) => s.back,
+        _ => panic!("not the map"),
+    };
     assert_eq!(id(&app), "head");
     key(&mut app, KeyCode::Down);
     assert_eq!(id(&app), "jaw");
-    key(&mut app, KeyCode::Right);
-    assert_eq!(id(&app), "neck", "right of the front view is the back view");
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Right);
+    }
+    assert!(back(&app), "right of the front view is the back view");
+    for _ in 0..12 {
+        key(&mut app, KeyCode::Left);
+    }
+    assert!(!back(&app), "and left comes back");
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("Edge of the body map")),
+        "an arrow at the edge says so: {:?}",
+        app.status
+    );
     drive::char(&mut app, ' ');
-    assert!(app.answers.regions.contains_key("neck"));
-    // A click on the calf cell of the back view (120 x 40 frame).
-    let area = ratatui::layout::Rect::new(0, 0, 120, 40);
-    let (mut x, mut y) = (0, 0);
-    'find: for yy in 0..40 {
-        for xx in 0..120 {
-            let mut probe = App::new(&kb, "112");
-            key(&mut probe, KeyCode::Enter);
-            drive::click(&mut probe, area, xx, yy);
-            if probe.answers.regions.contains_key("calves") {
-                (x, y) = (xx, yy);
-                break 'find;
+    assert!(app.answers.regions.contains_key(&id(&app)));
+}
+
+/// A click on any cell of any region's shape, at every size, chooses that region (a second
+/// click un-chooses it).
+#[test]
+fn clicking_each_regions_shape_chooses_it_at_every_size() {
+    let kb = common::kb();
+    for (w, h) in common::sizes::SIZES {
+        let frame = ratatui::layout::Rect::new(0, 0, w, h);
+        let mut app = App::new(&kb, "112");
+        key(&mut app, KeyCode::Enter);
+        let body = fascia::tui::ui::clickable(&app, frame).expect("drawn");
+        let fascia::tui::screens::Screen::Where(state) = app.screen() else {
+            panic!("not the map");
+        };
+        let p = fascia::tui::screens::where_::map_placement(state, body).expect("map shown");
+        for r in kb.regions() {
+            for (back, col, row) in fascia::tui::body_map::cells_of(&r.id) {
+                let x = p.view_x(back) + col * p.scale;
+                let y = p.area.y + 1 + row * p.scale;
+                if y >= p.area.bottom() {
+                    continue;
+                }
+                drive::click(&mut app, frame, x, y);
+                assert!(
+                    app.answers.regions.contains_key(&r.id),
+                    "{w}x{h}: a click at {x},{y} chooses {}",
+                    r.id
+                );
+                drive::click(&mut app, frame, x, y);
+                assert!(
+                    !app.answers.regions.contains_key(&r.id),
+                    "{w}x{h}: un-chooses {}",
+                    r.id
+                );
             }
         }
     }
-    assert!(x > 0, "the calf cell can be clicked");
-    drive::click(&mut app, area, x, y);
-    assert!(app.answers.regions.contains_key("calves"));
-    drive::click(&mut app, area, x, y);
-    assert!(
-        !app.answers.regions.contains_key("calves"),
-        "a second click un-chooses"
-    );
 }
 
 /// Enter on each row of the welcome menu does what the row's label says.
@@ -331,7 +364,7 @@ fn every_welcome_menu_row_does_what_its_label_says() {
     use fascia::tui::screens::welcome::MENU as WELCOME_MENU;
     let kb = common::kb();
     let labels: Vec<&str> = WELCOME_MENU.iter().map(|m| m.label).collect();
-    assert_eq!(labels, ["Start", "Browse", "Quit"]);
+    assert_eq!(labels, ["Start", "Browse", "History", "Quit"]);
     for (row, item) in WELCOME_MENU.iter().enumerate() {
         let mut app = App::new(&kb, "112");
         for _ in 0..row {
@@ -342,6 +375,7 @@ fn every_welcome_menu_row_does_what_its_label_says() {
         match item.label {
             "Start" => assert_eq!(app.id(), Screen::Where, "Start starts the check"),
             "Browse" => assert_eq!(app.id(), Screen::BrowseRegions, "Browse opens the library"),
+            "History" => assert!(!app.quit, "History loads the history (an effect)"),
             "Quit" => {
                 assert!(app.quit, "Quit quits");
                 assert_ne!(app.id(), Screen::History, "Quit never opens the history");

@@ -275,6 +275,8 @@ fn session_screens_at_80x24_and_120x40() {
         for (w, h) in [(80, 24), (120, 40)] {
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
         }
+        // And at every size (60x20 to 200x60): no row cut without an ellipsis.
+        common::sizes::check(name, app, false);
     }
 }
 

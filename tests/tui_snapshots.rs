@@ -1,5 +1,6 @@
-//! Snapshots (`TestBackend`) of every screen in its meaningful states at 80x24 and 120x40, the
-//! too-small message, and `NO_COLOR` keeping the selection visible without colour.
+//! Snapshots (`TestBackend`) of every screen in its meaningful states at 60x20, 80x24, 120x40 and
+//! 200x60, every screen at every size checked for rows cut without an ellipsis, the too-small
+//! message, and `NO_COLOR` keeping the selection visible without colour.
 
 mod common;
 
@@ -14,7 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+use common::sizes::SIZES;
 
 fn render(app: &App<'_>, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
@@ -169,10 +170,22 @@ fn states(kb: &KnowledgeBase) -> Vec<(&'static str, App<'_>)> {
 }
 
 #[test]
-fn every_screen_at_80x24_and_120x40() {
+fn every_screen_at_every_size() {
     let kb = common::kb();
     for (name, app) in states(&kb) {
         snap(name, &app);
+    }
+}
+
+/// The question pages: at every size their answer keys (from their own key tables) and the
+/// "why we ask" stay in view ("which areas?" follows a question and has no why of its own).
+const QUESTION_PAGES: &[&str] = &["emergency", "health", "area", "area_item"];
+
+#[test]
+fn no_screen_cuts_a_row_without_an_ellipsis_and_question_pages_keep_keys_and_why() {
+    let kb = common::kb();
+    for (name, app) in states(&kb) {
+        common::sizes::check(name, &app, QUESTION_PAGES.contains(&name));
     }
 }
 
@@ -243,4 +256,18 @@ fn every_key_named_in_a_screen_text_is_in_its_key_table() {
             );
         }
     }
+}
+
+/// At 60 columns the "How does it feel" table stacks each area so that Since and Goal show whole.
+#[test]
+fn the_details_table_keeps_since_and_goal_whole_at_60_columns() {
+    let kb = common::kb();
+    let mut app = App::new(&kb, "112");
+    drive::choose_regions(&mut app, &["neck", "calves"]);
+    let text = format!("{}", render(&app, 60, 20, &Theme::new(false)).backend());
+    assert!(text.contains("Since") && text.contains("Goal"), "{text}");
+    assert!(
+        text.contains("days") && text.contains("general relief"),
+        "{text}"
+    );
 }

@@ -22,7 +22,22 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say("Browse: areas")?;
             self.reminder()?;
             self.say(&numbered(self.kb.regions().iter().map(|r| r.name.as_str())))?;
-            let Some(line) = self.read("Type an area number, / and a word to search (for example /soleus), or b to go back.")? else {
+            let regions = self.kb.regions().len();
+            // A bad answer repeats only the prompt, not the list of areas.
+            let Some(line) = self.read_until(
+                "Type an area number, / and a word to search (for example /soleus), or b to go back.",
+                &format!("Please type a number from 1 to {regions}, / and a word, or b."),
+                |line| {
+                    let number = line
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|n| n.checked_sub(1))
+                        .is_some_and(|i| i < regions);
+                    (line == "b" || line.is_empty() || line.starts_with('/') || number)
+                        .then(|| line.to_owned())
+                },
+            )?
+            else {
                 return Ok(());
             };
             if line == "b" || line.is_empty() {
@@ -32,17 +47,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 self.search(query.trim())?;
                 continue;
             }
-            match line
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| n.checked_sub(1))
-                .filter(|&i| i < self.kb.regions().len())
-            {
-                Some(i) => {
-                    let id = self.kb.regions()[i].id.clone();
-                    self.browse_region(&id)?;
-                }
-                None => self.say("Please type one of the numbers.")?,
+            if let Some(i) = line.parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
+                let id = self.kb.regions()[i].id.clone();
+                self.browse_region(&id)?;
             }
         }
     }

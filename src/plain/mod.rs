@@ -137,7 +137,11 @@ pub fn run<R: BufRead, W: Write>(
         export_dir: options.export_dir,
         today: options.today.unwrap_or_else(|| jiff::Zoned::now().date()),
     };
-    p.menu(options.save_answers)
+    // `q` at any prompt ends plain mode like the menu's Quit.
+    match p.menu(options.save_answers) {
+        Err(e) if prompt::is_quit(&e) => p.say("Goodbye."),
+        result => result,
+    }
 }
 
 /// Runs plain mode with `save_answers` and the given [`Options`] (tests pass a pace that does not

@@ -132,19 +132,20 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 None => self.say(&format!("Please use the numbers 1 to {}.", tools.len()))?,
             }
         }
-        loop {
-            let line = self.ask(&format!(
+        let minutes = crate::engine::answers::MINUTES;
+        if let Some(m) = self.ask_until(
+            &format!(
                 "How many minutes do you have, from 2 to 120? Enter keeps {}.",
                 self.answers.preferences.minutes
-            ))?;
-            match line.parse::<u32>() {
-                _ if line.is_empty() => break,
-                Ok(m) if crate::engine::answers::MINUTES.contains(&m) => {
-                    self.answers.preferences.minutes = m;
-                    break;
-                }
-                _ => self.say("Please type a number from 2 to 120.")?,
-            }
+            ),
+            "Please type a number from 2 to 120.",
+            |line| match line.parse::<u32>() {
+                _ if line.is_empty() => Some(None),
+                Ok(m) if minutes.contains(&m) => Some(Some(m)),
+                _ => None,
+            },
+        )? {
+            self.answers.preferences.minutes = m;
         }
         loop {
             let kept = Preference::ALL

@@ -18,6 +18,12 @@ pub enum Action {
     Right,
     PageUp,
     PageDown,
+    /// To the first row or the top of the text.
+    Home,
+    /// To the last row or the end of the text.
+    End,
+    /// Mouse capture on or off (off lets the terminal select text).
+    MouseCapture,
     Toggle,
     Next,
     Back,
@@ -37,6 +43,8 @@ pub enum Action {
     StartCheck,
     ToolFilter,
     KindFilter,
+    /// Clear the tool and kind filters.
+    ClearFilters,
     /// A typed character (search).
     Type(char),
     /// Delete the last typed character (search).
@@ -99,6 +107,8 @@ pub enum Action {
     },
     /// The profile as saved after a check, or why it could not be.
     ProfileSaved(Box<Result<Profile, String>>),
+    /// How many sessions the history holds (a line count, read once at start).
+    HistoryCount(usize),
 }
 
 /// What `update` asks the event loop to do; what comes of it comes back as an [`Action`].
@@ -117,6 +127,8 @@ pub enum Effect {
     /// Delete the session with this key ([`Record::key`]), then read the history again; then
     /// `Deleted`.
     Delete(String),
+    /// Count the saved sessions (the lines of the history file); then `HistoryCount`.
+    CountHistory,
     /// Ring the terminal bell.
     Bell,
     /// Read the remembered profile (nothing when remembering is off); then `ProfileLoaded`.

@@ -16,6 +16,8 @@ use crate::kb::{KnowledgeBase, Region};
 use crate::profile::{Profile, ProfileStore};
 
 /// Everything the screens share. Rendering only reads it.
+// Four independent switches (quit, bell, too small, mouse), not a state machine in disguise.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug)]
 pub struct App<'kb> {
     pub kb: &'kb KnowledgeBase,
@@ -41,6 +43,10 @@ pub struct App<'kb> {
     pub now: Duration,
     /// The window is too small to draw in (the event loop says so after drawing).
     pub too_small: bool,
+    /// Whether the app takes the mouse (off lets the terminal select and copy text).
+    pub mouse: bool,
+    /// How many sessions are saved, once counted (the welcome menu shows it).
+    pub sessions: Option<usize>,
 }
 
 impl<'kb> App<'kb> {
@@ -60,6 +66,8 @@ impl<'kb> App<'kb> {
             store: None,
             now: Duration::ZERO,
             too_small: false,
+            mouse: true,
+            sessions: None,
         }
     }
 
@@ -152,6 +160,7 @@ impl<'kb> App<'kb> {
                 | Action::SessionBegun { .. }
                 | Action::ProfileLoaded { .. }
                 | Action::ProfileSaved(_)
+                | Action::HistoryCount(_)
         ) {
             self.status = None;
         }
@@ -187,6 +196,14 @@ impl<'kb> App<'kb> {
             Action::Quit if self.id() == Id::Welcome => self.quit = true,
             Action::Quit => self.overlay = Some(Overlay::ConfirmQuit),
             Action::Help => self.overlay = Some(Overlay::Help),
+            Action::MouseCapture => {
+                self.mouse = !self.mouse;
+                self.status = Some(if self.mouse {
+                    "Mouse on: clicks and the wheel work. M: off.".into()
+                } else {
+                    "Mouse off: the terminal selects text. M: on.".into()
+                });
+            }
             Action::Browse => self.stack.push(Screen::Where(where_::State::browse())),
             Action::Search => self.stack.push(Screen::Search(search::State::default())),
             Action::StartCheck => {
@@ -204,6 +221,7 @@ impl<'kb> App<'kb> {
                 }
             },
             Action::OpenHistory => effects.push(Effect::LoadHistory),
+            Action::HistoryCount(n) => self.sessions = Some(n),
             Action::HistoryLoaded(loaded) => {
                 let state = super::screens::history::State::new(self.kb, *loaded);
                 self.stack.push(Screen::History(state));
@@ -266,6 +284,8 @@ impl<'kb> App<'kb> {
                     profiles: self.profiles.take(),
                     profile: self.profile.take(),
                     now: self.now,
+                    mouse: self.mouse,
+                    sessions: self.sessions,
                     quiet: self.quiet,
                     ..Self::new(self.kb, &self.emergency)
                 };

@@ -75,6 +75,20 @@ pub fn run(app: &mut App<'_>, effects: Vec<Effect>, out: &mut impl Write) -> std
                         .map_err(|e| e.to_string()),
                 ))
             }
+            Effect::CountHistory => {
+                // One record a line: counting lines is cheap and needs no parsing.
+                let count = app
+                    .store
+                    .as_ref()
+                    .and_then(|store| std::fs::read(store.path()).ok())
+                    .map_or(0, |bytes| {
+                        bytes
+                            .split(|&b| b == b'\n')
+                            .filter(|l| !l.is_empty())
+                            .count()
+                    });
+                Action::HistoryCount(count)
+            }
         };
         queue.extend(app.update(result));
     }

@@ -23,6 +23,8 @@ pub enum Key {
     BackTab,
     PageUp,
     PageDown,
+    Home,
+    End,
 }
 
 /// Keys, how the footer and help name them, what they do, and the action.
@@ -82,6 +84,27 @@ pub const SCROLL_DOWN: Binding = help_only(
     Action::PageDown,
 );
 
+/// Paging a list or a text pane: a page up or down, the first or the last row (`g`/`G` as well
+/// as home/end, like less and vim). The footer shows the one-line summary, the help each key.
+pub const PAGE_UP: Binding = help_only(&[Key::PageUp], "pgup", "a page up", Action::PageUp);
+pub const PAGE_DOWN: Binding = help_only(&[Key::PageDown], "pgdn", "a page down", Action::PageDown);
+pub const FIRST: Binding = help_only(
+    &[Key::Home, Key::Char('g')],
+    "home g",
+    "to the top",
+    Action::Home,
+);
+pub const LAST: Binding = help_only(
+    &[Key::End, Key::Char('G')],
+    "end G",
+    "to the end",
+    Action::End,
+);
+/// Home/end only, for screens where `g` means something else.
+pub const HOME: Binding = help_only(&[Key::Home], "home", "to the top", Action::Home);
+pub const END: Binding = help_only(&[Key::End], "end", "to the end", Action::End);
+pub const PAGE_HINT: Binding = bind(&[], "pgup/pgdn", "page", Action::PageDown);
+
 /// One row of a menu: its label, what it does in words, and the action it takes.
 #[derive(Debug)]
 pub struct MenuItem {
@@ -103,6 +126,12 @@ pub fn label(table: &[Binding], action: &Action) -> &'static str {
 pub const GLOBAL: &[Binding] = &[
     bind(&[Key::Char('?')], "?", "help", Action::Help),
     bind(&[Key::Char('q')], "q", "quit", Action::Quit),
+    help_only(
+        &[Key::Char('M')],
+        "M",
+        "mouse off/on (off: the terminal selects text)",
+        Action::MouseCapture,
+    ),
     help_only(
         &[Key::Ctrl('c')],
         "ctrl-c",
@@ -156,7 +185,7 @@ pub enum Mode {
 pub fn global(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Overlay => &[],
-        Mode::Typing => &GLOBAL[2..],
+        Mode::Typing => &GLOBAL[3..],
         Mode::Screen => GLOBAL,
     }
 }
@@ -190,6 +219,8 @@ fn key_of(event: KeyEvent) -> Option<Key> {
         KeyCode::BackTab => Key::BackTab,
         KeyCode::PageUp => Key::PageUp,
         KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
         _ => return None,
     })
 }

@@ -10,6 +10,7 @@ pub mod keys;
 pub mod overlay;
 pub mod screens;
 pub mod signals;
+pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod widgets;
@@ -78,6 +79,12 @@ pub fn run(
     app.profiles = profiles;
     let stop = Stop::install()?;
     set_panic_hook();
+    // The welcome menu shows how many sessions are saved.
+    effects::run(
+        &mut app,
+        vec![action::Effect::CountHistory],
+        &mut std::io::sink(),
+    )?;
     let result = enter().and_then(|mut terminal| {
         let result = event_loop(&mut terminal, &mut app, &theme, &stop);
         if result.is_err() || stop.requested().is_some() {
@@ -182,8 +189,16 @@ fn event_loop(
         app.now = origin.elapsed();
         let action = match ev {
             Event::Key(key) => {
+                let mouse = app.mouse;
                 let effects = app.on_key(key);
                 effects::run(app, effects, &mut out)?;
+                if app.mouse != mouse {
+                    if app.mouse {
+                        execute!(out, EnableMouseCapture)?;
+                    } else {
+                        execute!(out, DisableMouseCapture)?;
+                    }
+                }
                 continue;
             }
             Event::Mouse(mouse) => match mouse.kind {

@@ -12,6 +12,7 @@ use super::app::App;
 use super::keys::{self, Binding};
 use super::overlay::Overlay;
 use super::screens::{Id, Shared};
+use super::text;
 use super::theme::Theme;
 use crate::flow::STEPS;
 
@@ -62,19 +63,18 @@ fn hint_spans(
     spans
 }
 
-/// Splits the frame; the footer takes two lines when the hints do not fit on one.
+/// Splits the frame; the footer takes as many lines as its hints wrap to (at most three).
 pub fn areas(app: &App<'_>, area: Rect) -> Areas {
-    let width: usize = app
+    let hints: Vec<String> = app
         .bindings()
         .filter(|b| b.footer)
-        .map(|b| b.label.chars().count() + b.hint.chars().count() + 3)
-        .sum();
-    let footer = if width > usize::from(area.width) {
-        2
-    } else {
-        1
-    };
+        .map(|b| format!("{} {}", b.label, b.hint))
+        .collect();
+    let footer = text::wrapped_height(&[Line::raw(hints.join("  "))], area.width.saturating_sub(2))
+        .clamp(1, 3);
     let status = u16::from(app.status.is_some());
+    // One column of margin left and right: text never touches the window's edges.
+    let area = area.inner(ratatui::layout::Margin::new(1, 0));
     let [header, body, status, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -116,11 +116,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Option<u16> 
         emergency: &app.emergency,
         theme,
         now: app.now,
+        sessions: app.sessions,
     };
     let fit = app.screen().render(shared, a.body, frame.buffer_mut());
     if let Some(status) = &app.status {
         frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {status}"), theme.warn)),
+            Paragraph::new(text::fit_line(
+                Line::styled(status.clone(), theme.warn),
+                usize::from(a.status.width),
+            )),
             a.status,
         );
     }
@@ -137,7 +141,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Option<u16> 
 }
 
 fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
-    let mut spans = vec![Span::styled(" fascia ", theme.title)];
+    let mut spans = vec![Span::styled("fascia ", theme.title)];
     let id = app.id();
     if let Some((n, title)) = id.step() {
         spans.push(Span::styled(format!("· Step {n} of {STEPS}: "), theme.dim));
@@ -157,7 +161,8 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) 
             theme.dim,
         ));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let line = text::fit_line(Line::from(spans), usize::from(area.width));
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 /// A rectangle of at most `width` x `height` centred in `area`.
@@ -176,32 +181,48 @@ fn draw_help(frame: &mut Frame<'_>, area: Rect, app: &App<'_>, theme: &Theme) {
         Line::styled("Keys on this screen", theme.title),
         Line::raw(""),
     ];
-    for b in app
+    let bindings: Vec<&Binding> = app
         .screen_table()
         .iter()
         .chain(keys::GLOBAL)
         .filter(|b| !b.keys.is_empty())
-    {
-        lines.push(Line::from(vec![
+        .collect();
+    let entry = |b: &Binding| {
+        vec![
             Span::styled(format!("{:>8}  ", b.label), theme.key),
             Span::raw(b.hint),
-        ]));
+        ]
+    };
+    let width: u16 = if area.width >= 100 { 96 } else { 64 };
+    let room = usize::from(area.height.saturating_sub(6));
+    // Two columns when one would not fit the window's height (each cut with an ellipsis).
+    if bindings.len() > room {
+        let half = usize::from(width.min(area.width).saturating_sub(4) / 2);
+        for pair in bindings.chunks(2) {
+            let left = text::fit_line(Line::from(entry(pair[0])), half - 1);
+            let pad = half.saturating_sub(left.width());
+            let mut spans = left.spans;
+            spans.push(Span::raw(" ".repeat(pad)));
+            if let Some(b) = pair.get(1) {
+                spans.extend(text::fit_line(Line::from(entry(b)), half).spans);
+            }
+            lines.push(Line::from(spans));
+        }
+    } else {
+        lines.extend(bindings.into_iter().map(|b| Line::from(entry(b))));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Mouse: click an area to choose or open it.",
-        theme.dim,
-    ));
-    #[allow(clippy::cast_possible_truncation)] // a handful of lines
-    let height = lines.len() as u16 + 2;
-    let rect = centered(area, 64, height);
+    if let Some(mouse) = app.screen().mouse_help() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(mouse, theme.dim));
+    }
+    let inner_width = width.min(area.width).saturating_sub(4);
+    let height = text::wrapped_height(&lines, inner_width) + 2;
+    let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .title(" Help (esc closes) ")
-                .border_style(theme.border),
-        ),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(text::boxed(" Help (esc closes) ", theme.border)),
         rect,
     );
 }

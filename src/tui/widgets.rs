@@ -11,20 +11,44 @@ use ratatui::widgets::{
 
 use crate::tui::action::Action;
 use crate::tui::keys;
+use crate::tui::text;
 use crate::tui::theme::Theme;
 
-/// The one-line reminder every browse screen carries; returns the area below it.
-pub fn browse_reminder(buf: &mut Buffer, area: Rect, theme: &Theme) -> Rect {
-    let text = format!(
-        "Browsing skips the safety check. Press {} to start it.",
-        keys::label(&[keys::START], &Action::StartCheck)
-    );
+/// The reminder's words: with the start key, or, where letters are typed (the search), how to
+/// get to a screen where that key works.
+fn reminder_text(typing: bool) -> String {
+    let start = keys::label(&[keys::START], &Action::StartCheck);
+    if typing {
+        format!("Browsing skips the safety check. Press esc, then {start}, to start it.")
+    } else {
+        format!("Browsing skips the safety check. Press {start} to start it.")
+    }
+}
+
+fn reminder_height(area: Rect, text: &str) -> u16 {
     // Two lines on a narrow window, so the reminder is never cut off.
-    let height = if usize::from(area.width) >= text.len() + 2 {
+    if usize::from(area.width) >= text.len() + 4 {
         1
     } else {
         2
-    };
+    }
+}
+
+/// The area below the browse reminder (where a browse screen's body goes).
+pub fn browse_reminder_area(area: Rect) -> Rect {
+    let height = reminder_height(area, &reminder_text(false));
+    let [_, rest] = area.layout(&Layout::vertical([
+        Constraint::Length(height),
+        Constraint::Min(1),
+    ]));
+    rest
+}
+
+/// The one-line reminder every browse screen carries (`typing`: in the search, where the start
+/// key types a letter); returns the area below it.
+pub fn browse_reminder(buf: &mut Buffer, area: Rect, theme: &Theme, typing: bool) -> Rect {
+    let text = reminder_text(typing);
+    let height = reminder_height(area, &text);
     let [line, rest] = area.layout(&Layout::vertical([
         Constraint::Length(height),
         Constraint::Min(1),
@@ -34,38 +58,14 @@ pub fn browse_reminder(buf: &mut Buffer, area: Rect, theme: &Theme) -> Rect {
         Span::styled(text, theme.warn),
     ]))
     .wrap(Wrap { trim: true })
-    .render(line, buf);
+    .render(line.inner(ratatui::layout::Margin::new(1, 0)), buf);
     rest
 }
 
 /// Splits `text` into lines of at most `width` columns at spaces (long words are split too), so
-/// list rows wrap instead of being cut off.
+/// list rows wrap instead of being cut off; numbers stay with their units.
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(8);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let mut word = word.to_owned();
-        while word.chars().count() > width {
-            let head: String = word.chars().take(width).collect();
-            word = word.chars().skip(width).collect();
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            lines.push(head);
-        }
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    text::wrap(text, width.max(8))
 }
 
 /// The first row shown so that `selected` is visible in `height` rows.
@@ -97,19 +97,18 @@ pub fn list(
     } else {
         area
     };
-    StatefulWidget::render(
-        List::new(items)
-            .highlight_symbol("> ")
-            .highlight_style(if focused {
-                theme.cursor
-            } else {
-                theme.cursor_unfocused
-            })
-            .highlight_spacing(HighlightSpacing::Always),
-        list_area,
-        buf,
-        &mut state,
-    );
+    let list = List::new(items)
+        .highlight_symbol("> ")
+        .highlight_style(if focused {
+            theme.cursor
+        } else {
+            theme.cursor_unfocused
+        })
+        .highlight_spacing(HighlightSpacing::Always);
+    // A row too long for the list ends with an ellipsis instead of being cut silently.
+    text::cut_visibly(buf, list_area, |buf, wide| {
+        StatefulWidget::render(list, wide, buf, &mut state);
+    });
     if scrolls {
         scrollbar(buf, area, total, selected);
     }
@@ -135,13 +134,26 @@ pub fn scrolled_text(
     scroll: u16,
     block: Block<'_>,
 ) -> u16 {
+    // One cell of padding inside the box, so text never touches its border.
+    let block = block.padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(area);
     block.render(area, buf);
-    // The last column is kept for the scrollbar, so it never covers text.
+    // The last two columns are kept for a gap and the scrollbar, so it never covers text.
     let text_area = Rect {
-        width: inner.width.saturating_sub(1),
+        width: inner.width.saturating_sub(2),
         ..inner
     };
+    let lines: Vec<Line<'_>> = lines
+        .into_iter()
+        .map(|mut l| {
+            for span in &mut l.spans {
+                if span.content.contains(|c: char| c.is_ascii_digit()) {
+                    span.content = text::keep_units(&span.content).into();
+                }
+            }
+            l
+        })
+        .collect();
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let total = paragraph.line_count(text_area.width);
     let max = total.saturating_sub(usize::from(inner.height));

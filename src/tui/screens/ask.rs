@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Cmd, Ctx, Screen, age, confirm, gate, item, outcome, which};
 use crate::engine::{Answers, Ask, Response};
@@ -133,11 +133,11 @@ pub fn choices<'a>(keys: &'static [Binding], theme: &Theme, note: &'a str) -> Li
     Line::from(spans)
 }
 
-/// A bordered box of wrapped lines.
+/// A bordered box of wrapped lines, with a cell of padding inside.
 pub fn boxed(lines: Vec<Line<'_>>, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
-        .block(Block::bordered().border_style(theme.border))
+        .block(crate::tui::text::boxed("", theme.border))
         .render(area, buf);
 }
 

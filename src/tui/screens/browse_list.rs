@@ -3,22 +3,37 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, ListItem, Paragraph, Widget, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
+use super::tool_picker::{self, Picked, Picker};
 use super::{Cmd, Ctx, Screen, View, technique};
 use crate::browse::{self, Filter};
 use crate::kb::{Kind, KnowledgeBase, Technique};
 use crate::report::{duration_range, region_name, tool_name};
 use crate::tui::action::Action;
-use crate::tui::keys::{BACK, Binding, DOWN, Key, MOVE, SEARCH, START, UP, bind, label};
+use crate::tui::keys::{
+    BACK, Binding, DOWN, FIRST, Key, LAST, MOVE, PAGE_DOWN, PAGE_HINT, PAGE_UP, SEARCH, START, UP,
+    bind, label,
+};
 use crate::tui::widgets as parts;
 
 pub const KEYS: &[Binding] = &[
     UP,
     DOWN,
     MOVE,
+    PAGE_UP,
+    PAGE_DOWN,
+    FIRST,
+    LAST,
+    PAGE_HINT,
     bind(&[Key::Enter], "enter", "open", Action::Next),
     bind(&[Key::Char('t')], "t", "tool", Action::ToolFilter),
+    bind(
+        &[Key::Char('x')],
+        "x",
+        "clear filters",
+        Action::ClearFilters,
+    ),
     bind(
         &[Key::Char('f')],
         "f",
@@ -40,6 +55,8 @@ pub struct State<'kb> {
     pub tool_filter: Option<usize>,
     pub kind_filter: Option<Kind>,
     pub list: Vec<&'kb Technique>,
+    /// The tool picker, while open.
+    pub picker: Option<Picker>,
 }
 
 impl<'kb> State<'kb> {
@@ -50,9 +67,32 @@ impl<'kb> State<'kb> {
             tool_filter: None,
             kind_filter: None,
             list: Vec::new(),
+            picker: None,
         };
         state.refilter(kb);
         state
+    }
+
+    /// The area's list with these filters already set (from the search).
+    pub fn with_filters(
+        kb: &'kb KnowledgeBase,
+        region: usize,
+        tool: Option<usize>,
+        kind: Option<Kind>,
+    ) -> Self {
+        let mut state = Self::new(kb, region);
+        (state.tool_filter, state.kind_filter) = (tool, kind);
+        state.refilter(kb);
+        state
+    }
+
+    /// The picker's keys while it is open, the list's otherwise.
+    pub fn keys(&self) -> &'static [Binding] {
+        if self.picker.is_some() {
+            tool_picker::KEYS
+        } else {
+            KEYS
+        }
     }
 
     fn refilter(&mut self, kb: &'kb KnowledgeBase) {
@@ -69,16 +109,26 @@ impl<'kb> State<'kb> {
     }
 
     pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        if let Some(picker) = &mut self.picker {
+            match picker.update(ctx.kb, &action) {
+                Picked::Open => {}
+                Picked::Cancelled => self.picker = None,
+                Picked::Tool(tool) => {
+                    self.picker = None;
+                    self.tool_filter = tool;
+                    self.refilter(ctx.kb);
+                }
+            }
+            return Cmd::Stay;
+        }
+        if let Some(row) = super::list_move(self.row, self.list.len(), super::PAGE, &action) {
+            self.row = row;
+            return Cmd::Stay;
+        }
         match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(self.list.len().saturating_sub(1)),
-            Action::ToolFilter => {
-                let tools = ctx.kb.tools().len();
-                self.tool_filter = match self.tool_filter {
-                    None => Some(0),
-                    Some(i) if i + 1 < tools => Some(i + 1),
-                    Some(_) => None,
-                };
+            Action::ToolFilter => self.picker = Some(Picker::new(self.tool_filter)),
+            Action::ClearFilters => {
+                (self.tool_filter, self.kind_filter) = (None, None);
                 self.refilter(ctx.kb);
             }
             Action::KindFilter => {
@@ -101,10 +151,19 @@ impl<'kb> State<'kb> {
     }
 }
 
+/// "1 technique", "12 techniques".
+fn count(n: usize) -> String {
+    if n == 1 {
+        "1 technique".to_owned()
+    } else {
+        format!("{n} techniques")
+    }
+}
+
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
-        let body = parts::browse_reminder(buf, area, theme);
+        let body = parts::browse_reminder(buf, crate::tui::text::readable(area), theme, false);
         let [filters, list] = body.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(1),
@@ -114,24 +173,37 @@ impl Widget for View<'_, State<'_>> {
             .and_then(|i| kb.tools().get(i))
             .map_or("any", |t| t.name.as_str());
         let kind = state.kind_filter.map_or("any", |k| k.as_str());
-        Paragraph::new(Line::from(vec![
-            Span::styled("Tool: ", theme.dim),
-            Span::styled(tool, theme.title),
-            Span::styled(
-                format!("  ({})   Kind: ", label(KEYS, &Action::ToolFilter)),
-                theme.dim,
-            ),
-            Span::styled(kind, theme.title),
-            Span::styled(
-                format!("  ({})", label(KEYS, &Action::KindFilter)),
-                theme.dim,
-            ),
-        ]))
+        let filters = filters.inner(ratatui::layout::Margin::new(1, 0));
+        Paragraph::new(crate::tui::text::fit_line(
+            Line::from(vec![
+                Span::styled("Tool: ", theme.dim),
+                Span::styled(tool, theme.title),
+                Span::styled(
+                    format!("  ({})   Kind: ", label(KEYS, &Action::ToolFilter)),
+                    theme.dim,
+                ),
+                Span::styled(kind, theme.title),
+                Span::styled(
+                    format!(
+                        "  ({})   {} clears",
+                        label(KEYS, &Action::KindFilter),
+                        label(KEYS, &Action::ClearFilters)
+                    ),
+                    theme.dim,
+                ),
+            ]),
+            usize::from(filters.width),
+        ))
         .render(filters, buf);
         let region = kb.regions().get(state.region).map_or("", |r| r.id.as_str());
-        let block = Block::bordered()
-            .title(format!(" {} ", region_name(kb, region)))
-            .border_style(theme.border);
+        let block = crate::tui::text::boxed(
+            format!(
+                " {} · {} ",
+                region_name(kb, region),
+                count(state.list.len())
+            ),
+            theme.border,
+        );
         let inner = block.inner(list);
         block.render(list, buf);
         if state.list.is_empty() {
@@ -178,5 +250,8 @@ impl Widget for View<'_, State<'_>> {
             })
             .collect();
         parts::list(buf, inner, items, state.row, true, theme);
+        if let Some(picker) = state.picker {
+            picker.render(kb, theme, body, buf);
+        }
     }
 }

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Cmd, Ctx, View};
 use crate::engine::Since;
@@ -11,6 +11,7 @@ use crate::flow::{self, Page};
 use crate::kb::{Feel, Goal};
 use crate::tui::action::Action;
 use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind, help_only};
+use crate::tui::text;
 use crate::words;
 
 pub const KEYS: &[Binding] = &[
@@ -119,26 +120,58 @@ fn help(field: Field) -> &'static str {
     }
 }
 
+/// Column widths of the values: feel, strength, since, goal.
+const VALUE_WIDTHS: [usize; 4] = [22, 10, 9, 18];
+/// From this inner width the table is one row an area; below it each area takes two rows (its
+/// name, then its values), so no column is cut.
+const ONE_ROW: usize = 24 + 22 + 10 + 9 + 18;
+
 impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, answers, theme) = (self.shared.kb, self.shared.answers, self.shared.theme);
         let field = self.state.field;
+        let area = text::readable(area);
+        let hint = Line::raw(help(FIELDS[field % FIELDS.len()]));
+        let hint_height = text::wrapped_height(std::slice::from_ref(&hint), area.width).max(1);
         let [table, info] = area.layout(&Layout::vertical([
             Constraint::Min(3),
-            Constraint::Length(3),
+            Constraint::Length(hint_height + 1),
         ]));
-        let block = Block::bordered()
-            .title(" Each area you chose ")
-            .border_style(theme.border);
+        let block = text::boxed(" Each area you chose ", theme.border);
         let inner = block.inner(table);
         block.render(table, buf);
+        let one_row = usize::from(inner.width) >= ONE_ROW;
+        let name_width = if one_row {
+            usize::from(inner.width) - (ONE_ROW - 24)
+        } else {
+            0
+        };
+        // Stacked, the values take less room, so every column fits at 60 columns.
+        let widths = if one_row {
+            VALUE_WIDTHS
+        } else {
+            [22, 7, 8, 17]
+        };
+        let heading = format!(
+            "{:<w0$}{:<w1$}{:<w2$}{:<w3$}",
+            "Feels",
+            if one_row { "Strength" } else { "Level" },
+            "Since",
+            "Goal",
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2],
+            w3 = widths[3]
+        );
         let mut lines = vec![Line::styled(
-            format!(
-                "  {:<22}{:<22}{:<10}{:<9}{}",
-                "Area", "Feels", "Strength", "Since", "Goal"
-            ),
+            if one_row {
+                format!("{:<name_width$}{heading}", "Area")
+            } else {
+                heading
+            },
             theme.dim,
         )];
+        let mut cursor_line = 0;
         for (i, id) in answers.chosen(kb).iter().enumerate() {
             let Some(d) = answers.regions.get(*id) else {
                 continue;
@@ -150,8 +183,15 @@ impl Widget for View<'_, State> {
                 d.since.as_str().to_owned(),
                 words::goal_short(d.goal).to_owned(),
             ];
-            let widths = [22, 10, 9, 16];
-            let mut spans = vec![Span::raw(format!("  {:<22}", truncate(name, 21)))];
+            let mut spans = Vec::new();
+            if one_row {
+                spans.push(Span::raw(format!(
+                    "{:<name_width$}",
+                    text::ellipsis(name, name_width - 1)
+                )));
+            } else {
+                lines.push(Line::styled(name.to_owned(), theme.title));
+            }
             for (f, (value, width)) in values.iter().zip(widths).enumerate() {
                 let selected = field == i * FIELDS.len() + f;
                 let text = if selected {
@@ -164,25 +204,16 @@ impl Widget for View<'_, State> {
                     if selected { theme.cursor } else { theme.text },
                 ));
             }
-            lines.push(Line::from(spans));
+            if field / FIELDS.len() == i {
+                cursor_line = lines.len();
+            }
+            lines.push(text::fit_line(Line::from(spans), usize::from(inner.width)));
         }
-        let cursor_row = u16::try_from(field / FIELDS.len() + 1).unwrap_or(u16::MAX);
+        let cursor_row = u16::try_from(cursor_line).unwrap_or(u16::MAX);
         let scroll = cursor_row.saturating_sub(inner.height.saturating_sub(1));
         Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
-        let text = Line::from(vec![
-            Span::styled("  ", theme.text),
-            Span::raw(help(FIELDS[field % FIELDS.len()])),
-        ]);
-        Paragraph::new(text)
+        Paragraph::new(hint)
             .wrap(Wrap { trim: true })
-            .render(info, buf);
-    }
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        s.chars().take(max - 1).chain(['…']).collect()
+            .render(info.inner(ratatui::layout::Margin::new(1, 0)), buf);
     }
 }

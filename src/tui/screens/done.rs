@@ -111,7 +111,11 @@ impl Widget for View<'_, State> {
         lines.push(Line::styled("If an area feels worse the next day (more swollen, bruised, numb or much more painful), stop using tools on it and ask a doctor or physio.", theme.dim));
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(Block::bordered().border_style(theme.border))
+            .block(
+                Block::bordered()
+                    .padding(ratatui::widgets::Padding::horizontal(1))
+                    .border_style(theme.border),
+            )
             .render(area, buf);
     }
 }

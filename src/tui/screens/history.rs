@@ -245,6 +245,7 @@ impl Widget for View<'_, State<'_>> {
 fn draw_list(buf: &mut Buffer, area: Rect, view: &View<'_, State<'_>>, loaded: &Loaded) {
     let (kb, theme, state) = (view.shared.kb, view.shared.theme, view.state);
     let block = Block::bordered()
+        .padding(ratatui::widgets::Padding::horizontal(1))
         .title(match loaded.records.len() {
             1 => " 1 session, newest first ".to_owned(),
             n => format!(" {n} sessions, newest first "),

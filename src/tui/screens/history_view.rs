@@ -28,6 +28,7 @@ pub(super) fn charts(buf: &mut Buffer, area: Rect, view: &View<'_, State<'_>>) {
     };
     let records = state.records();
     let block = Block::bordered()
+        .padding(ratatui::widgets::Padding::horizontal(1))
         .title(format!(
             " {}: before (B) and after (A) each session, oldest on the left; ←→ other area ",
             region_name(kb, region)
@@ -181,6 +182,7 @@ pub(super) fn detail(buf: &mut Buffer, area: Rect, view: &View<'_, State<'_>>) {
         lines,
         state.scroll.offset,
         Block::bordered()
+            .padding(ratatui::widgets::Padding::horizontal(1))
             .title(" Session in full (esc: back to the list) ")
             .border_style(theme.border),
     );

@@ -26,8 +26,10 @@ pub mod search;
 pub mod session;
 mod session_view;
 pub mod technique;
+pub mod tool_picker;
 pub mod welcome;
 pub mod where_;
+mod where_map;
 pub mod which;
 
 use std::time::Duration;
@@ -115,6 +117,8 @@ impl Scroll {
             Action::Down | Action::Wheel { up: false } => self.offset.saturating_add(1),
             Action::PageUp => self.offset.saturating_sub(10),
             Action::PageDown => self.offset.saturating_add(10),
+            Action::Home => 0,
+            Action::End => self.max,
             _ => return false,
         };
         self.offset = offset.min(self.max);
@@ -132,6 +136,26 @@ impl Scroll {
         self.max
     }
 }
+
+/// Where a list cursor goes for a move, page, home/end or wheel action over `len` rows (`page`
+/// rows a page); `None` for any other action. Shared by every list so they all page alike.
+pub fn list_move(index: usize, len: usize, page: usize, action: &Action) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    let page = page.max(1);
+    let to = match action {
+        Action::Up | Action::Wheel { up: true } => index.saturating_sub(1),
+        Action::Down | Action::Wheel { up: false } => index + 1,
+        Action::PageUp => index.saturating_sub(page),
+        Action::PageDown => index + page,
+        Action::Home => 0,
+        Action::End => last,
+        _ => return None,
+    };
+    Some(to.min(last))
+}
+
+/// Rows a page moves in a list (the lists are at least this tall at 80x24).
+pub const PAGE: usize = 10;
 
 /// What a screen's `update` is given besides its own state.
 pub struct Ctx<'a, 'kb> {
@@ -180,6 +204,8 @@ pub struct Shared<'a> {
     pub emergency: &'a str,
     pub theme: &'a Theme,
     pub now: Duration,
+    /// How many sessions are saved, once counted.
+    pub sessions: Option<usize>,
 }
 
 impl<'kb> Screen<'kb> {
@@ -265,10 +291,10 @@ impl<'kb> Screen<'kb> {
             Screen::Review(_) => review::KEYS,
             Screen::Outcome(s) => s.keys(),
             Screen::Preferences(_) => preferences::KEYS,
-            Screen::Routine(_) => routine::KEYS,
-            Screen::BrowseList(_) => browse_list::KEYS,
+            Screen::Routine(s) => s.keys(),
+            Screen::BrowseList(s) => s.keys(),
             Screen::Technique(_) => technique::KEYS,
-            Screen::Search(_) => search::KEYS,
+            Screen::Search(s) => s.keys(),
             Screen::Rate(s) => s.keys(),
             Screen::Session(s) => s.keys(),
             Screen::Done(s) => s.keys(),
@@ -306,6 +332,28 @@ impl<'kb> Screen<'kb> {
         match self {
             Screen::Where(s) => s.click(ctx, body, x, y),
             _ => Cmd::Stay,
+        }
+    }
+
+    /// What the mouse does on this screen, for the help (`None` where it does nothing).
+    pub fn mouse_help(&self) -> Option<&'static str> {
+        match self {
+            Screen::Where(s) if s.browsing => {
+                Some("Mouse: click an area on the map or in the list to open it.")
+            }
+            Screen::Where(_) => Some(
+                "Mouse: click an area on the map or in the list to choose it; click again to un-choose.",
+            ),
+            Screen::Outcome(_)
+            | Screen::Routine(_)
+            | Screen::Technique(_)
+            | Screen::Session(_)
+            | Screen::BrowseList(_)
+            | Screen::Search(_)
+            | Screen::Review(_)
+            | Screen::Preferences(_)
+            | Screen::Welcome(_) => Some("Mouse: the wheel scrolls."),
+            _ => None,
         }
     }
 

@@ -17,6 +17,7 @@ use crate::tui::keys::{
     BACK, BROWSE, Binding, Key, SCROLL_D, SCROLL_DOWN, SCROLL_HINT, SCROLL_U, SCROLL_UP, bind,
     label,
 };
+use crate::tui::text;
 use crate::tui::widgets as parts;
 use crate::words::headline;
 
@@ -136,16 +137,23 @@ impl StatefulWidget for View<'_, State> {
             }
             Outcome::Routine => (theme.ok, "You can go ahead".to_owned()),
         };
+        let area = text::readable(area);
+        // The headline and its message are never cut: the top takes their wrapped height (and
+        // the reasons below scroll), leaving at least three rows for the box below.
+        let top_lines = vec![
+            Line::styled(banner, banner_style),
+            Line::raw(text::keep_units(&s.message)),
+            Line::raw(""),
+        ];
+        let top_height =
+            text::wrapped_height(&top_lines, area.width).min(area.height.saturating_sub(3));
         let [top, body] = area.layout(&Layout::vertical([
-            Constraint::Length(3),
+            Constraint::Length(top_height),
             Constraint::Min(3),
         ]));
-        Paragraph::new(vec![
-            Line::styled(banner, banner_style),
-            Line::raw(s.message.as_str()),
-        ])
-        .wrap(Wrap { trim: true })
-        .render(top, buf);
+        Paragraph::new(top_lines)
+            .wrap(Wrap { trim: true })
+            .render(top, buf);
         let mut lines = reasons(self.shared.kb, s, banner_style, theme);
         if s.stopped_early {
             let back = label(self.state.keys(), &Action::Back);

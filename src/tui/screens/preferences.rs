@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, ListItem, Paragraph, Widget, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
 use super::details::cycle;
 use super::{Cmd, Ctx, Screen, View, outcome, routine};
@@ -18,6 +18,8 @@ pub const KEYS: &[Binding] = &[
     UP,
     DOWN,
     MOVE,
+    crate::tui::keys::HOME,
+    crate::tui::keys::END,
     bind(&[Key::Left, Key::Char('h')], "←→", "change", Action::Left),
     help_only(
         &[Key::Right, Key::Char('l')],
@@ -51,8 +53,16 @@ impl State {
         let prefs = &mut ctx.answers.preferences;
         let minutes = crate::engine::answers::MINUTES;
         match (self.row, action) {
-            (_, Action::Up) => self.row = self.row.saturating_sub(1),
-            (_, Action::Down) => self.row = (self.row + 1).min(rows - 1),
+            (
+                _,
+                ref a @ (Action::Up
+                | Action::Down
+                | Action::Home
+                | Action::End
+                | Action::Wheel { .. }),
+            ) => {
+                self.row = super::list_move(self.row, rows, super::PAGE, a).unwrap_or(self.row);
+            }
             (0, Action::Left) => {
                 prefs.minutes = (prefs.minutes.saturating_sub(1)).max(*minutes.start());
             }
@@ -93,6 +103,7 @@ impl State {
 
 impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = crate::tui::text::readable(area);
         let (kb, theme) = (self.shared.kb, self.shared.theme);
         let [list, info] = area.layout(&Layout::vertical([
             Constraint::Min(4),
@@ -122,9 +133,7 @@ impl Widget for View<'_, State> {
                 Span::styled(format!("{mark}{}{note}", tool.name), style),
             ])));
         }
-        let block = Block::bordered()
-            .title(" What you have ")
-            .border_style(theme.border);
+        let block = crate::tui::text::boxed(" What you have ", theme.border);
         let inner = block.inner(list);
         block.render(list, buf);
         parts::list(buf, inner, items, self.state.row, true, theme);
@@ -135,6 +144,6 @@ impl Widget for View<'_, State> {
         };
         Paragraph::new(text)
             .wrap(Wrap { trim: true })
-            .render(info, buf);
+            .render(info.inner(ratatui::layout::Margin::new(1, 0)), buf);
     }
 }

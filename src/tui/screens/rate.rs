@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Cmd, Ctx, Screen, View, done};
 use crate::engine::{Answers, Routine};
@@ -195,16 +195,22 @@ impl Widget for View<'_, State> {
         Paragraph::new(Line::styled(text, theme.text))
             .wrap(Wrap { trim: true })
             .render(intro, buf);
-        let block = Block::bordered()
-            .title(" 0 = none / hardly, 10 = worst / freely ")
-            .border_style(theme.border);
+        let block =
+            crate::tui::text::boxed(" 0 = none / hardly, 10 = worst / freely ", theme.border);
         let inner = block.inner(table);
         block.render(table, buf);
+        // Columns that fit the width: a rating column holds "< 10 > (was 10)"; the area's name
+        // takes what is left, cut with an ellipsis if it must be.
+        let width = usize::from(inner.width);
+        let cw = if width >= 76 { 24 } else { 16 };
+        let name_w = width.saturating_sub(2 + 2 * cw).clamp(8, 26);
+        let pain_head = if cw >= 18 {
+            "Pain or tightness"
+        } else {
+            "Pain, tightness"
+        };
         let mut lines = vec![Line::styled(
-            format!(
-                "  {:<26}{:<24}{}",
-                "Area", "Pain or tightness", "Moves freely"
-            ),
+            format!("  {:<name_w$}{:<cw$}{}", "Area", pain_head, "Moves freely"),
             theme.dim,
         )];
         for (i, r) in state.ratings.iter().enumerate() {
@@ -213,7 +219,8 @@ impl Widget for View<'_, State> {
             } else {
                 r.before
             };
-            let mut spans = vec![Span::raw(format!("  {:<26}", region_name(kb, &r.region)))];
+            let name = crate::tui::text::ellipsis(region_name(kb, &r.region), name_w - 1);
+            let mut spans = vec![Span::raw(format!("  {name:<name_w$}"))];
             for (f, value) in [score.pain, score.ease].into_iter().enumerate() {
                 let selected = state.field == i * 2 + f;
                 let was = if after {
@@ -230,7 +237,7 @@ impl Widget for View<'_, State> {
                     format!("  {value:>2}  {was}")
                 };
                 spans.push(Span::styled(
-                    format!("{text:<24}"),
+                    format!("{text:<cw$}"),
                     if selected { theme.cursor } else { theme.text },
                 ));
             }

@@ -19,6 +19,11 @@ pub const KEYS: &[Binding] = &[
     UP,
     DOWN,
     MOVE,
+    crate::tui::keys::PAGE_UP,
+    crate::tui::keys::PAGE_DOWN,
+    crate::tui::keys::FIRST,
+    crate::tui::keys::LAST,
+    crate::tui::keys::PAGE_HINT,
     bind(
         &[Key::Char(' ')],
         "space",
@@ -57,8 +62,16 @@ impl<'kb> State<'kb> {
 
     pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
         match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(self.len(ctx.answers).saturating_sub(1)),
+            ref a @ (Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End
+            | Action::Wheel { .. }) => {
+                let len = self.len(ctx.answers);
+                self.row = super::list_move(self.row, len, super::PAGE, a).unwrap_or(self.row);
+            }
             Action::Toggle => return self.change(ctx),
             Action::Next => {
                 if let Some((page, _)) = self
@@ -106,11 +119,8 @@ impl<'kb> State<'kb> {
 
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = crate::tui::text::readable(area);
         let (kb, answers, theme) = (self.shared.kb, self.shared.answers, self.shared.theme);
-        let [top, list] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(3),
-        ]));
         let reply = |r: &Prompt<'_>| flow::reply(answers, r);
         let yes = self
             .state
@@ -118,15 +128,25 @@ impl Widget for View<'_, State<'_>> {
             .iter()
             .filter(|(_, r)| reply(r).is_some_and(Reply::fires))
             .count();
-        Paragraph::new(Line::styled(
+        let intro = Line::styled(
             format!(
                 "Check your answers. {yes} answered yes or not sure. {} changes one; {} shows the result.",
                 capitalised(label(KEYS, &Action::Toggle)),
                 label(KEYS, &Action::Next)
             ),
             theme.dim,
-        ))
-        .render(top, buf);
+        );
+        // The instructions wrap rather than being cut.
+        let top_lines = [intro];
+        let height = crate::tui::text::wrapped_height(&top_lines, area.width).min(3);
+        let [top, list] = area.layout(&Layout::vertical([
+            Constraint::Length(height.max(1)),
+            Constraint::Min(3),
+        ]));
+        let [intro] = top_lines;
+        Paragraph::new(intro)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(top, buf);
         let mut items = Vec::new();
         for id in answers.chosen(kb) {
             let Some(d) = answers.regions.get(id) else {

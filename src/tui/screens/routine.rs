@@ -12,30 +12,56 @@ use crate::flow::Page;
 use crate::kb::KnowledgeBase;
 use crate::report::{dose, duration, keep_off_lines, region_name, tool_line};
 use crate::tui::action::{Action, Effect};
-use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, SCROLL_DOWN, SCROLL_UP, UP, bind, label};
+use crate::tui::keys::{
+    BACK, BROWSE, Binding, DOWN, END, HOME, Key, SCROLL_D, SCROLL_DOWN, SCROLL_HINT, SCROLL_U,
+    SCROLL_UP, UP, bind, label,
+};
 use crate::tui::theme::Theme;
 use crate::tui::widgets as parts;
 use crate::words::position as position_words;
 
+const GO: Binding = bind(
+    &[Key::Char('g')],
+    "g",
+    "start the guided session",
+    Action::StartSession,
+);
+const TAB: Binding = bind(
+    &[Key::Tab, Key::BackTab],
+    "tab",
+    "steps/details",
+    Action::NextPane,
+);
+const EXPORT: Binding = bind(&[Key::Char('e')], "e", "save as Markdown", Action::Export);
+
+/// With the steps in focus: the arrows move between steps, pgup/pgdn scroll the step's text.
 pub const KEYS: &[Binding] = &[
-    bind(
-        &[Key::Char('g')],
-        "g",
-        "start the guided session",
-        Action::StartSession,
-    ),
+    GO,
     UP,
     DOWN,
     bind(&[], "↑↓", "step", Action::Up),
-    bind(
-        &[Key::Tab, Key::BackTab],
-        "tab",
-        "steps/details",
-        Action::NextPane,
-    ),
+    TAB,
     SCROLL_UP,
     SCROLL_DOWN,
-    bind(&[Key::Char('e')], "e", "save as Markdown", Action::Export),
+    HOME,
+    END,
+    EXPORT,
+    BACK,
+    BROWSE,
+];
+
+/// With the step's text in focus: every arrow and paging key scrolls it.
+pub const DETAIL_KEYS: &[Binding] = &[
+    GO,
+    SCROLL_U,
+    SCROLL_D,
+    SCROLL_HINT,
+    TAB,
+    SCROLL_UP,
+    SCROLL_DOWN,
+    HOME,
+    END,
+    EXPORT,
     BACK,
     BROWSE,
 ];
@@ -63,6 +89,14 @@ impl State {
                 scroll: Scroll::default(),
             }),
             None => Err(Box::new(advice)),
+        }
+    }
+
+    /// The table in force: the arrows move between steps or scroll the step's text.
+    pub fn keys(&self) -> &'static [Binding] {
+        match self.pane {
+            Pane::First => KEYS,
+            Pane::Second => DETAIL_KEYS,
         }
     }
 
@@ -110,11 +144,7 @@ impl StatefulWidget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer, fit: &mut Option<u16>) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
         let routine = &state.routine;
-        let [top, body] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(3),
-        ]));
-        Paragraph::new(Line::from(vec![
+        let summary = Line::from(vec![
             Span::styled(
                 format!(
                     "{} step{}, {} ",
@@ -132,8 +162,18 @@ impl StatefulWidget for View<'_, State> {
                 ),
                 theme.dim,
             ),
-        ]))
-        .render(top, buf);
+        ]);
+        // The summary wraps rather than being cut; the panes take the rest.
+        let lines = [summary];
+        let height = crate::tui::text::wrapped_height(&lines, area.width).min(area.height / 3);
+        let [top, body] = area.layout(&Layout::vertical([
+            Constraint::Length(height.max(1)),
+            Constraint::Min(3),
+        ]));
+        let [summary] = lines;
+        Paragraph::new(summary)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(top, buf);
         let left_width = (body.width / 3).clamp(24, 40);
         let [left, right] = body.layout(&Layout::horizontal([
             Constraint::Length(left_width),
@@ -146,9 +186,7 @@ impl StatefulWidget for View<'_, State> {
                 theme.border
             }
         };
-        let block = Block::bordered()
-            .title(" Steps ")
-            .border_style(focus(Pane::First));
+        let block = crate::tui::text::boxed(" Steps ", focus(Pane::First));
         let inner = block.inner(left);
         block.render(left, buf);
         let items = routine

@@ -1,14 +1,19 @@
 //! Browse: search as you type, over techniques, areas and muscles.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, ListItem, Paragraph, Widget, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
+use super::tool_picker::{self, Picked, Picker};
 use super::{Cmd, Ctx, Screen, View, browse_list, technique};
-use crate::browse::{Hit, Searcher, Target};
+use crate::browse::{self, Filter, Hit, Searcher, Target};
+use crate::kb::{Kind, KnowledgeBase};
 use crate::tui::action::Action;
-use crate::tui::keys::{Binding, Key, bind, help_only};
+use crate::tui::keys::{Binding, Key, bind, help_only, label};
+use crate::tui::text;
+use crate::tui::theme::Theme;
 use crate::tui::widgets as parts;
 
 /// While searching, letters are typed into the search, so only these keys act.
@@ -17,8 +22,25 @@ pub const KEYS: &[Binding] = &[
     help_only(&[Key::Up], "↑", "move up", Action::Up),
     help_only(&[Key::Down], "↓", "move down", Action::Down),
     bind(&[], "↑↓", "move", Action::Up),
+    help_only(&[Key::PageUp], "pgup", "a page up", Action::PageUp),
+    help_only(&[Key::PageDown], "pgdn", "a page down", Action::PageDown),
+    help_only(&[Key::Home], "home", "to the first result", Action::Home),
+    help_only(&[Key::End], "end", "to the last result", Action::End),
     bind(&[Key::Enter], "enter", "open", Action::Next),
     bind(&[Key::Backspace], "bksp", "delete", Action::Erase),
+    bind(&[Key::Ctrl('t')], "ctrl-t", "tool", Action::ToolFilter),
+    bind(
+        &[Key::Ctrl('f')],
+        "ctrl-f",
+        "direct/indirect",
+        Action::KindFilter,
+    ),
+    bind(
+        &[Key::Ctrl('x')],
+        "ctrl-x",
+        "clear filters",
+        Action::ClearFilters,
+    ),
     bind(&[Key::Esc], "esc", "back", Action::Back),
 ];
 
@@ -28,12 +50,43 @@ pub const KEYS: &[Binding] = &[
 pub struct State {
     pub query: String,
     pub hit: usize,
+    /// What the query finds that passes the filters.
     pub hits: Vec<Hit>,
+    /// A tool (index into the tools) and a kind: techniques found must pass them.
+    pub tool_filter: Option<usize>,
+    pub kind_filter: Option<Kind>,
+    /// The tool picker, while open.
+    pub picker: Option<Picker>,
     searcher: Searcher,
 }
 
 impl State {
+    /// The picker's keys while it is open, the search's otherwise.
+    pub fn keys(&self) -> &'static [Binding] {
+        if self.picker.is_some() {
+            tool_picker::KEYS
+        } else {
+            KEYS
+        }
+    }
+
     pub fn update<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        if let Some(picker) = &mut self.picker {
+            match picker.update(ctx.kb, &action) {
+                Picked::Open => {}
+                Picked::Cancelled => self.picker = None,
+                Picked::Tool(tool) => {
+                    self.picker = None;
+                    self.tool_filter = tool;
+                    self.research(ctx);
+                }
+            }
+            return Cmd::Stay;
+        }
+        if let Some(hit) = super::list_move(self.hit, self.hits.len(), super::PAGE, &action) {
+            self.hit = hit;
+            return Cmd::Stay;
+        }
         match action {
             Action::Type(c) => {
                 self.query.push(c);
@@ -43,16 +96,30 @@ impl State {
                 self.query.pop();
                 self.research(ctx);
             }
-            Action::Up => self.hit = self.hit.saturating_sub(1),
-            Action::Down => self.hit = (self.hit + 1).min(self.hits.len().saturating_sub(1)),
+            Action::ToolFilter => self.picker = Some(Picker::new(self.tool_filter)),
+            Action::KindFilter => {
+                self.kind_filter = match self.kind_filter {
+                    None => Some(Kind::Direct),
+                    Some(Kind::Direct) => Some(Kind::Indirect),
+                    Some(Kind::Indirect) => None,
+                };
+                self.research(ctx);
+            }
+            Action::ClearFilters => {
+                (self.tool_filter, self.kind_filter) = (None, None);
+                self.research(ctx);
+            }
             Action::Next => match self.hits.get(self.hit).map(|h| &h.target) {
                 Some(Target::Technique(id)) => {
                     return Cmd::Push(Screen::Technique(technique::State::new(id)));
                 }
                 Some(Target::Region(id)) => {
                     if let Some(index) = ctx.kb.regions().iter().position(|r| r.id == *id) {
-                        return Cmd::Push(Screen::BrowseList(browse_list::State::new(
-                            ctx.kb, index,
+                        return Cmd::Push(Screen::BrowseList(browse_list::State::with_filters(
+                            ctx.kb,
+                            index,
+                            self.tool_filter,
+                            self.kind_filter,
                         )));
                     }
                 }
@@ -64,54 +131,130 @@ impl State {
         Cmd::Stay
     }
 
+    /// The filters as the library applies them.
+    fn filter(&self, kb: &KnowledgeBase) -> Filter {
+        Filter {
+            region: None,
+            tool: self
+                .tool_filter
+                .and_then(|i| kb.tools().get(i))
+                .map(|t| t.id.clone()),
+            kind: self.kind_filter,
+        }
+    }
+
     fn research(&mut self, ctx: &Ctx<'_, '_>) {
+        let filter = self.filter(ctx.kb);
         self.hits = self.searcher.search(ctx.kb, &self.query);
+        // Techniques must pass the filters; areas and muscles lead to a list that keeps them.
+        self.hits.retain(|h| match &h.target {
+            Target::Technique(id) => ctx
+                .kb
+                .technique(id)
+                .is_some_and(|t| filter.allows(ctx.kb, t)),
+            Target::Region(_) => true,
+        });
         self.hit = 0;
     }
 }
 
 impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (theme, state) = (self.shared.theme, self.state);
-        let body = parts::browse_reminder(buf, area, theme);
-        let [input, results] = body.layout(&Layout::vertical([
+        let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
+        let body = parts::browse_reminder(buf, text::readable(area), theme, true);
+        let [input, filters, results] = body.layout(&Layout::vertical([
             Constraint::Length(3),
+            Constraint::Length(1),
             Constraint::Min(1),
         ]));
+        let found = match state.hits.len() {
+            _ if state.query.is_empty() => String::new(),
+            1 => " · 1 result".to_owned(),
+            n => format!(" · {n} results"),
+        };
         Paragraph::new(Line::from(vec![
             Span::raw(state.query.as_str()),
             Span::styled("_", theme.key),
         ]))
-        .block(
-            Block::bordered()
-                .title(" Search ")
-                .border_style(theme.title),
-        )
+        .block(text::boxed(format!(" Search{found} "), theme.title))
         .render(input, buf);
+        let tool = state
+            .tool_filter
+            .and_then(|i| kb.tools().get(i))
+            .map_or("any", |t| t.name.as_str());
+        let kind = state.kind_filter.map_or("any", |k| k.as_str());
+        let filters = filters.inner(Margin::new(1, 0));
+        Paragraph::new(text::fit_line(
+            Line::from(vec![
+                Span::styled("Tool: ", theme.dim),
+                Span::styled(tool, theme.title),
+                Span::styled(
+                    format!("  ({})   Kind: ", label(KEYS, &Action::ToolFilter)),
+                    theme.dim,
+                ),
+                Span::styled(kind, theme.title),
+                Span::styled(
+                    format!(
+                        "  ({})   {} clears",
+                        label(KEYS, &Action::KindFilter),
+                        label(KEYS, &Action::ClearFilters)
+                    ),
+                    theme.dim,
+                ),
+            ]),
+            usize::from(filters.width),
+        ))
+        .render(filters, buf);
         if state.hits.is_empty() {
             let text = if state.query.is_empty() {
                 "Type part of a technique, area or muscle name, like calf, roll or soleus."
             } else {
-                "Nothing matches. Try fewer letters."
+                "Nothing matches. Try fewer letters, or clear the filters."
             };
             Paragraph::new(Line::styled(text, theme.dim))
                 .wrap(Wrap { trim: true })
-                .render(results, buf);
-            return;
+                .render(results.inner(Margin::new(1, 0)), buf);
+        } else {
+            let width = usize::from(results.width).saturating_sub(4);
+            let items = state
+                .hits
+                .iter()
+                .map(|h| ListItem::new(marked(&h.label, &state.query, width, theme)))
+                .collect();
+            parts::list(buf, results, items, state.hit, true, theme);
         }
-        let width = usize::from(results.width).saturating_sub(3);
-        let items = state
-            .hits
-            .iter()
-            .map(|h| {
-                ListItem::new(
-                    parts::wrap_words(&h.label, width)
-                        .into_iter()
-                        .map(Line::raw)
-                        .collect::<Vec<_>>(),
-                )
+        if let Some(picker) = state.picker {
+            picker.render(kb, theme, body, buf);
+        }
+    }
+}
+
+/// A result's label wrapped at `width`, the letters the query matched underlined and bold (so
+/// the mark shows without colour too).
+fn marked(label: &str, query: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let marks = browse::highlights(label, query);
+    let mark = theme.key.add_modifier(Modifier::UNDERLINED);
+    let mut at = 0;
+    let chars: Vec<char> = label.chars().collect();
+    let mut lines = Vec::new();
+    for line in parts::wrap_words(label, width) {
+        // Wrapping drops the space at a break; find where this line starts in the label.
+        while at < chars.len() && chars[at] == ' ' && !line.starts_with(' ') {
+            at += 1;
+        }
+        let spans: Vec<Span<'static>> = line
+            .chars()
+            .map(|c| {
+                let style = if marks.contains(&at) {
+                    mark
+                } else {
+                    theme.text
+                };
+                at += 1;
+                Span::styled(c.to_string(), style)
             })
             .collect();
-        parts::list(buf, results, items, state.hit, true, theme);
+        lines.push(Line::from(spans));
     }
+    lines
 }

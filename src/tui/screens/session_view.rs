@@ -116,7 +116,9 @@ impl StatefulWidget for View<'_, State> {
             rest,
             lines,
             state.scroll.offset,
-            Block::bordered().border_style(theme.border),
+            Block::bordered()
+                .padding(ratatui::widgets::Padding::horizontal(1))
+                .border_style(theme.border),
         ));
     }
 }

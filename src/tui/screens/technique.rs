@@ -54,7 +54,7 @@ impl StatefulWidget for View<'_, State> {
 
     fn render(self, area: Rect, buf: &mut Buffer, fit: &mut Option<u16>) {
         let (kb, theme) = (self.shared.kb, self.shared.theme);
-        let body = parts::browse_reminder(buf, area, theme);
+        let body = parts::browse_reminder(buf, crate::tui::text::readable(area), theme, false);
         let Some(t) = kb.technique(&self.state.id) else {
             return;
         };

@@ -8,10 +8,11 @@ use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 use super::{Cmd, View};
 use crate::tui::action::Action;
 use crate::tui::keys::{Binding, DOWN, Key, MOVE, MenuItem, UP, bind, help_only};
+use crate::tui::text;
 use crate::tui::widgets as parts;
 
 /// The welcome menu: each row's label and what enter on it does, in one table.
-pub const MENU: [MenuItem; 3] = [
+pub const MENU: [MenuItem; 4] = [
     MenuItem {
         label: "Start",
         description: "Check where it hurts and get a safe routine",
@@ -21,6 +22,11 @@ pub const MENU: [MenuItem; 3] = [
         label: "Browse",
         description: "Look up techniques by body area (skips the safety check)",
         action: Action::Browse,
+    },
+    MenuItem {
+        label: "History",
+        description: "Your past sessions and how they felt",
+        action: Action::OpenHistory,
     },
     MenuItem {
         label: "Quit",
@@ -36,6 +42,8 @@ pub const KEYS: &[Binding] = &[
     bind(&[Key::Enter], "enter", "choose", Action::Next),
     help_only(&[Key::Char('b')], "b", "browse techniques", Action::Browse),
     help_only(&[Key::Char('h')], "h", "history", Action::OpenHistory),
+    crate::tui::keys::HOME,
+    crate::tui::keys::END,
 ];
 
 /// The row of the menu under the cursor.
@@ -47,8 +55,9 @@ pub struct State {
 impl State {
     pub fn update<'kb>(&mut self, action: Action) -> Cmd<'kb> {
         match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(MENU.len() - 1),
+            Action::Up | Action::Down | Action::Home | Action::End | Action::Wheel { .. } => {
+                self.row = super::list_move(self.row, MENU.len(), 1, &action).unwrap_or(self.row);
+            }
             Action::Next => {
                 if let Some(item) = MENU.get(self.row) {
                     return Cmd::Do(item.action.clone());
@@ -63,16 +72,11 @@ impl State {
 impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.shared.theme;
+        // The header already names fascia: the body starts with what it does.
         let area = area.centered_horizontally(Constraint::Max(76));
-        let [intro, menu, _] = area.layout(&Layout::vertical([
-            Constraint::Length(14),
-            Constraint::Length(3),
-            Constraint::Min(0),
-        ]));
         let text = vec![
             Line::raw(""),
-            Line::styled("fascia", theme.title),
-            Line::raw("Safe self-massage for tight or sore muscles."),
+            Line::styled("Safe self-massage for tight or sore muscles.", theme.title),
             Line::raw(""),
             Line::raw(
                 "fascia asks where it hurts and about your health, checks for warning signs, and then builds a short routine with the foam roller, ball or stick you own, or just your hands.",
@@ -94,16 +98,35 @@ impl Widget for View<'_, State> {
                 theme.dim,
             ),
             Line::styled(crate::words::REMEMBERED, theme.dim),
+            Line::raw(""),
         ];
+        let menu_height = u16::try_from(MENU.len()).unwrap_or(4);
+        let intro_height =
+            text::wrapped_height(&text, area.width).min(area.height.saturating_sub(menu_height));
+        let [intro, menu, _] = area.layout(&Layout::vertical([
+            Constraint::Length(intro_height),
+            Constraint::Length(menu_height),
+            Constraint::Min(0),
+        ]));
         Paragraph::new(text)
             .wrap(Wrap { trim: true })
             .render(intro, buf);
         let items = MENU
             .iter()
             .map(|item| {
+                let mut description = item.description.to_owned();
+                if item.action == Action::OpenHistory
+                    && let Some(n) = self.shared.sessions
+                {
+                    description = match n {
+                        0 => "None saved yet".to_owned(),
+                        1 => format!("{description} (1\u{a0}saved)"),
+                        n => format!("{description} ({n}\u{a0}saved)"),
+                    };
+                }
                 ListItem::new(Line::from(vec![
-                    Span::styled(format!("{:<7}", item.label), theme.title),
-                    Span::raw(item.description),
+                    Span::styled(format!("{:<9}", item.label), theme.title),
+                    Span::raw(description),
                 ]))
             })
             .collect();

@@ -1,0 +1,130 @@
+//! The every-screen-at-every-size harness: the four sizes every screen is planned for, drawing
+//! the app into a test buffer, and the checks every screen must pass at every size (no row cut
+//! without an ellipsis; on question pages, the answer keys and the "why" in view). Each screen's
+//! owner adds its states to a `states` table (see `tests/tui_sizes.rs`) and calls [`check`].
+
+use fascia::tui::action::Action;
+use fascia::tui::app::App;
+use fascia::tui::keys::Binding;
+use fascia::tui::theme::Theme;
+use fascia::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+/// 60x20 is the smallest the app draws in, 80x24 the default terminal, then a roomy one and a
+/// very large one.
+pub const SIZES: [(u16, u16); 4] = [(60, 20), (80, 24), (120, 40), (200, 60)];
+
+/// The app drawn at `width` x `height`.
+pub fn draw(app: &App<'_>, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|f| {
+            ui::draw(f, app, theme);
+        })
+        .expect("draw");
+    terminal
+}
+
+/// The rows of a buffer as text.
+pub fn rows(buf: &Buffer) -> Vec<String> {
+    let area = buf.area;
+    (0..area.height)
+        .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// Box-drawing and scrollbar glyphs: a frame, not text.
+fn is_frame(s: &str) -> bool {
+    s.chars().all(|c| {
+        matches!(
+            c,
+            '\u{2500}'..='\u{259f}' | '▲' | '▼' | '◀' | '▶' | '←' | '→' | '↑' | '↓'
+        )
+    })
+}
+
+/// Whether the vertical line at (`x`, `y`) is a box's right side (its top corner is ┐ or ┤),
+/// not the left side of a box drawn over other text (an overlay).
+fn is_right_border(buf: &Buffer, x: usize, y: u16) -> bool {
+    let x = u16::try_from(x).unwrap_or(u16::MAX);
+    if !matches!(buf[(x, y)].symbol(), "│" | "┐" | "┘" | "┤" | "║") {
+        return false;
+    }
+    let mut row = y;
+    loop {
+        match buf[(x, row)].symbol() {
+            "┐" | "┤" | "╮" => return true,
+            "┌" | "├" | "╭" => return false,
+            _ if row == 0 => return false,
+            _ => row -= 1,
+        }
+    }
+}
+
+/// Rows with text cut without an ellipsis: a letter or digit right against a box's right
+/// border or the window's right edge. (Boxes have a cell of padding, so text that fits never
+/// touches the border: text that does was cut.) Returns "row N: text" for each.
+pub fn cut_rows(buf: &Buffer) -> Vec<String> {
+    let area = buf.area;
+    let mut out = Vec::new();
+    for y in 0..area.height {
+        let row: Vec<&str> = (0..area.width).map(|x| buf[(x, y)].symbol()).collect();
+        for x in 1..row.len() {
+            let edge = x + 1 == row.len();
+            let before = if edge { row[x] } else { row[x - 1] };
+            let border = edge || is_right_border(buf, x, y);
+            let text = before.chars().any(char::is_alphanumeric) && !is_frame(before);
+            if border && text && before != "…" {
+                out.push(format!("row {y}: {}", row.concat().trim_end()));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// What a question page must show at every size: the keys that answer and the "why we ask".
+pub fn question_page_problems(buf: &Buffer, keys: &[Binding]) -> Vec<String> {
+    let text = rows(buf).join("\n");
+    let mut out = Vec::new();
+    // The keys that answer: yes / no / not sure, or the one that chooses on a picker.
+    let mut answering: Vec<&Binding> = keys
+        .iter()
+        .filter(|b| matches!(b.action, Action::Answer(_)))
+        .collect();
+    if answering.is_empty() {
+        answering.extend(keys.iter().filter(|b| b.action == Action::Next));
+    }
+    for b in answering {
+        let key = format!("{} {}", b.label, b.hint);
+        if !text.contains(&key) {
+            out.push(format!("the answer key {key:?} is not in view"));
+        }
+    }
+    if !text.to_lowercase().contains("why") {
+        out.push("the \"why we ask\" is not in view".to_owned());
+    }
+    out
+}
+
+/// Every check for one screen state at every size: panics naming the state, the size and the
+/// rows at fault.
+pub fn check(name: &str, app: &App<'_>, question_page: bool) {
+    let theme = Theme::new(false);
+    for (w, h) in SIZES {
+        let terminal = draw(app, w, h, &theme);
+        let buf = terminal.backend().buffer();
+        let mut problems = cut_rows(buf);
+        if question_page {
+            problems.extend(question_page_problems(buf, app.screen().keys()));
+        }
+        assert!(
+            problems.is_empty(),
+            "{name} at {w}x{h}:\n{}\n\n{}",
+            problems.join("\n"),
+            rows(buf).join("\n")
+        );
+    }
+}
