@@ -165,3 +165,43 @@ pub fn scrolled_text(
     }
     u16::try_from(max).unwrap_or(u16::MAX)
 }
+
+/// The browse filters in one line: the tool and the kind, with the keys (from `keys`) that change
+/// and clear them; cut with an ellipsis when narrow.
+pub fn filters_line(
+    buf: &mut Buffer,
+    area: Rect,
+    keys: &[crate::tui::keys::Binding],
+    kb: &crate::kb::KnowledgeBase,
+    (tool, kind): (Option<usize>, Option<crate::kb::Kind>),
+    theme: &Theme,
+) {
+    use crate::tui::action::Action;
+    use crate::tui::keys::label;
+    let tool = tool
+        .and_then(|i| kb.tools().get(i))
+        .map_or("any", |t| t.name.as_str());
+    let kind = kind.map_or("any", |k| k.as_str());
+    let area = area.inner(ratatui::layout::Margin::new(1, 0));
+    Paragraph::new(crate::tui::text::fit_line(
+        Line::from(vec![
+            Span::styled("Tool: ", theme.dim),
+            Span::styled(tool, theme.title),
+            Span::styled(
+                format!("  ({})   Kind: ", label(keys, &Action::ToolFilter)),
+                theme.dim,
+            ),
+            Span::styled(kind, theme.title),
+            Span::styled(
+                format!(
+                    "  ({})   {} clears",
+                    label(keys, &Action::KindFilter),
+                    label(keys, &Action::ClearFilters)
+                ),
+                theme.dim,
+            ),
+        ]),
+        usize::from(area.width),
+    ))
+    .render(area, buf);
+}

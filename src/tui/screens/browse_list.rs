@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
 use super::tool_picker::{self, Picked, Picker};
@@ -168,33 +168,14 @@ impl Widget for View<'_, State<'_>> {
             Constraint::Length(1),
             Constraint::Min(1),
         ]));
-        let tool = state
-            .tool_filter
-            .and_then(|i| kb.tools().get(i))
-            .map_or("any", |t| t.name.as_str());
-        let kind = state.kind_filter.map_or("any", |k| k.as_str());
-        let filters = filters.inner(ratatui::layout::Margin::new(1, 0));
-        Paragraph::new(crate::tui::text::fit_line(
-            Line::from(vec![
-                Span::styled("Tool: ", theme.dim),
-                Span::styled(tool, theme.title),
-                Span::styled(
-                    format!("  ({})   Kind: ", label(KEYS, &Action::ToolFilter)),
-                    theme.dim,
-                ),
-                Span::styled(kind, theme.title),
-                Span::styled(
-                    format!(
-                        "  ({})   {} clears",
-                        label(KEYS, &Action::KindFilter),
-                        label(KEYS, &Action::ClearFilters)
-                    ),
-                    theme.dim,
-                ),
-            ]),
-            usize::from(filters.width),
-        ))
-        .render(filters, buf);
+        parts::filters_line(
+            buf,
+            filters,
+            KEYS,
+            kb,
+            (state.tool_filter, state.kind_filter),
+            theme,
+        );
         let region = kb.regions().get(state.region).map_or("", |r| r.id.as_str());
         let block = crate::tui::text::boxed(
             format!(

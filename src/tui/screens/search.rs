@@ -11,7 +11,7 @@ use super::{Cmd, Ctx, Screen, View, browse_list, technique};
 use crate::browse::{self, Filter, Hit, Searcher, Target};
 use crate::kb::{Kind, KnowledgeBase};
 use crate::tui::action::Action;
-use crate::tui::keys::{Binding, Key, bind, help_only, label};
+use crate::tui::keys::{Binding, Key, bind, help_only};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use crate::tui::widgets as parts;
@@ -178,33 +178,14 @@ impl Widget for View<'_, State> {
         ]))
         .block(text::boxed(format!(" Search{found} "), theme.title))
         .render(input, buf);
-        let tool = state
-            .tool_filter
-            .and_then(|i| kb.tools().get(i))
-            .map_or("any", |t| t.name.as_str());
-        let kind = state.kind_filter.map_or("any", |k| k.as_str());
-        let filters = filters.inner(Margin::new(1, 0));
-        Paragraph::new(text::fit_line(
-            Line::from(vec![
-                Span::styled("Tool: ", theme.dim),
-                Span::styled(tool, theme.title),
-                Span::styled(
-                    format!("  ({})   Kind: ", label(KEYS, &Action::ToolFilter)),
-                    theme.dim,
-                ),
-                Span::styled(kind, theme.title),
-                Span::styled(
-                    format!(
-                        "  ({})   {} clears",
-                        label(KEYS, &Action::KindFilter),
-                        label(KEYS, &Action::ClearFilters)
-                    ),
-                    theme.dim,
-                ),
-            ]),
-            usize::from(filters.width),
-        ))
-        .render(filters, buf);
+        parts::filters_line(
+            buf,
+            filters,
+            KEYS,
+            kb,
+            (state.tool_filter, state.kind_filter),
+            theme,
+        );
         if state.hits.is_empty() {
             let text = if state.query.is_empty() {
                 "Type part of a technique, area or muscle name, like calf, roll or soleus."
