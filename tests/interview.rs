@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use fascia::engine::{
-    AgeBand, Answer, Answers, Ask, DefaultAnswer, Interview, Outcome, RegionDetails, Remembered,
-    Reply, Response, advise, questionnaire, stop,
+    Answer, Answers, Ask, DefaultAnswer, Interview, Outcome, RegionDetails, Remembered, Reply,
+    Response, advise, questionnaire, stop,
 };
 use fascia::kb::{KnowledgeBase, REGION_IDS, Section, Tier};
 use jiff::civil::date;
@@ -17,57 +17,12 @@ use proptest::sample::subsequence;
 
 static KB: LazyLock<KnowledgeBase> = LazyLock::new(common::kb);
 
-/// A person who knows their item-level answers (`oracle`, for every item and area) and answers
-/// each question of the interview from them.
+/// A person who knows their item-level answers (`oracle`, for every item and area) answers each
+/// question of the interview from them (the shared test helper).
 fn respond(oracle: &Answers, ask: &Ask<'_>) -> Response {
-    let reply = |id: &str, region: Option<&str>| oracle.reply(id, region).unwrap_or(Reply::No);
-    let worst = |id: &str, regions: &[&str]| {
-        if regions.is_empty() {
-            reply(id, None)
-        } else {
-            regions
-                .iter()
-                .map(|r| reply(id, Some(r)))
-                .max()
-                .unwrap_or(Reply::No)
-        }
-    };
-    match ask {
-        Ask::Confirm(_) => Response::Confirmed(true),
-        // The bands answer both age items at once: only a person not sure they are 16 is not
-        // sure about 50 as well.
-        Ask::Age => Response::Age(
-            match (reply("under_16", None), reply("age_50_plus", None)) {
-                (Reply::NotSure, _) => AgeBand::NotSure,
-                (Reply::Yes, _) => AgeBand::Under16,
-                (_, Reply::NotSure) => AgeBand::Unsure50,
-                (_, Reply::Yes) => AgeBand::From50,
-                _ => AgeBand::From16To49,
-            },
-        ),
-        Ask::Gate { items, regions, .. } => Response::Reply(
-            items
-                .iter()
-                .map(|i| {
-                    let scope = KB.expand(&i.asked_for);
-                    let rs: Vec<&str> = regions
-                        .iter()
-                        .copied()
-                        .filter(|r| scope.contains(r))
-                        .collect();
-                    worst(&i.id, &rs)
-                })
-                .max()
-                .unwrap_or(Reply::No),
-        ),
-        Ask::Item { item, regions } => Response::Reply(worst(&item.id, regions)),
-        Ask::WhichAreas { item, regions, .. } => Response::Areas(
-            regions
-                .iter()
-                .map(|r| ((*r).to_owned(), reply(&item.id, Some(r))))
-                .collect(),
-        ),
-    }
+    common::respond(&KB, ask, &|id, region| {
+        oracle.reply(id, region).unwrap_or(Reply::No)
+    })
 }
 
 /// Walks the whole interview; returns the answers reached, the questions asked, and whether it
