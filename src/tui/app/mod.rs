@@ -6,14 +6,17 @@
 use std::time::Duration;
 
 use super::action::{Action, Effect};
-use super::keys::{self, Binding, Mode};
+use super::keys;
 pub use super::overlay::Overlay;
 use super::screens::{Cmd, Ctx, Id, Screen, search, where_};
 use crate::engine::Answers;
 use crate::flow::{Page, Walk};
 use crate::history::Store;
-use crate::kb::{KnowledgeBase, Region};
+use crate::kb::KnowledgeBase;
 use crate::profile::{Profile, ProfileStore};
+
+mod lookup;
+mod profile;
 
 /// Everything the screens share. Rendering only reads it.
 // Four independent switches (quit, bell, too small, mouse), not a state machine in disguise.
@@ -71,54 +74,6 @@ impl<'kb> App<'kb> {
         }
     }
 
-    /// The screen in front.
-    pub fn screen(&self) -> &Screen<'kb> {
-        &self.stack[self.stack.len() - 1]
-    }
-
-    /// The name of the screen in front.
-    pub fn id(&self) -> Id {
-        self.screen().id()
-    }
-
-    /// The screen's own bindings, whatever overlay is open (the help overlay lists them).
-    pub fn screen_table(&self) -> &'static [Binding] {
-        self.screen().keys()
-    }
-
-    /// Every binding in force: the overlay's or the screen's, then the global ones.
-    pub fn bindings(&self) -> impl Iterator<Item = &'static Binding> {
-        let own = self
-            .overlay
-            .map_or_else(|| self.screen_table(), Overlay::keys);
-        own.iter().chain(keys::global(self.key_mode()))
-    }
-
-    /// Whether keys go to an overlay, are typed into the search, or go to the screen.
-    fn key_mode(&self) -> Mode {
-        match (self.overlay, self.id()) {
-            (Some(_), _) => Mode::Overlay,
-            (None, Id::BrowseSearch) => Mode::Typing,
-            (None, _) => Mode::Screen,
-        }
-    }
-
-    /// The area being browsed, on the technique list.
-    pub fn browsed_region(&self) -> Option<&'kb Region> {
-        match self.screen() {
-            Screen::BrowseList(s) => self.kb.regions().get(s.region),
-            _ => None,
-        }
-    }
-
-    /// While a session runs: when its next phase ends (`Some(None)` when paused or over).
-    pub fn session_deadline(&self) -> Option<Option<Duration>> {
-        match self.screen() {
-            Screen::Session(s) => Some(s.next_deadline()),
-            _ => None,
-        }
-    }
-
     /// Applies a key press.
     pub fn on_key(&mut self, key: crossterm::event::KeyEvent) -> Vec<Effect> {
         match keys::action_for(self.bindings(), self.key_mode(), key) {
@@ -137,15 +92,6 @@ impl<'kb> App<'kb> {
         let effects = self.update_inner(action);
         self.cover_session();
         effects
-    }
-
-    /// A session's clock holds while an overlay or the size message covers it.
-    fn cover_session(&mut self) {
-        let covered = self.overlay.is_some() || self.too_small;
-        let now = self.now;
-        if let Screen::Session(s) = self.screen_mut() {
-            s.cover(covered, now);
-        }
     }
 
     fn update_inner(&mut self, action: Action) -> Vec<Effect> {
@@ -315,42 +261,5 @@ impl<'kb> App<'kb> {
         }
         let screen = Screen::for_page(page, kb, answers, &self.walk, &self.emergency);
         self.stack.push(screen);
-    }
-
-    /// Starts the check's interview from what was remembered: the answers that still hold
-    /// `today` are confirmed on one screen, and the tools, minutes and technique are filled in.
-    /// A profile that could not be read is said in one line and ignored.
-    fn remember(&mut self, loaded: Result<Option<Profile>, String>, today: jiff::civil::Date) {
-        let profile = match loaded {
-            Ok(profile) => profile,
-            Err(e) => {
-                self.status = Some(format!(
-                    "Your remembered answers could not be used, so every question is asked: {e}"
-                ));
-                None
-            }
-        };
-        let holding = profile
-            .as_ref()
-            .map(|p| p.holding(self.kb, today))
-            .unwrap_or_default();
-        if let Some(p) = &profile {
-            self.answers.preferences = p.preferences.clone();
-        }
-        self.walk = Walk::new(holding);
-        self.profile = profile;
-    }
-
-    /// Leaves at once (a stop signal, or a terminal that failed): a session in progress is saved
-    /// as ended early, with no ratings after it, then the app quits.
-    pub fn stop(&mut self) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        self.route(&mut effects, |screen, ctx| match screen {
-            Screen::Session(s) => s.stopped().save(ctx),
-            Screen::Rate(s) if s.after => s.save(ctx),
-            _ => Cmd::Stay,
-        });
-        self.quit = true;
-        effects
     }
 }
