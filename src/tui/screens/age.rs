@@ -1,7 +1,7 @@
 //! The age question: one question with five bands (it answers the two age items).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Widget};
 
@@ -48,13 +48,13 @@ impl<'kb> State<'kb> {
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.shared.theme;
-        let [top, question, list, detail] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(2),
-            Constraint::Length(6),
-            Constraint::Length(5),
-        ]));
-        Paragraph::new(Line::styled(ask::intro(Section::Health), theme.dim)).render(top, buf);
+        let [question, list, detail] = ask::frame(
+            area,
+            buf,
+            ask::intro(Section::Health),
+            (2, Constraint::Length(6), 5),
+            theme,
+        );
         Paragraph::new(Line::styled("How old are you?", theme.title)).render(question, buf);
         let rows = AgeBand::ALL
             .iter()

@@ -3,7 +3,7 @@
 //! question, and the parts every question screen draws (the intro line and the answer box).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -102,6 +102,26 @@ impl<'kb> Asked<'kb> {
             None => Cmd::Stay,
         }
     }
+}
+
+/// The frame of a question screen: `intro` (dimmed) on the first line, then the question
+/// (`question` rows), the list (`list`) and the box with the why and the keys (`detail` rows).
+/// Draws the intro; returns the other three areas.
+pub fn frame(
+    area: Rect,
+    buf: &mut Buffer,
+    intro: &str,
+    (question, list, detail): (u16, Constraint, u16),
+    theme: &Theme,
+) -> [Rect; 3] {
+    let [top, question, list, detail] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(question),
+        list,
+        Constraint::Length(detail),
+    ]));
+    Paragraph::new(Line::styled(intro.to_owned(), theme.dim)).render(top, buf);
+    [question, list, detail]
 }
 
 /// The first line of a question screen: what this part of the check is about.

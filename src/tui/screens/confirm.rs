@@ -2,7 +2,7 @@
 //! true keeps them all; something changed asks them again.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
@@ -69,17 +69,13 @@ impl Widget for View<'_, State<'_>> {
         let Ask::Confirm(remembered) = &self.state.at.ask else {
             return;
         };
-        let [top, question, list, detail] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(2),
-            Constraint::Min(3),
-            Constraint::Length(4),
-        ]));
-        Paragraph::new(Line::styled(
+        let [question, list, detail] = ask::frame(
+            area,
+            buf,
             "Last time you told us this. It is kept on this computer only.",
-            theme.dim,
-        ))
-        .render(top, buf);
+            (2, Constraint::Min(3), 4),
+            theme,
+        );
         let since = flow::since(remembered)
             .map_or_else(String::new, |d| format!(" since {}", flow::day_words(d)));
         Paragraph::new(Line::styled(format!("Still true{since}?"), theme.title))

@@ -3,7 +3,7 @@
 //! sure opens the items one by one.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
@@ -77,13 +77,13 @@ impl Widget for View<'_, State<'_>> {
         else {
             return;
         };
-        let [top, question, list, detail] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(2),
-            Constraint::Min(3),
-            Constraint::Length(7),
-        ]));
-        Paragraph::new(Line::styled(ask::intro(gate.section), theme.dim)).render(top, buf);
+        let [question, list, detail] = ask::frame(
+            area,
+            buf,
+            ask::intro(gate.section),
+            (2, Constraint::Min(3), 7),
+            theme,
+        );
         let mut head = vec![Line::styled(
             fill(&gate.question, shared.emergency),
             theme.title,

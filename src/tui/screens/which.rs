@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
@@ -88,13 +88,13 @@ impl Widget for View<'_, State<'_>> {
         else {
             return;
         };
-        let [top, question, list, detail] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(3),
-            Constraint::Min(3),
-            Constraint::Length(4),
-        ]));
-        Paragraph::new(Line::styled(ask::intro(item.section), theme.dim)).render(top, buf);
+        let [question, list, detail] = ask::frame(
+            area,
+            buf,
+            ask::intro(item.section),
+            (3, Constraint::Min(3), 4),
+            theme,
+        );
         Paragraph::new(vec![
             Line::styled(
                 format!("Which areas? You answered {}:", reply.words()),
