@@ -266,6 +266,23 @@ fn a_bad_kb_prints_a_plain_error_without_entering_the_alternate_screen() {
 }
 
 #[test]
+fn the_mouse_is_reported_for_clicks_and_the_wheel_never_for_movement() {
+    let mut p = Pty::spawn(&[], &[]);
+    p.wait_for("Not for emergencies");
+    p.send("q");
+    assert_eq!(p.exit_code(), 0);
+    let raw = p.raw_text();
+    assert!(
+        raw.contains("\x1b[?1000h") && raw.contains("\x1b[?1006h"),
+        "{raw:?}"
+    );
+    // Any-movement (1003) and drag (1002) reporting would wake the app whenever the pointer
+    // crosses the window.
+    assert!(!raw.contains("\x1b[?1003h") && !raw.contains("\x1b[?1002h"));
+}
+
+/// The app sleeps until input comes (no timer wakes it), so the signal itself must wake it.
+#[test]
 fn each_stop_signal_leaves_through_the_restore_path() {
     for signal in [
         Signal::SIGTERM,

@@ -316,8 +316,8 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
 /// No command: the full-screen app, or plain mode (`--plain`, or `TERM=dumb`).
 fn interactive(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     // Everything that can fail on input happens before the terminal is touched.
-    let kb = cli.load_kb()?;
     if cli.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        let kb = cli.load_kb()?;
         let stdin = std::io::stdin();
         return fascia::plain::run(
             &kb,
@@ -340,8 +340,16 @@ fn interactive(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
             fascia::plain::PlainError::Io(io) => Failure::Internal(io.into()),
         });
     }
-    fascia::tui::run(&kb, cli.emergency(), cli.quiet, cli.profiles()).map_err(|e| match e {
-        fascia::tui::TuiError::NoTerminal => Failure::BadInput(e.to_string()),
+    // A knowledge base from a file is read and checked now; the built-in one (which `cargo test`
+    // checks) is parsed on its own thread while the terminal is set up.
+    let kb = match &cli.kb {
+        Some(path) => fascia::tui::Kb::Ready(Box::new(Ok(KnowledgeBase::from_path(path)?))),
+        None => fascia::tui::Kb::embedded(),
+    };
+    fascia::tui::run(kb, cli.emergency(), cli.quiet, cli.profiles()).map_err(|e| match e {
+        fascia::tui::TuiError::NoTerminal | fascia::tui::TuiError::Kb(_) => {
+            Failure::BadInput(e.to_string())
+        }
         fascia::tui::TuiError::Io(io) => Failure::Internal(io.into()),
         fascia::tui::TuiError::Stopped(signal) => Failure::Stopped(signal),
     })

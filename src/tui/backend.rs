@@ -1,5 +1,6 @@
-//! The terminal backend with a sanity limit on the window size: a terminal that reports
-//! 65535×65535 would otherwise make ratatui allocate buffers of hundreds of gigabytes.
+//! The terminal backend with a sanity limit on the window size (a terminal that reports
+//! 65535×65535 would otherwise make ratatui allocate buffers of hundreds of gigabytes), which asks
+//! the terminal for its size once and then learns it from resize events.
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
@@ -17,9 +18,28 @@ pub fn clamp(size: Size) -> Size {
     }
 }
 
-/// [`CrosstermBackend`] on stdout, reporting at most [`MAX_COLUMNS`] × [`MAX_ROWS`].
+/// [`CrosstermBackend`] on stdout, reporting at most [`MAX_COLUMNS`] × [`MAX_ROWS`]. The size is
+/// asked of the terminal once (crossterm opens `/dev/tty` for each ask) and then kept until
+/// [`Clamped::resized`] says it changed, so a frame makes no system call but its write.
 #[derive(Debug)]
-pub struct Clamped(pub CrosstermBackend<std::io::Stdout>);
+pub struct Clamped {
+    backend: CrosstermBackend<std::io::Stdout>,
+    size: std::cell::Cell<Option<Size>>,
+}
+
+impl Clamped {
+    pub fn new(backend: CrosstermBackend<std::io::Stdout>) -> Self {
+        Self {
+            backend,
+            size: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The window is now `size` (from a resize event).
+    pub fn resized(&mut self, size: Size) {
+        self.size.set(Some(clamp(size)));
+    }
+}
 
 impl Backend for Clamped {
     type Error = std::io::Error;
@@ -28,43 +48,48 @@ impl Backend for Clamped {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        self.0.draw(content)
+        self.backend.draw(content)
     }
 
     fn append_lines(&mut self, n: u16) -> std::io::Result<()> {
-        self.0.append_lines(n)
+        self.backend.append_lines(n)
     }
 
     fn hide_cursor(&mut self) -> std::io::Result<()> {
-        self.0.hide_cursor()
+        self.backend.hide_cursor()
     }
 
     fn show_cursor(&mut self) -> std::io::Result<()> {
-        self.0.show_cursor()
+        self.backend.show_cursor()
     }
 
     fn get_cursor_position(&mut self) -> std::io::Result<Position> {
-        self.0.get_cursor_position()
+        self.backend.get_cursor_position()
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> std::io::Result<()> {
-        self.0.set_cursor_position(position)
+        self.backend.set_cursor_position(position)
     }
 
     fn clear(&mut self) -> std::io::Result<()> {
-        self.0.clear()
+        self.backend.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> std::io::Result<()> {
-        self.0.clear_region(clear_type)
+        self.backend.clear_region(clear_type)
     }
 
     fn size(&self) -> std::io::Result<Size> {
-        self.0.size().map(clamp)
+        if let Some(size) = self.size.get() {
+            return Ok(size);
+        }
+        let size = clamp(self.backend.size()?);
+        self.size.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> std::io::Result<WindowSize> {
-        let size = self.0.window_size()?;
+        let size = self.backend.window_size()?;
         Ok(WindowSize {
             columns_rows: clamp(size.columns_rows),
             pixels: size.pixels,
@@ -72,7 +97,7 @@ impl Backend for Clamped {
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        Backend::flush(&mut self.0)
+        Backend::flush(&mut self.backend)
     }
 }
 

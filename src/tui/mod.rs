@@ -20,18 +20,18 @@ use std::time::{Duration, Instant};
 
 use crossterm::cursor::Show;
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event, MouseButton,
+    MouseEventKind,
 };
-use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use crossterm::{Command, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use crate::kb::KnowledgeBase;
+use crate::kb::{KnowledgeBase, LoadError};
 use action::Action;
 use app::App;
 use backend::Clamped;
@@ -50,6 +50,40 @@ pub enum TuiError {
     /// A stop signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ended the app; the terminal was restored.
     #[error("stopped by signal {0}")]
     Stopped(i32),
+    /// The knowledge base could not be loaded (the built-in one is loaded beside the start-up).
+    #[error("{0}")]
+    Kb(#[from] LoadError),
+}
+
+/// The knowledge base the app runs on: given ready, or still loading on a thread of its own (the
+/// built-in one is parsed while the terminal is set up, so the first frame waits less for it).
+#[derive(Debug)]
+pub enum Kb {
+    Ready(Box<Result<KnowledgeBase, LoadError>>),
+    Loading(std::thread::JoinHandle<Result<KnowledgeBase, LoadError>>),
+}
+
+impl Kb {
+    /// Starts loading the built-in knowledge base on its own thread (here, if no thread starts).
+    pub fn embedded() -> Self {
+        std::thread::Builder::new()
+            .name("knowledge-base".into())
+            .spawn(KnowledgeBase::embedded)
+            .map_or_else(
+                |_| Self::Ready(Box::new(KnowledgeBase::embedded())),
+                Self::Loading,
+            )
+    }
+
+    /// The knowledge base, once loaded.
+    fn wait(self) -> Result<KnowledgeBase, LoadError> {
+        match self {
+            Self::Ready(kb) => *kb,
+            Self::Loading(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        }
+    }
 }
 
 /// Runs the app until the person quits or a stop signal arrives. Checks for a terminal before
@@ -58,7 +92,7 @@ pub enum TuiError {
 /// bracketed paste off).
 /// `profiles` is where remembered answers are kept (`None`: remembering is off).
 pub fn run(
-    kb: &KnowledgeBase,
+    kb: Kb,
     emergency: &str,
     quiet: bool,
     profiles: Option<crate::profile::ProfileStore>,
@@ -73,26 +107,27 @@ pub fn run(
         crossterm::style::force_color_output(true);
     }
     let theme = Theme::new(no_color);
-    let mut app = App::new(kb, emergency);
-    app.quiet = quiet;
-    app.store = crate::history::Store::default_location().ok();
-    app.profiles = profiles;
     let stop = Stop::install()?;
     set_panic_hook();
-    // The welcome menu shows how many sessions are saved.
-    effects::run(
-        &mut app,
-        vec![action::Effect::CountHistory],
-        &mut std::io::sink(),
-    )?;
-    let result = enter().and_then(|mut terminal| {
+    let result = enter().map_err(TuiError::from).and_then(|mut terminal| {
+        let kb = kb.wait()?;
+        let mut app = App::new(&kb, emergency);
+        app.quiet = quiet;
+        app.store = crate::history::Store::default_location().ok();
+        app.profiles = profiles;
+        // The welcome menu shows how many sessions are saved.
+        effects::run(
+            &mut app,
+            vec![action::Effect::CountHistory],
+            &mut std::io::sink(),
+        )?;
         let result = event_loop(&mut terminal, &mut app, &theme, &stop);
         if result.is_err() || stop.requested().is_some() {
             // A session in progress is kept (as ended early) even when the terminal failed.
             let effects = app.stop();
             effects::run(&mut app, effects, &mut std::io::sink())?;
         }
-        result
+        Ok(result?)
     });
     let restored = restore();
     // After SIGHUP the terminal is gone and restoring it may fail: the signal is still the news.
@@ -110,10 +145,10 @@ fn enter() -> std::io::Result<Terminal<Clamped>> {
     execute!(
         std::io::stdout(),
         EnterAlternateScreen,
-        EnableMouseCapture,
+        ClicksAndWheel,
         EnableBracketedPaste
     )?;
-    Terminal::new(Clamped(CrosstermBackend::new(std::io::stdout())))
+    Terminal::new(Clamped::new(CrosstermBackend::new(std::io::stdout())))
 }
 
 /// Undoes [`enter`] and shows the cursor; every step is tried even if one fails.
@@ -125,6 +160,18 @@ fn restore() -> std::io::Result<()> {
     modes.and(raw).and(screen)
 }
 
+/// Mouse reporting for presses, releases and the wheel only, in the SGR encoding (modes 1000 and
+/// 1006). crossterm's `EnableMouseCapture` also asks for every movement (mode 1003), which would
+/// wake the app each time the pointer crosses the window; nothing here uses movement.
+/// `DisableMouseCapture` still turns every mode off.
+struct ClicksAndWheel;
+
+impl Command for ClicksAndWheel {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str("\x1b[?1000h\x1b[?1006h")
+    }
+}
+
 /// Restores the terminal before the panic message is printed.
 fn set_panic_hook() {
     let hook = std::panic::take_hook();
@@ -134,11 +181,8 @@ fn set_panic_hook() {
     }));
 }
 
-/// How often the session screen redraws (the countdown and the pacing dot).
+/// How often the session screen redraws while its clock runs (the countdown, gauge and pacing dot).
 const FRAME: Duration = Duration::from_millis(100);
-
-/// How long to wait for input outside a session before looking for a stop signal again.
-const IDLE: Duration = Duration::from_millis(250);
 
 fn event_loop(
     terminal: &mut Terminal<Clamped>,
@@ -174,15 +218,15 @@ fn event_loop(
         if too_small != app.too_small {
             app.update(Action::TooSmall(too_small));
         }
-        // While a session runs, wake up at the next deadline or the next frame, whichever comes
-        // first; otherwise wait for input, looking for a stop signal now and then.
-        let wait = match app.session_deadline() {
-            Some(deadline) => deadline.map_or(FRAME, |deadline| {
-                deadline.saturating_sub(origin.elapsed()).min(FRAME)
-            }),
-            None => IDLE,
-        };
-        if !event::poll(wait)? {
+        // While a session's clock runs (its countdown, gauge and pacing dot move), wake up at
+        // the phase's end or the next frame, whichever comes first; otherwise sleep until input
+        // comes (a stop signal wakes the wait as a resize does: see `signals`).
+        let wait = app
+            .session_deadline()
+            .map(|deadline| deadline.saturating_sub(origin.elapsed()).min(FRAME));
+        if let Some(wait) = wait
+            && !event::poll(wait)?
+        {
             continue;
         }
         let ev = event::read()?;
@@ -194,7 +238,7 @@ fn event_loop(
                 effects::run(app, effects, &mut out)?;
                 if app.mouse != mouse {
                     if app.mouse {
-                        execute!(out, EnableMouseCapture)?;
+                        execute!(out, ClicksAndWheel)?;
                     } else {
                         execute!(out, DisableMouseCapture)?;
                     }
@@ -218,6 +262,13 @@ fn event_loop(
                 MouseEventKind::ScrollDown => Action::Wheel { up: false },
                 _ => continue,
             },
+            // The next frame is drawn at the new size (a stop signal also comes as a resize).
+            Event::Resize(width, height) => {
+                terminal
+                    .backend_mut()
+                    .resized(ratatui::layout::Size::new(width, height));
+                continue;
+            }
             // A paste (`Event::Paste`, bracketed paste is on) is never taken as key presses, so
             // never as answers; other events are not ours either.
             _ => continue,

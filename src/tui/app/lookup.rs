@@ -50,10 +50,11 @@ impl<'kb> App<'kb> {
         }
     }
 
-    /// While a session runs: when its next phase ends (`Some(None)` when paused or over).
-    pub fn session_deadline(&self) -> Option<Option<Duration>> {
+    /// While a session's clock runs: when its current phase ends. `None` anywhere else, and when
+    /// the session is paused, held by an overlay or over (nothing on screen moves then).
+    pub fn session_deadline(&self) -> Option<Duration> {
         match self.screen() {
-            Screen::Session(s) => Some(s.next_deadline()),
+            Screen::Session(s) => s.next_deadline(),
             _ => None,
         }
     }
