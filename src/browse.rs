@@ -54,6 +54,9 @@ pub struct Hit {
     pub label: String,
     pub target: Target,
     pub score: u32,
+    /// Which characters of the label the query matched, in order (see [`highlights`]), found
+    /// with the result so drawing it computes nothing.
+    pub marks: Vec<usize>,
 }
 
 /// Fuzzy search over technique names, region names and muscle names (everyday and anatomical),
@@ -93,10 +96,21 @@ impl Searcher {
         let matcher = &mut self.matcher;
         let mut buf = Vec::new();
         // A fuzzy match, or a word spelt nearly right ("hamstirng"): whichever scores higher.
+        let words: Vec<Vec<char>> = query
+            .split_whitespace()
+            .map(|w| w.to_lowercase().chars().collect())
+            .collect();
+        // A text whose words the query nearly spells scores like a good fuzzy match.
+        let letters: usize = words.iter().map(Vec::len).filter(|&n| n >= 4).sum();
+        let typo = u32::try_from(letters * 14).unwrap_or(u32::MAX);
         let mut score = |text: &str| {
-            pattern
-                .score(Utf32Str::new(text, &mut buf), matcher)
-                .max(typo_score(query, text))
+            let fuzzy = pattern.score(Utf32Str::new(text, &mut buf), matcher);
+            // The near-spelling check is the slow part: only where it could score higher.
+            if fuzzy.is_none_or(|f| f < typo) && nearly_spelt(&words, text) {
+                Some(typo)
+            } else {
+                fuzzy
+            }
         };
         let mut hits = Vec::new();
         let regions_of = |t: &Technique| -> String {
@@ -113,6 +127,7 @@ impl Searcher {
                     label: format!("{} ({})", t.name, regions_of(t)),
                     target: Target::Technique(t.id.clone()),
                     score: s,
+                    marks: Vec::new(),
                 });
             }
         }
@@ -122,6 +137,7 @@ impl Searcher {
                     label: format!("Area: {}", r.name),
                     target: Target::Region(r.id.clone()),
                     score: s,
+                    marks: Vec::new(),
                 });
             }
             for m in &r.muscles {
@@ -135,6 +151,7 @@ impl Searcher {
                         ),
                         target: Target::Region(r.id.clone()),
                         score: s,
+                        marks: Vec::new(),
                     });
                     // The techniques for that area work the muscle: found by it too, just below.
                     for t in kb.techniques_for(&r.id) {
@@ -142,6 +159,7 @@ impl Searcher {
                             label: format!("{} (works the {})", t.name, m.anatomical),
                             target: Target::Technique(t.id.clone()),
                             score: s.saturating_sub(1),
+                            marks: Vec::new(),
                         });
                     }
                 }
@@ -159,91 +177,120 @@ impl Searcher {
             }
             new
         });
+        for hit in &mut hits {
+            hit.marks = marks(&pattern, &mut self.matcher, &hit.label, query);
+        }
         hits
     }
 }
 
-/// How many edits (a letter added, dropped, changed, or two swapped) turn `a` into `b`.
-fn edits(a: &[char], b: &[char]) -> usize {
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+/// The longest word [`edits`] compares; no name in the knowledge base comes near it.
+const LONGEST_WORD: usize = 40;
+
+/// How many edits (a letter added, dropped, changed, or two swapped) turn `a` into `b`, counting
+/// no further than `limit` (anything more is `limit + 1`). Three rows on the stack: this runs for
+/// every word of every name on each key typed in a search.
+fn edits(a: &[char], b: &[char], limit: usize) -> usize {
+    if a.len().abs_diff(b.len()) > limit || a.len() > LONGEST_WORD || b.len() > LONGEST_WORD {
+        return limit + 1;
     }
-    for (j, cell) in d[0].iter_mut().enumerate() {
+    let mut rows = [[0usize; LONGEST_WORD + 1]; 3];
+    for (j, cell) in rows[1].iter_mut().enumerate().take(b.len() + 1) {
         *cell = j;
     }
     for i in 1..=a.len() {
+        let [before, above, row] = [(i + 2) % 3, i % 3, (i + 1) % 3];
+        rows[row][0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            let mut best = (rows[above][j] + 1)
+                .min(rows[row][j - 1] + 1)
+                .min(rows[above][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
+                best = best.min(rows[before][j - 2] + 1);
             }
-            d[i][j] = best;
+            rows[row][j] = best;
         }
     }
-    d[a.len()][b.len()]
+    rows[(a.len() + 1) % 3][b.len()].min(limit + 1)
 }
 
 /// The words of `text` (lower case, letters only) that a query word of four letters or more
 /// nearly spells: the word itself or its start, within one edit (two from eight letters).
 pub fn near_words(query_word: &str, text: &str) -> Vec<(usize, usize)> {
     let q: Vec<char> = query_word.to_lowercase().chars().collect();
-    if q.len() < 4 {
-        return Vec::new();
-    }
-    let allowed = if q.len() >= 8 { 2 } else { 1 };
     let mut out = Vec::new();
-    let mut start = None;
-    let chars: Vec<char> = text.chars().collect();
-    for i in 0..=chars.len() {
-        let letter = chars.get(i).is_some_and(|c| c.is_alphabetic());
-        match (start, letter) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let word: Vec<char> = chars[s..i].iter().flat_map(|c| c.to_lowercase()).collect();
-                let prefix = &word[..word.len().min(q.len())];
-                if edits(&q, &word) <= allowed
-                    || (word.len() > q.len() && edits(&q, prefix) <= allowed)
-                {
-                    out.push((s, i));
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
+    each_near_word(&q, text, &mut |span| {
+        out.push(span);
+        true
+    });
     out
 }
 
-/// A score for a text whose words the query nearly spells (every query word of four letters
-/// or more must), scored like a good fuzzy match; `None` otherwise.
-fn typo_score(query: &str, text: &str) -> Option<u32> {
-    let words: Vec<&str> = query
-        .split_whitespace()
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    if words.is_empty() || !words.iter().all(|w| !near_words(w, text).is_empty()) {
-        return None;
+/// Calls `found` with the character span of each word of `text` that `q` (lower case) nearly
+/// spells, until it returns false. Allocates nothing: it runs for every name on each key typed
+/// in a search.
+fn each_near_word(q: &[char], text: &str, found: &mut dyn FnMut((usize, usize)) -> bool) {
+    if q.len() < 4 {
+        return;
     }
-    let letters: usize = words.iter().map(|w| w.chars().count()).sum();
-    u32::try_from(letters * 14).ok()
+    let allowed = if q.len() >= 8 { 2 } else { 1 };
+    let mut word = ['\0'; LONGEST_WORD];
+    let mut len = 0;
+    let mut start = None;
+    for (i, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
+        if c.is_alphabetic() {
+            start.get_or_insert(i);
+            for lower in c.to_lowercase() {
+                if len < LONGEST_WORD {
+                    word[len] = lower;
+                }
+                len += 1;
+            }
+        } else if let Some(s) = start.take() {
+            let whole = &word[..len.min(LONGEST_WORD)];
+            let prefix = &whole[..whole.len().min(q.len())];
+            let near = len <= LONGEST_WORD
+                && (edits(q, whole, allowed) <= allowed
+                    || (whole.len() > q.len() && edits(q, prefix, allowed) <= allowed));
+            if near && !found((s, i)) {
+                return;
+            }
+            len = 0;
+        }
+    }
+}
+
+/// Whether every query word of four letters or more nearly spells a word of `text` (`words`:
+/// the query's words in lower case); false when the query has no such word.
+fn nearly_spelt(words: &[Vec<char>], text: &str) -> bool {
+    let mut long = words.iter().filter(|w| w.len() >= 4).peekable();
+    long.peek().is_some()
+        && long.all(|w| {
+            let mut near = false;
+            each_near_word(w, text, &mut |_| {
+                near = true;
+                false
+            });
+            near
+        })
 }
 
 /// Which characters of `label` to highlight for `query`: the fuzzy match's letters, or the
-/// words the query nearly spells.
+/// words the query nearly spells. (A search gives them with each hit: [`Hit::marks`].)
 pub fn highlights(label: &str, query: &str) -> Vec<usize> {
     if query.trim().is_empty() {
         return Vec::new();
     }
     let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-    let mut matcher = Matcher::new(Config::DEFAULT);
+    marks(&pattern, &mut Matcher::new(Config::DEFAULT), label, query)
+}
+
+fn marks(pattern: &Pattern, matcher: &mut Matcher, label: &str, query: &str) -> Vec<usize> {
     let mut buf = Vec::new();
     let mut indices = Vec::new();
     if pattern
-        .indices(Utf32Str::new(label, &mut buf), &mut matcher, &mut indices)
+        .indices(Utf32Str::new(label, &mut buf), matcher, &mut indices)
         .is_some()
     {
         let mut out: Vec<usize> = indices.into_iter().map(|i| i as usize).collect();
@@ -251,11 +298,14 @@ pub fn highlights(label: &str, query: &str) -> Vec<usize> {
         out.dedup();
         return out;
     }
-    query
+    let mut out: Vec<usize> = query
         .split_whitespace()
         .flat_map(|w| near_words(w, label))
         .flat_map(|(s, e)| s..e)
-        .collect()
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The techniques a search finds: those it names, and those on the areas or muscles it names.
@@ -385,6 +435,26 @@ mod tests {
         assert_eq!(marked.len(), 6);
         let marked = highlights("Back of the thighs: hamstrings", "hamstirng");
         assert!(!marked.is_empty(), "a near spelling is marked too");
+    }
+
+    #[test]
+    fn edits_count_each_kind_of_change_up_to_the_limit() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        for (a, b, limit, want) in [
+            ("calf", "calf", 1, 0),
+            ("calf", "calfs", 1, 1),
+            ("calfs", "calf", 1, 1),
+            ("calf", "half", 1, 1),
+            ("hamstirng", "hamstring", 2, 1),
+            ("forarm", "forearm", 1, 1),
+            ("kitten", "sitting", 3, 3),
+            ("kitten", "sitting", 1, 2),
+            ("", "abc", 3, 3),
+            ("abc", "", 1, 2),
+            ("ab", "ba", 1, 1),
+        ] {
+            assert_eq!(edits(&chars(a), &chars(b), limit), want, "{a} -> {b}");
+        }
     }
 
     #[test]

@@ -141,14 +141,20 @@ pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
     u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX)
 }
 
+/// How many columns [`cut_visibly`] lets a row run on past its area to see that it does.
+const SPILL: u16 = 16;
+
 /// Renders `draw` with room to run on to the right, copies what fits into `area` of `buf`, and
 /// ends every row that ran past it with an ellipsis: a list's rows are then cut visibly, never
 /// silently. (For widgets that do not wrap; a wrapping widget would wrap at the wider width.)
+///
+/// The room to the right is [`SPILL`] columns: a row that runs on shows something there unless
+/// the text breaks off at a run of that many spaces, which no row has.
 pub fn cut_visibly(buf: &mut Buffer, area: Rect, draw: impl FnOnce(&mut Buffer, Rect)) {
     if area.is_empty() {
         return;
     }
-    let wide = Rect::new(0, 0, area.width.saturating_add(256), area.height);
+    let wide = Rect::new(0, 0, area.width.saturating_add(SPILL), area.height);
     let mut scratch = Buffer::empty(wide);
     draw(&mut scratch, wide);
     for y in 0..area.height {

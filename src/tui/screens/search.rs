@@ -8,7 +8,7 @@ use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
 use super::tool_picker::{self, Picked, Picker};
 use super::{Cmd, Ctx, Screen, View, browse_list, technique};
-use crate::browse::{self, Filter, Hit, Searcher, Target};
+use crate::browse::{Filter, Hit, Searcher, Target};
 use crate::kb::{Kind, KnowledgeBase};
 use crate::tui::action::Action;
 use crate::tui::keys::{Binding, Key, bind, help_only};
@@ -200,7 +200,7 @@ impl Widget for View<'_, State> {
             let items = state
                 .hits
                 .iter()
-                .map(|h| ListItem::new(marked(&h.label, &state.query, width, theme)))
+                .map(|h| ListItem::new(marked(&h.label, &h.marks, width, theme)))
                 .collect();
             parts::list(buf, results, items, state.hit, true, theme);
         }
@@ -212,8 +212,7 @@ impl Widget for View<'_, State> {
 
 /// A result's label wrapped at `width`, the letters the query matched underlined and bold (so
 /// the mark shows without colour too).
-fn marked(label: &str, query: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let marks = browse::highlights(label, query);
+fn marked(label: &str, marks: &[usize], width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mark = theme.key.add_modifier(Modifier::UNDERLINED);
     let mut at = 0;
     let chars: Vec<char> = label.chars().collect();
@@ -223,18 +222,26 @@ fn marked(label: &str, query: &str, width: usize, theme: &Theme) -> Vec<Line<'st
         while at < chars.len() && chars[at] == ' ' && !line.starts_with(' ') {
             at += 1;
         }
-        let spans: Vec<Span<'static>> = line
-            .chars()
-            .map(|c| {
-                let style = if marks.contains(&at) {
-                    mark
-                } else {
-                    theme.text
-                };
-                at += 1;
-                Span::styled(c.to_string(), style)
-            })
-            .collect();
+        // One span per run of marked or unmarked letters.
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let mut run = String::new();
+        let mut run_marked = false;
+        for c in line.chars() {
+            let marked = marks.binary_search(&at).is_ok();
+            if marked != run_marked && !run.is_empty() {
+                let style = if run_marked { mark } else { theme.text };
+                spans.push(Span::styled(std::mem::take(&mut run), style));
+            }
+            run_marked = marked;
+            run.push(c);
+            at += 1;
+        }
+        if !run.is_empty() {
+            spans.push(Span::styled(
+                run,
+                if run_marked { mark } else { theme.text },
+            ));
+        }
         lines.push(Line::from(spans));
     }
     lines
