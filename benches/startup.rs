@@ -62,7 +62,8 @@ fn history_open_10k_sessions(bencher: divan::Bencher) {
         })
         .bench_local_values(|mut p| {
             p.send(b"h").expect("key");
-            p.wait_for(&[" 10000 sessions "], LIMIT).expect("history");
+            p.wait_for(&["10000 sessions, newest first"], LIMIT)
+                .expect("history");
             p
         });
 }

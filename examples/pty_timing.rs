@@ -122,7 +122,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         times[subjects.len()].push(history_open(
             Path::new(fascia),
             history.path(),
-            &[" 10000 sessions "],
+            &["10000 sessions, newest first"],
         )?);
     }
     println!("| program | first frame, median of {runs} | bytes |");

@@ -341,10 +341,10 @@ fn interactive(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
         });
     }
     // A knowledge base from a file is read and checked now; the built-in one (which `cargo test`
-    // checks) is parsed on its own thread while the terminal is set up.
+    // checks) is parsed once the first frame is on the screen.
     let kb = match &cli.kb {
-        Some(path) => fascia::tui::Kb::Ready(Box::new(Ok(KnowledgeBase::from_path(path)?))),
-        None => fascia::tui::Kb::embedded(),
+        Some(path) => fascia::tui::Kb::Ready(Box::new(KnowledgeBase::from_path(path)?)),
+        None => fascia::tui::Kb::Embedded,
     };
     fascia::tui::run(kb, cli.emergency(), cli.quiet, cli.profiles()).map_err(|e| match e {
         fascia::tui::TuiError::NoTerminal | fascia::tui::TuiError::Kb(_) => {

@@ -138,8 +138,9 @@ impl Position {
     }
 }
 
-/// The whole knowledge base, as written in JSON.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// The whole knowledge base, as written in JSON. (Empty by default: what the app's first frame
+/// is drawn with while the built-in one is parsed.)
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KbData {
     pub schema_version: u32,

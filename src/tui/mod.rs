@@ -55,33 +55,20 @@ pub enum TuiError {
     Kb(#[from] LoadError),
 }
 
-/// The knowledge base the app runs on: given ready, or still loading on a thread of its own (the
-/// built-in one is parsed while the terminal is set up, so the first frame waits less for it).
+/// The knowledge base the app runs on: one read from a file (and checked) before the terminal
+/// was touched, or the built-in one, parsed just after the first frame is drawn (the welcome
+/// screen reads nothing from it), before the first key is read.
 #[derive(Debug)]
 pub enum Kb {
-    Ready(Box<Result<KnowledgeBase, LoadError>>),
-    Loading(std::thread::JoinHandle<Result<KnowledgeBase, LoadError>>),
+    Ready(Box<KnowledgeBase>),
+    Embedded,
 }
 
 impl Kb {
-    /// Starts loading the built-in knowledge base on its own thread (here, if no thread starts).
-    pub fn embedded() -> Self {
-        std::thread::Builder::new()
-            .name("knowledge-base".into())
-            .spawn(KnowledgeBase::embedded)
-            .map_or_else(
-                |_| Self::Ready(Box::new(KnowledgeBase::embedded())),
-                Self::Loading,
-            )
-    }
-
-    /// The knowledge base, once loaded.
-    fn wait(self) -> Result<KnowledgeBase, LoadError> {
+    fn load(self) -> Result<KnowledgeBase, LoadError> {
         match self {
-            Self::Ready(kb) => *kb,
-            Self::Loading(thread) => thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Self::Ready(kb) => Ok(*kb),
+            Self::Embedded => KnowledgeBase::embedded(),
         }
     }
 }
@@ -109,18 +96,27 @@ pub fn run(
     let theme = Theme::new(no_color);
     let stop = Stop::install()?;
     set_panic_hook();
+    let store = crate::history::Store::default_location().ok();
     let result = enter().map_err(TuiError::from).and_then(|mut terminal| {
-        let kb = kb.wait()?;
+        // The first frame, then the knowledge base (keys typed meanwhile wait in the terminal).
+        let sessions = {
+            let empty = KnowledgeBase::index(crate::kb::KbData::default());
+            let mut first = App::new(&empty, emergency);
+            first.store.clone_from(&store);
+            effects::run(
+                &mut first,
+                vec![action::Effect::CountHistory],
+                &mut std::io::sink(),
+            )?;
+            frame(&mut terminal, &mut first, &theme)?;
+            first.sessions
+        };
+        let kb = kb.load()?;
         let mut app = App::new(&kb, emergency);
         app.quiet = quiet;
-        app.store = crate::history::Store::default_location().ok();
+        app.store = store;
         app.profiles = profiles;
-        // The welcome menu shows how many sessions are saved.
-        effects::run(
-            &mut app,
-            vec![action::Effect::CountHistory],
-            &mut std::io::sink(),
-        )?;
+        app.sessions = sessions;
         let result = event_loop(&mut terminal, &mut app, &theme, &stop);
         if result.is_err() || stop.requested().is_some() {
             // A session in progress is kept (as ended early) even when the terminal failed.
@@ -148,6 +144,9 @@ fn enter() -> std::io::Result<Terminal<Clamped>> {
         ClicksAndWheel,
         EnableBracketedPaste
     )?;
+    // Starts crossterm's input source now, before the size is first asked: from here on a resize
+    // (SIGWINCH) becomes an event, and the backend keeps the size it reports.
+    event::poll(Duration::ZERO)?;
     Terminal::new(Clamped::new(CrosstermBackend::new(std::io::stdout())))
 }
 
@@ -184,6 +183,27 @@ fn set_panic_hook() {
 /// How often the session screen redraws while its clock runs (the countdown, gauge and pacing dot).
 const FRAME: Duration = Duration::from_millis(100);
 
+/// Draws a frame and tells the app what it learnt: how far the screen can scroll, and whether
+/// the window is too small (the size message covers a session: its clock holds meanwhile).
+fn frame(
+    terminal: &mut Terminal<Clamped>,
+    app: &mut App<'_>,
+    theme: &Theme,
+) -> std::io::Result<()> {
+    let mut fit = None;
+    terminal.draw(|frame| fit = ui::draw(frame, app, theme))?;
+    if let Some(max) = fit {
+        app.update(Action::Fit(max));
+    }
+    let size = terminal.size()?;
+    let (min_width, min_height) = ui::min_size(app);
+    let too_small = size.width < min_width || size.height < min_height;
+    if too_small != app.too_small {
+        app.update(Action::TooSmall(too_small));
+    }
+    Ok(())
+}
+
 fn event_loop(
     terminal: &mut Terminal<Clamped>,
     app: &mut App<'_>,
@@ -206,18 +226,7 @@ fn event_loop(
         }
         let effects = app.tick(origin.elapsed());
         effects::run(app, effects, &mut out)?;
-        let mut fit = None;
-        terminal.draw(|frame| fit = ui::draw(frame, app, theme))?;
-        if let Some(max) = fit {
-            app.update(Action::Fit(max));
-        }
-        // The size message covers a session: its clock holds until the window is big enough.
-        let size = terminal.size()?;
-        let (min_width, min_height) = ui::min_size(app);
-        let too_small = size.width < min_width || size.height < min_height;
-        if too_small != app.too_small {
-            app.update(Action::TooSmall(too_small));
-        }
+        frame(terminal, app, theme)?;
         // While a session's clock runs (its countdown, gauge and pacing dot move), wake up at
         // the phase's end or the next frame, whichever comes first; otherwise sleep until input
         // comes (a stop signal wakes the wait as a resize does: see `signals`).
