@@ -469,3 +469,33 @@ fn the_wheel_scrolls_the_result() {
         "and back to the top, no further"
     );
 }
+
+/// Start-up draws the welcome screen before the built-in knowledge base is parsed, with an
+/// empty one in its place: that frame must be the one the real knowledge base gives, at every
+/// size and with sessions saved or not.
+#[test]
+fn the_welcome_screen_reads_nothing_from_the_knowledge_base() {
+    use fascia::tui::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let kb = common::kb();
+    let empty = fascia::kb::KnowledgeBase::index(fascia::kb::KbData::default());
+    let draw = |app: &App<'_>, w: u16, h: u16| {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal
+            .draw(|f| {
+                fascia::tui::ui::draw(f, app, &Theme::new(false));
+            })
+            .expect("draw");
+        terminal.backend().buffer().clone()
+    };
+    for sessions in [None, Some(12)] {
+        for (w, h) in common::sizes::SIZES {
+            let mut real = App::new(&kb, "112");
+            let mut first = App::new(&empty, "112");
+            real.sessions = sessions;
+            first.sessions = sessions;
+            assert_eq!(draw(&first, w, h), draw(&real, w, h), "{w}x{h}");
+        }
+    }
+}
