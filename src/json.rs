@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::locate::{Located, Location, duplicate_key, locations};
+use crate::locate::{Located, Location, duplicate_key, locations, path_at};
 
 /// The UTF-8 byte-order mark some editors put at the start of a file.
 const BOM: char = '\u{feff}';
@@ -138,8 +138,9 @@ fn has_duplicate_key(text: &str) -> bool {
     false
 }
 
-/// [`parse`] with every error found and placed: duplicate keys first, then a typed parse that
-/// tracks the JSON path. Slower; for text that failed the fast pass.
+/// [`parse`] with every error found and placed: duplicate keys first, then the typed parse, whose
+/// error's line and column [`path_at`] turns into a JSON path. For text that failed the fast
+/// pass.
 fn parse_located<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
     // Before the typed parse, so a key written twice reads the same at every depth.
     if let Some(d) = duplicate_key(text) {
@@ -153,14 +154,52 @@ fn parse_located<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
         });
     }
     let de = &mut serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        // At the end of the input serde_path_to_error names an unknown member `?`.
-        let path = e.path().to_string().trim_end_matches(".?").to_owned();
-        let inner = e.into_inner();
+    let value = T::deserialize(&mut *de).map_err(|e| {
+        let location = location_of(&e);
+        let mut message = strip_position(&e.to_string());
+        // serde_json says where; the path is what sits there. A value refused once read (out of
+        // range, not a known word) is placed at what follows it: a comma or closing bracket,
+        // where a missing field or a list's wrong length is placed too, but those are the
+        // container's.
+        let mut path = location.map_or_else(String::new, |at| {
+            let mut at = offset(text, at);
+            let after_value = e.classify() == serde_json::error::Category::Data
+                && !message.starts_with("missing field")
+                && !message.starts_with("invalid length")
+                && matches!(text.as_bytes().get(at), Some(b',' | b'}' | b']'));
+            if after_value {
+                at = text[..at].trim_end().len().saturating_sub(1);
+            }
+            path_at(text, at)
+        });
+        // Inside the document, "trailing characters" is a list longer than its fixed length:
+        // the list's fault, not its next element's.
+        if message == "trailing characters" {
+            if path.ends_with(']')
+                && let Some(open) = path.rfind('[')
+            {
+                path.truncate(open);
+            }
+            "this list has more items than it may (trailing characters)".clone_into(&mut message);
+        }
+        // An unknown field is placed after its key, sometimes past the spaces after it too: the
+        // message names it.
+        if let Some(key) = message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split_once("`, expected"))
+            .map(|(key, _)| key)
+            && !path.ends_with(key)
+        {
+            path = if path.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{path}.{key}")
+            };
+        }
         Located {
-            path: if path == "." { String::new() } else { path },
-            message: strip_position(&inner.to_string()),
-            location: location_of(&inner),
+            path,
+            message,
+            location,
         }
     })?;
     de.end().map_err(|e| Located {
@@ -171,6 +210,18 @@ fn parse_located<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
         location: location_of(&e),
     })?;
     Ok(value)
+}
+
+/// The byte offset of the character `serde_json`'s line and column point at (both count from 1;
+/// columns count bytes).
+fn offset(text: &str, at: Location) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(at.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    // Column 0: the last character read was the line break before the line.
+    (line_start + at.column).saturating_sub(1)
 }
 
 fn location_of(e: &serde_json::Error) -> Option<Location> {
@@ -198,6 +249,101 @@ mod tests {
 
     fn err(text: &str) -> Located {
         parse::<Map>(text).expect_err("refused")
+    }
+
+    /// What the path-tracking deserializer `serde_path_to_error` names (fascia used it until the
+    /// path came from `locate::path_at`; it is kept here to check that the two agree), and
+    /// whether the error is about the data (a type, a field, a value) rather than the syntax.
+    fn path_to_error<T: DeserializeOwned>(text: &str) -> Option<(String, bool)> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let e = serde_path_to_error::deserialize::<_, T>(&mut *de).err()?;
+        let path = e.path().to_string().trim_end_matches(".?").to_owned();
+        let data = e.inner().classify() == serde_json::error::Category::Data;
+        // It names an unknown member `?`; at the top level that is the whole document.
+        let path = if path == "." || path == "?" {
+            String::new()
+        } else {
+            path
+        };
+        Some((path, data))
+    }
+
+    /// A mutation of the built-in knowledge base at `at`: an error about the data is named by
+    /// the same path as the path-tracking deserializer names it; a syntax error by the same path,
+    /// one that holds it or one it holds (which container a stray character belongs to is a
+    /// matter of taste), and always with a line and column.
+    fn agree_at(text: &str, at: usize, edit: &str, cut: usize) {
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + cut).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let mutated = format!("{}{edit}{}", &text[..at], &text[end..]);
+        if duplicate_key(&mutated).is_some() {
+            return;
+        }
+        let Some((want, data)) = path_to_error::<crate::kb::KbData>(&mutated) else {
+            return;
+        };
+        let got = parse_located::<crate::kb::KbData>(&mutated).expect_err("refused");
+        let context = || {
+            format!(
+                "{edit:?} at {at} (cut {cut}): {got}\n…{}…",
+                &mutated[at.saturating_sub(60)..(at + 60).min(mutated.len())]
+            )
+        };
+        assert!(got.location.is_some(), "{}", context());
+        if data {
+            assert_eq!(got.path, want, "{}", context());
+        } else {
+            let step = |a: &str, b: &str| {
+                a.strip_prefix(b)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            };
+            assert!(
+                step(&got.path, &want) || step(&want, &got.path),
+                "{} (want {want})",
+                context()
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn located_paths_agree_with_a_path_tracking_parse(
+            at in 0usize..crate::kb::EMBEDDED.len(),
+            edit in proptest::sample::select(vec![
+                "", ",", "}", "]", "\"", ":", "1", "-", "null", "true", "\"x\"",
+                "\"x\": 1,", "\"x\": 1", ", \"x\": 1", "\\", "\u{e9}",
+            ]),
+            cut in 0usize..4,
+        ) {
+            agree_at(crate::kb::EMBEDDED, at, edit, cut);
+        }
+    }
+
+    /// A whole value replaced by one of another type, for every value in the first part of the
+    /// built-in knowledge base: the path names that value exactly.
+    #[test]
+    fn a_value_of_the_wrong_type_is_named_exactly() {
+        let text = crate::kb::EMBEDDED;
+        let mut starts = Vec::new();
+        let _ = crate::locate::scan_values(text, &mut |_, at| starts.push(at));
+        for &start in starts.iter().take(600) {
+            let end = text[start..]
+                .char_indices()
+                .find(|&(_, c)| matches!(c, ',' | '\n' | '}' | ']'))
+                .map_or(text.len(), |(i, _)| start + i);
+            if text[start..].starts_with(['{', '[']) {
+                continue;
+            }
+            for edit in ["[1]", "{}", "1", "null", "\"x\"", "true"] {
+                agree_at(text, start, edit, end - start);
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod path_at;
+pub use path_at::path_at;
+
 /// One problem, with the JSON path of the value at fault.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -171,6 +174,12 @@ pub fn locations(text: &str, offsets: &[usize]) -> Vec<Location> {
         out[i] = Location { line, column };
     }
     out
+}
+
+/// Calls `visit` with the path and byte offset of every value in `text`, in order (see `scan`).
+#[cfg(test)]
+pub fn scan_values(text: &str, visit: &mut dyn FnMut(&str, usize)) -> Option<()> {
+    scan(text, visit).map(|_| ())
 }
 
 /// What one scan found besides the paths it reported.

@@ -96,3 +96,28 @@ fn deep_nesting_does_not_overflow() {
         Some(Location { line: 1, column: 4 })
     );
 }
+
+#[test]
+fn path_at_names_what_an_error_there_belongs_to() {
+    let text = r#"{"a": [1, {"b": "x"}], "c": {"d": tru}, "e": 1 "f": 2}"#;
+    let at = |needle: &str| text.find(needle).expect("in the text");
+    for (place, want) in [
+        (at("1,"), "a[0]"),
+        (at("\"x\""), "a[1].b"),
+        (at("}]"), "a[1]"),
+        (at("]"), "a"),
+        (at("\"b\"") + 2, "a[1].b"),
+        (at("tru") + 3, "c.d"),
+        (at("\"f\""), ""),
+        (text.len() + 5, ""),
+    ] {
+        assert_eq!(
+            path_at(text, place),
+            want,
+            "at {place}: {}",
+            &text[place.min(text.len())..]
+        );
+    }
+    // Cut off inside an array, after a comma: the array.
+    assert_eq!(path_at("{\"a\": [1, ", 20), "a");
+}
