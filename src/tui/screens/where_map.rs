@@ -186,7 +186,7 @@ fn draw_list(buf: &mut Buffer, list: Rect, v: &View<'_, State>, border: Style, f
             ]))
         })
         .collect();
-    parts::list(buf, inner, items, state.region, focused, theme);
+    parts::list(buf, inner, items, (state.region, state.top), focused, theme);
 }
 
 /// The silhouettes: the body between areas lightly shaded, each area shaded (neighbours in two
