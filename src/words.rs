@@ -137,3 +137,7 @@ pub fn dose(step: &Step) -> String {
 
 /// What is remembered, said on the welcome screen (app and plain mode).
 pub const REMEMBERED: &str = "Your stable answers are remembered on this computer for up to 12 months: --no-remember turns this off, fascia forget deletes them.";
+
+/// The same in fewer words, for a welcome screen with little room.
+pub const REMEMBERED_SHORT: &str =
+    "Stable answers are kept here up to 12 months (fascia forget deletes them).";

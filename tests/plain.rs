@@ -214,7 +214,12 @@ fn wrong_input_is_explained_and_asked_again() {
         .get_output()
         .clone();
     let transcript = String::from_utf8(out.stdout).expect("utf8");
-    assert!(transcript.contains("\"9\" is not a choice here."));
+    assert!(transcript.contains("That is not a choice here: type a number from 1 to 4."));
+    assert_eq!(
+        transcript.matches("Main menu").count(),
+        1,
+        "a bad choice repeats only the prompt:\n{transcript}"
+    );
     assert!(transcript.contains("Not an area: 99"));
     assert!(transcript.contains("Please type one of the answers shown."));
     let err = String::from_utf8(out.stderr).expect("utf8");
@@ -340,8 +345,117 @@ fn a_bad_answer_repeats_only_the_prompt_and_q_quits_anywhere() {
         out.trim_end().ends_with("Goodbye."),
         "q quits from browse:\n{out}"
     );
+    // An area's techniques, and search results: said once, whatever is mistyped (t lists the
+    // tools, then the prompt again).
+    let out = run("2\n18\nzz\nt\nt 99\nq\n");
+    assert_eq!(out.matches("Browse: Calves").count(), 1, "{out}");
+    assert_eq!(out.matches("Tools: ").count(), 1, "{out}");
+    assert_eq!(
+        out.matches("Please type a number from 1 to").count(),
+        2,
+        "{out}"
+    );
+    let out = run("2\n/calf\n999\nq\n");
+    assert_eq!(out.matches("Browse: search for").count(), 1, "{out}");
+    assert!(out.contains("Please type a number from 1 to"), "{out}");
     // With an area chosen, q asks first; enter goes on, y quits.
     let out = run("1\n18\nq\n\nq\ny\n");
     assert!(out.contains("Your answers will be lost"), "{out}");
     assert!(out.trim_end().ends_with("Goodbye."), "{out}");
+}
+
+/// The lines of a finished check of the calves (every answer no), with `extra` typed at the
+/// review before enter shows the result.
+fn at_the_review(extra: &[&str]) -> String {
+    let script = script(&["calves"], &yes_to(&[]), true);
+    let mut lines: Vec<&str> = script.lines().collect();
+    // From the end: quit, technique, minutes, tools, then the review's enter.
+    let review = lines.len() - 5;
+    assert_eq!(lines[review], "");
+    for (i, line) in extra.iter().enumerate() {
+        lines.insert(review + i, line);
+    }
+    lines.join("\n") + "\n"
+}
+
+/// A bad number at the review repeats only its prompt with a one-line reason, never the review
+/// (67 lines long for a few areas, read out whole by a screen reader).
+#[test]
+fn a_bad_number_at_the_review_repeats_only_the_prompt() {
+    let (transcript, _, json) = run(&at_the_review(&["999", "0", "soon"]));
+    assert_eq!(json["outcome"], "routine");
+    assert_eq!(
+        transcript.matches("Step 6 of 9: Review").count(),
+        1,
+        "the review is said once:\n{transcript}"
+    );
+    assert_eq!(
+        transcript.matches("1. Calves: tight or stiff").count(),
+        1,
+        "its first row is said once:\n{transcript}"
+    );
+    let hint = "Please type a number from 1 to ";
+    assert_eq!(transcript.matches(hint).count(), 3, "{transcript}");
+    assert_eq!(
+        transcript
+            .matches("Type a number to change that answer")
+            .count(),
+        4,
+        "the prompt again after each bad answer"
+    );
+    // After a bad answer, the next line said is the prompt.
+    let after = transcript.split(hint).nth(1).expect("a hint");
+    let next = after.lines().nth(1).expect("a line after the hint");
+    assert!(next.starts_with("Type a number to change"), "{next}");
+}
+
+/// `q` quits from every kind of prompt: at once with nothing to lose (the menu, browsing, the
+/// first page), after a yes once there are answers (each page of the check).
+#[test]
+fn q_quits_from_every_prompt_asking_first_once_there_are_answers() {
+    let kb = common::kb();
+    let run = |input: &str| {
+        let mut out = Vec::new();
+        let options = fascia::plain::Options {
+            store: None,
+            ..fascia::plain::Options::from_env()
+        };
+        fascia::plain::run(&kb, "112", input.as_bytes(), &mut out, options)
+            .expect("plain mode ends");
+        String::from_utf8(out).expect("utf-8")
+    };
+    let check = script(&["calves"], &yes_to(&[]), true);
+    let check: Vec<&str> = check.lines().collect();
+    let review = check.len() - 5;
+    let cases: [(&str, Vec<&str>, bool); 10] = [
+        ("the menu", vec![], false),
+        ("browse: areas", vec!["2"], false),
+        ("browse: an area", vec!["2", "18"], false),
+        ("browse: search results", vec!["2", "/calf"], false),
+        ("browse: a technique", vec!["2", "18", "1"], false),
+        ("the areas", vec!["1"], false),
+        ("the details", check[..2].to_vec(), true),
+        ("a question", check[..6].to_vec(), true),
+        ("the review", check[..review].to_vec(), true),
+        ("the tools", check[..=review].to_vec(), true),
+    ];
+    for (prompt, lines, asks) in cases {
+        let typed: String = lines.iter().flat_map(|l| [*l, "\n"]).collect();
+        let out = run(&format!("{typed}q\ny\n"));
+        assert!(
+            out.trim_end().ends_with("Goodbye."),
+            "q quits from {prompt}:\n{out}"
+        );
+        assert_eq!(
+            out.contains("Quit fascia? Your answers will be lost."),
+            asks,
+            "{prompt}: asks first only with answers to lose:\n{out}"
+        );
+        if asks {
+            // Enter goes on: the same prompt again, then q and y quit.
+            let out = run(&format!("{typed}q\n\nq\ny\n"));
+            assert!(out.trim_end().ends_with("Goodbye."), "{prompt}:\n{out}");
+            assert_eq!(out.matches("Quit fascia?").count(), 2, "{prompt}");
+        }
+    }
 }

@@ -160,5 +160,27 @@ fn the_menu_offers_history_always_and_the_session_only_after_a_check() {
     assert!(transcript.contains("4. Your past sessions."));
     assert!(transcript.contains("No sessions yet."));
     assert!(!transcript.contains("5. Start the guided session"));
-    assert!(transcript.contains("\"5\" is not a choice here."));
+    assert!(transcript.contains("That is not a choice here: type a number from 1 to 4."));
+}
+
+/// `q` during the session asks first; a yes saves the session so far (ended early) and quits.
+#[test]
+fn q_during_the_session_saves_it_as_ended_early_then_quits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let waits = Rc::new(RefCell::new(Vec::new()));
+    // Session; ratings before; at "ready?": q, enter (go on), q, y.
+    let transcript = run("5\n6\n4\nq\n\nq\ny\n", dir.path(), &waits);
+    assert_eq!(
+        transcript
+            .matches("Quit? The session so far is saved to your history.")
+            .count(),
+        2,
+        "{transcript}"
+    );
+    assert!(transcript.contains("Session ended early"), "{transcript}");
+    assert!(transcript.contains("Saved to your history"), "{transcript}");
+    assert!(transcript.trim_end().ends_with("Goodbye."), "{transcript}");
+    let records = Store::in_dir(dir.path()).load().expect("load").records;
+    assert_eq!(records.len(), 1, "saved once");
+    assert_eq!(records[0].status, Some(SessionStatus::EndedEarly));
 }

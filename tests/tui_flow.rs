@@ -358,6 +358,82 @@ fn clicking_each_regions_shape_chooses_it_at_every_size() {
     }
 }
 
+/// Two art cells of different areas that touch: the view, each cell's (column, row), the areas.
+type Touch = (bool, (u16, u16), (u16, u16), [&'static str; 2]);
+
+/// Every pair of art cells of different areas that touch (left-right or up-down), both views.
+fn touching() -> Vec<Touch> {
+    use fascia::tui::body_map::{COLS, Cell, ROWS, cell};
+    let mut out = Vec::new();
+    for back in [false, true] {
+        for row in 0..ROWS {
+            for col in 0..COLS {
+                let Cell::Region(one) = cell(back, col, row) else {
+                    continue;
+                };
+                for (c2, r2) in [(col + 1, row), (col, row + 1)] {
+                    if let Cell::Region(other) = cell(back, c2, r2)
+                        && other != one
+                    {
+                        out.push((back, (col, row), (c2, r2), [one, other]));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// On both views, at every size, with and without colour, with nothing chosen and with every
+/// area chosen: two cells of different areas that touch are never drawn alike, so every area's
+/// edge shows. (The cursor, on the hands, is drawn as the cursor.)
+#[test]
+fn areas_that_touch_are_never_drawn_alike() {
+    let kb = common::kb();
+    for (no_color, all_chosen) in [(false, false), (false, true), (true, false), (true, true)] {
+        let style = fascia::tui::theme::Theme::new(no_color);
+        for (w, h) in common::sizes::SIZES {
+            let frame = ratatui::layout::Rect::new(0, 0, w, h);
+            let mut app = App::new(&kb, "112");
+            key(&mut app, KeyCode::Enter);
+            key(&mut app, KeyCode::Tab);
+            let hands = kb.regions().iter().position(|r| r.id == "hands");
+            drive::move_to(&mut app, hands.expect("hands"));
+            key(&mut app, KeyCode::Tab);
+            if all_chosen {
+                for r in kb.regions() {
+                    let details = fascia::engine::RegionDetails::default();
+                    app.answers.regions.insert(r.id.clone(), details);
+                }
+            }
+            let terminal = common::sizes::draw(&app, w, h, &style);
+            let buf = terminal.backend().buffer();
+            let body = fascia::tui::ui::clickable(&app, frame).expect("drawn");
+            let fascia::tui::screens::Screen::Where(state) = app.screen() else {
+                panic!("not the map");
+            };
+            let p = fascia::tui::screens::where_::map_placement(state, body).expect("map");
+            let drawn = |back: bool, (col, row): (u16, u16)| {
+                let (x, y) = (p.view_x(back) + col * p.scale, p.area.y + 1 + row * p.scale);
+                (y < p.area.bottom())
+                    .then(|| (buf[(x, y)].symbol().to_owned(), buf[(x, y)].style()))
+            };
+            for (back, one, other, areas) in touching() {
+                if areas.contains(&"hands") {
+                    continue;
+                }
+                if let (Some(a), Some(b)) = (drawn(back, one), drawn(back, other)) {
+                    assert_ne!(
+                        a, b,
+                        "{w}x{h} no colour {no_color}, all chosen {all_chosen}, back {back}: \
+                         {areas:?} at {one:?} and {other:?} look alike"
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Enter on each row of the welcome menu does what the row's label says.
 #[test]
 fn every_welcome_menu_row_does_what_its_label_says() {

@@ -64,19 +64,27 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         for (i, h) in hits.iter().enumerate() {
             self.say(&format!("{}. {}", i + 1, h.label))?;
         }
-        let Some(line) = self.read("Type a number to open it, or press enter to go back.")? else {
+        let found = hits.len();
+        // A bad answer repeats only the prompt, not the results.
+        let Some(Some(i)) = self.read_until(
+            "Type a number to open it, or press enter to go back.",
+            &format!("Please type a number from 1 to {found}, or press enter."),
+            |line| match line {
+                "" | "b" => Some(None),
+                _ => line
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .filter(|i| *i < found)
+                    .map(Some),
+            },
+        )?
+        else {
             return Ok(());
         };
-        match line
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| n.checked_sub(1))
-            .and_then(|i| hits.get(i))
-            .map(|h| h.target.clone())
-        {
-            Some(Target::Technique(id)) => self.technique(&id),
-            Some(Target::Region(id)) => self.browse_region(&id),
-            None => Ok(()),
+        match hits[i].target.clone() {
+            Target::Technique(id) => self.technique(&id),
+            Target::Region(id) => self.browse_region(&id),
         }
     }
 
@@ -111,42 +119,44 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     report::technique_line(self.kb, t)
                 ))?;
             }
-            let Some(line) = self.read("Type a number to read it in full; d direct only, i indirect only, a all kinds; t and a tool number to filter by tool (t alone lists the tools, t 0 clears it); b back.")? else {
-                return Ok(());
+            // The list is said again only when it changes; a bad answer (or t, which lists the
+            // tools) repeats only the prompt.
+            let tools = self.kb.tools().len();
+            let numbers = match found.len() {
+                0 => String::new(),
+                1 => "1, ".to_owned(),
+                n => format!("a number from 1 to {n}, "),
             };
-            match line.as_str() {
-                "b" | "" => return Ok(()),
-                "d" => filter.kind = Some(Kind::Direct),
-                "i" => filter.kind = Some(Kind::Indirect),
-                "a" => filter.kind = None,
-                "t" => {
-                    self.say(&format!(
-                        "Tools: {}.",
-                        numbered(self.kb.tools().iter().map(|t| t.name.as_str()))
-                    ))?;
+            let hint =
+                format!("Please type {numbers}d, i, a, t and a tool number (1 to {tools}), or b.");
+            let command = loop {
+                let Some(command) = self.read_until(
+                    "Type a number to read it in full; d direct only, i indirect only, a all kinds; t and a tool number to filter by tool (t alone lists the tools, t 0 clears it); b back.",
+                    &hint,
+                    |line| Command::parse(line, found.len(), tools),
+                )?
+                else {
+                    return Ok(());
+                };
+                if command != Command::Tools {
+                    break command;
                 }
-                _ if line.starts_with('t') => {
-                    let n = line[1..].trim().parse::<usize>().ok();
-                    match n {
-                        Some(0) => filter.tool = None,
-                        Some(n) if n <= self.kb.tools().len() => {
-                            filter.tool = Some(self.kb.tools()[n - 1].id.clone());
-                        }
-                        _ => self.say("Please type t and a tool number, for example t 6.")?,
-                    }
+                self.say(&format!(
+                    "Tools: {}.",
+                    numbered(self.kb.tools().iter().map(|t| t.name.as_str()))
+                ))?;
+            };
+            match command {
+                Command::Back => return Ok(()),
+                Command::Kind(kind) => filter.kind = kind,
+                Command::Tools => {}
+                Command::Tool(tool) => {
+                    filter.tool = tool.map(|i| self.kb.tools()[i].id.clone());
                 }
-                _ => match line
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|n| n.checked_sub(1))
-                    .and_then(|i| found.get(i))
-                {
-                    Some(t) => {
-                        let id = t.id.clone();
-                        self.technique(&id)?;
-                    }
-                    None => self.say("Please type one of the numbers or letters shown.")?,
-                },
+                Command::Open(i) => {
+                    let id = found[i].id.clone();
+                    self.technique(&id)?;
+                }
             }
         }
     }
@@ -169,5 +179,39 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
         self.read("Press enter to go back.")?;
         Ok(())
+    }
+}
+
+/// What was typed at an area's list of techniques.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Command {
+    Back,
+    /// Direct only, indirect only, or all kinds.
+    Kind(Option<Kind>),
+    /// List the tools.
+    Tools,
+    /// Filter by a tool (its index), or by none.
+    Tool(Option<usize>),
+    /// Read the technique at this index in full.
+    Open(usize),
+}
+
+impl Command {
+    /// `line` as a command over `techniques` listed and `tools` tools; `None` when it is not one.
+    fn parse(line: &str, techniques: usize, tools: usize) -> Option<Self> {
+        let number = |text: &str| text.trim().parse::<usize>().ok();
+        Some(match line {
+            "b" | "" => Self::Back,
+            "d" => Self::Kind(Some(Kind::Direct)),
+            "i" => Self::Kind(Some(Kind::Indirect)),
+            "a" => Self::Kind(None),
+            "t" => Self::Tools,
+            _ if line.starts_with('t') => match number(&line[1..])? {
+                0 => Self::Tool(None),
+                n if n <= tools => Self::Tool(Some(n - 1)),
+                _ => return None,
+            },
+            _ => Self::Open(number(line)?.checked_sub(1).filter(|i| *i < techniques)?),
+        })
     }
 }

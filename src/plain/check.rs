@@ -229,32 +229,47 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 let about = report::about(self.kb, &p.regions);
                 self.say(&format!("{n}. {reply}: {about}{}", p.item.question))?;
             }
-            let line = self.ask("Type a number to change that answer, press enter to see the result, or b to go back.")?;
-            if line.is_empty() {
-                return Ok(Nav::Next);
-            }
-            if line == "b" {
-                return Ok(Nav::Back);
-            }
-            match line.parse::<usize>().ok().and_then(|k| k.checked_sub(1)) {
-                Some(k) if k < regions.len() => {
+            // A bad answer repeats only the prompt: the list is said again only after a change.
+            let pick = self.ask_until(
+                "Type a number to change that answer, press enter to see the result, or b to go back.",
+                &format!("Please type a number from 1 to {n}, press enter, or type b."),
+                |line| match line {
+                    "" => Some(Pick::Result),
+                    "b" | "B" => Some(Pick::Back),
+                    _ => line
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|k| k.checked_sub(1))
+                        .filter(|k| *k < n)
+                        .map(Pick::Row),
+                },
+            )?;
+            match pick {
+                Pick::Result => return Ok(Nav::Next),
+                Pick::Back => return Ok(Nav::Back),
+                Pick::Row(k) if k < regions.len() => {
                     for field in 0..4 {
                         if let Nav::Back = self.detail(&regions[k].clone(), field)? {
                             break;
                         }
                     }
                 }
-                Some(k) if k < n => {
+                Pick::Row(k) => {
                     let ask = flow::change(&all[k - regions.len()].1);
                     // The one answer, then any question it opens, then the review again.
                     if let Nav::Stop = self.change(&ask)? {
                         return Ok(Nav::Stop);
                     }
                 }
-                _ => self.say(&format!(
-                    "Please type a number from 1 to {n}, or press enter."
-                ))?,
             }
         }
     }
+}
+
+/// What was typed at the review.
+enum Pick {
+    Result,
+    Back,
+    /// The answer on this row (from 0), to change it.
+    Row(usize),
 }

@@ -66,6 +66,8 @@ pub struct Plain<'kb, R, W> {
     pub(crate) export_dir: std::path::PathBuf,
     /// Today: for what is remembered and the hand-off's date.
     pub(crate) today: jiff::civil::Date,
+    /// A guided session is running: quitting saves it as ended early.
+    pub(crate) in_session: bool,
 }
 
 /// How a plain-mode run remembers, saves and waits.
@@ -136,6 +138,7 @@ pub fn run<R: BufRead, W: Write>(
         store: options.store,
         export_dir: options.export_dir,
         today: options.today.unwrap_or_else(|| jiff::Zoned::now().date()),
+        in_session: false,
     };
     // `q` at any prompt ends plain mode like the menu's Quit.
     match p.menu(options.save_answers) {
@@ -181,23 +184,44 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 "1. Start the check. 2. Browse techniques. 3. Quit. 4. Your past sessions."
                     .to_owned();
             let has_routine = self.advice.as_ref().is_some_and(|a| a.routine.is_some());
+            let mut last = 4;
             if has_routine {
                 menu.push_str(" 5. Start the guided session with your routine.");
+                last = 5;
             }
             if self.advice.is_some() {
                 menu.push_str(" 6. Save the hand-off for a doctor or physio.");
+                last = 6;
             }
-            let Some(choice) = self.read(&format!("{menu} Type a number."))? else {
+            let has_advice = self.advice.is_some();
+            // A bad choice repeats only the prompt; q quits at once here, as 3 does.
+            let Some(choice) = self.read_until_as(
+                &format!("{menu} Type a number."),
+                &format!("That is not a choice here: type a number from 1 to {last}."),
+                None,
+                |line| {
+                    let choice = line.to_lowercase();
+                    let known = match choice.as_str() {
+                        "1" | "start" | "2" | "browse" | "3" | "quit" | "" | "4" | "history" => {
+                            true
+                        }
+                        "5" | "session" => has_routine,
+                        "6" | "save" => has_advice,
+                        _ => false,
+                    };
+                    known.then_some(choice)
+                },
+            )?
+            else {
                 return Ok(());
             };
-            match choice.to_lowercase().as_str() {
+            match choice.as_str() {
                 "1" | "start" => self.check(save)?,
                 "2" | "browse" => self.browse()?,
-                "3" | "q" | "quit" | "" => return Ok(()),
                 "4" | "history" => self.history()?,
-                "5" | "session" if has_routine => self.guided()?,
-                "6" | "save" if self.advice.is_some() => self.export()?,
-                other => self.say(&format!("\"{other}\" is not a choice here."))?,
+                "5" | "session" => self.guided()?,
+                "6" | "save" => self.export()?,
+                _ => return Ok(()),
             }
         }
     }

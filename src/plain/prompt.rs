@@ -59,10 +59,34 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(Some(line.trim().to_owned()))
     }
 
+    /// What to ask before `q` quits: during a guided session, that it is saved as it stands;
+    /// once there are answers, that they will be lost; `None` (quit at once) otherwise.
+    fn quit_question(&self) -> Option<&'static str> {
+        if self.in_session {
+            Some(
+                "Quit? The session so far is saved to your history. Type y to quit, or press enter to go on.",
+            )
+        } else if self.answers == Answers::default() {
+            None
+        } else {
+            Some("Quit fascia? Your answers will be lost. Type y to quit, or press enter to go on.")
+        }
+    }
+
     /// Prints the prompt and reads one line (trimmed). `None` when the input has ended. `q` or
-    /// `quit` quits from any prompt: at once with nothing answered, after a yes otherwise (the
+    /// `quit` quits from any prompt: at once with nothing to lose, after a yes otherwise (the
     /// prompt is repeated on a no).
     pub(crate) fn read(&mut self, prompt: &str) -> Result<Option<String>, PlainError> {
+        let question = self.quit_question();
+        self.read_as(prompt, question)
+    }
+
+    /// `read`, asking `question` (if any) before `q` quits.
+    fn read_as(
+        &mut self,
+        prompt: &str,
+        question: Option<&str>,
+    ) -> Result<Option<String>, PlainError> {
         loop {
             writeln!(self.out, "{prompt}")?;
             self.out.flush()?;
@@ -72,13 +96,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             if !matches!(line.to_lowercase().as_str(), "q" | "quit") {
                 return Ok(Some(line));
             }
-            if self.answers == Answers::default() {
+            let Some(question) = question else {
                 return Err(quit());
-            }
-            writeln!(
-                self.out,
-                "Quit fascia? Your answers will be lost. Type y to quit, or press enter to go on."
-            )?;
+            };
+            writeln!(self.out, "{question}")?;
             self.out.flush()?;
             if self
                 .line()?
@@ -96,10 +117,23 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         &mut self,
         prompt: &str,
         hint: &str,
+        accept: impl FnMut(&str) -> Option<T>,
+    ) -> Result<Option<T>, PlainError> {
+        let question = self.quit_question();
+        self.read_until_as(prompt, hint, question, accept)
+    }
+
+    /// `read_until`, asking `question` (if any) before `q` quits: the main menu quits at once,
+    /// as its own Quit does.
+    pub(crate) fn read_until_as<T>(
+        &mut self,
+        prompt: &str,
+        hint: &str,
+        question: Option<&str>,
         mut accept: impl FnMut(&str) -> Option<T>,
     ) -> Result<Option<T>, PlainError> {
         loop {
-            let Some(line) = self.read(prompt)? else {
+            let Some(line) = self.read_as(prompt, question)? else {
                 return Ok(None);
             };
             if let Some(value) = accept(&line) {

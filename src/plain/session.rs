@@ -7,6 +7,7 @@
 use std::io::{BufRead, Write};
 use std::time::Duration;
 
+use super::prompt::is_quit;
 use super::{Plain, PlainError};
 use crate::change::{MEANING_NOTE, Scale, change};
 use crate::engine::{Routine, Step};
@@ -71,14 +72,55 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         };
         let id = crate::history::new_id();
         let started = crate::history::now();
+        let mut timer = Timer::start(phases(&routine), Duration::ZERO);
+        // Quitting from here on saves the session as it stands, then quits.
+        self.in_session = true;
+        let mut ran = self.follow(&routine, &mut timer);
+        timer.end();
+        let said = ran.is_ok();
+        if said {
+            self.say("")?;
+            self.say(&format!("Session {}.", timer.status().words()))?;
+            ran = self.rate_after(&mut ratings);
+        }
+        self.in_session = false;
+        let quit = match ran {
+            Ok(()) => None,
+            Err(e) if is_quit(&e) => Some(e),
+            Err(e) => return Err(e),
+        };
+        let record = Record::from_session(
+            &id,
+            Some(started),
+            crate::history::now(),
+            &routine,
+            ratings,
+            &timer,
+        );
+        if let Some(quit) = quit {
+            if !said {
+                self.say(&format!("Session {}.", timer.status().words()))?;
+            }
+            match self.try_save(&record) {
+                Ok(path) => self.say(&format!("Saved to your history: {path}"))?,
+                Err(e) => self.say(&format!("Not saved: {e}"))?,
+            }
+            return Err(quit);
+        }
+        self.save_record(&record)?;
+        self.say_record(&record)?;
+        self.say(MEANING_NOTE)
+    }
+
+    /// The steps, each after the person is ready (or skipped, or the session ended).
+    fn follow(&mut self, routine: &Routine, timer: &mut Timer) -> Result<(), PlainError> {
         let mut now = Duration::ZERO;
-        let mut timer = Timer::start(phases(&routine), now);
         timer.hold(now);
         while let Some(step) = timer.current().map(|p| p.step) {
             let Some(s) = routine.steps.get(step) else {
                 break;
             };
-            match self.get_ready(&routine, step, s)? {
+            match self.get_ready(routine, step, s)? {
                 Ready::Skip => {
                     timer.skip(now);
                     self.say(&format!("Step {} skipped.", step + 1))?;
@@ -91,24 +133,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 Ready::Go => {}
             }
             timer.release(now);
-            self.run_step(&mut timer, &mut now, step)?;
+            self.run_step(timer, &mut now, step)?;
             timer.hold(now);
         }
-        timer.end();
-        self.say("")?;
-        self.say(&format!("Session {}.", timer.status().words()))?;
-        self.rate_after(&mut ratings)?;
-        let record = Record::from_session(
-            &id,
-            Some(started),
-            crate::history::now(),
-            &routine,
-            ratings,
-            &timer,
-        );
-        self.save_record(&record)?;
-        self.say_record(&record)?;
-        self.say(MEANING_NOTE)
+        Ok(())
     }
 
     /// The phases of one step, called out as they come; the clock moves by each phase's length.
@@ -188,7 +216,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             match line.to_lowercase().as_str() {
                 "" => return Ok(Ready::Go),
                 "s" | "skip" => return Ok(Ready::Skip),
-                "e" | "end" | "q" => return Ok(Ready::End),
+                "e" | "end" => return Ok(Ready::End),
                 _ => self.say("Please press enter, or type s or e.")?,
             }
         }
@@ -282,16 +310,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// Saves the session once (the same id however often it is tried); r tries again.
     fn save_record(&mut self, record: &Record) -> Result<(), PlainError> {
         loop {
-            let result = match &self.store {
-                Some(store) => store
-                    .append_once(record)
-                    .map(|_| store.path().display().to_string())
-                    .map_err(|e| e.to_string()),
-                None => {
-                    Err("no place to save the history was found (set FASCIA_DATA_DIR)".to_owned())
-                }
-            };
-            match result {
+            match self.try_save(record) {
                 Ok(path) => return self.say(&format!("Saved to your history: {path}")),
                 Err(e) => {
                     self.say(&format!("Not saved: {e}"))?;
@@ -303,6 +322,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     }
                 }
             }
+        }
+    }
+
+    /// Saves the session once; where, or why not.
+    fn try_save(&self, record: &Record) -> Result<String, String> {
+        match &self.store {
+            Some(store) => store
+                .append_once(record)
+                .map(|_| store.path().display().to_string())
+                .map_err(|e| e.to_string()),
+            None => Err("no place to save the history was found (set FASCIA_DATA_DIR)".to_owned()),
         }
     }
 

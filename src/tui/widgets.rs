@@ -1,8 +1,9 @@
-//! Drawing pieces the screens share: a list with a cursor marker, a scrollbar, scrolled text
-//! (which reports how far it can scroll), word wrapping, and the browse reminder line.
+//! Drawing pieces the screens share: a list with a cursor marker (and which item a click on it
+//! lands on), a scrollbar, scrolled text (which reports how far it can scroll), word wrapping,
+//! and the browse reminder line.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, HighlightSpacing, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
@@ -34,25 +35,26 @@ fn reminder_height(area: Rect, text: &str) -> u16 {
     }
 }
 
-/// The area below the browse reminder (where a browse screen's body goes).
-pub fn browse_reminder_area(area: Rect) -> Rect {
-    let height = reminder_height(area, &reminder_text(false));
-    let [_, rest] = area.layout(&Layout::vertical([
+/// The browse reminder's line(s) and the area below them.
+fn reminder_split(area: Rect, typing: bool) -> [Rect; 2] {
+    let height = reminder_height(area, &reminder_text(typing));
+    area.layout(&Layout::vertical([
         Constraint::Length(height),
         Constraint::Min(1),
-    ]));
-    rest
+    ]))
+}
+
+/// The area below the browse reminder (where a browse screen's body goes; `typing` as for
+/// [`browse_reminder`]).
+pub fn browse_reminder_area(area: Rect, typing: bool) -> Rect {
+    reminder_split(area, typing)[1]
 }
 
 /// The one-line reminder every browse screen carries (`typing`: in the search, where the start
 /// key types a letter); returns the area below it.
 pub fn browse_reminder(buf: &mut Buffer, area: Rect, theme: &Theme, typing: bool) -> Rect {
     let text = reminder_text(typing);
-    let height = reminder_height(area, &text);
-    let [line, rest] = area.layout(&Layout::vertical([
-        Constraint::Length(height),
-        Constraint::Min(1),
-    ]));
+    let [line, rest] = reminder_split(area, typing);
     Paragraph::new(Line::from(vec![
         Span::styled("! ", theme.warn),
         Span::styled(text, theme.warn),
@@ -73,18 +75,108 @@ pub fn offset(selected: usize, height: u16) -> usize {
     selected.saturating_sub(usize::from(height).saturating_sub(1))
 }
 
+/// A list's cursor: the item it is on, and the first item the list was last held at (a click
+/// holds it there, so the list never moves under the mouse; 0 until then).
+pub type Cursor = (usize, usize);
+
+/// The first item [`list`] draws in `height` rows, for items `heights` rows tall and the
+/// cursor `(selected, top)`: `top`, moved only as far as the cursor's item needs to show whole
+/// (from `top` 0 the cursor's item ends up at the bottom, as ratatui draws it).
+pub fn first_shown(heights: &[usize], (selected, top): Cursor, height: u16) -> usize {
+    let Some(last) = heights.len().checked_sub(1) else {
+        return 0;
+    };
+    let selected = selected.min(last);
+    // Every item is at least a row tall: no window of `height` rows starts before `offset`.
+    let mut first = top.min(selected).max(offset(selected, height));
+    let mut used: usize = heights[first..=selected].iter().sum();
+    while used > usize::from(height) && first < selected {
+        used -= heights[first];
+        first += 1;
+    }
+    first
+}
+
+/// The item of a list drawn by [`list`] in `area` (items `heights` rows tall, the cursor as
+/// drawn) that row `y` shows, when (`x`, `y`) is inside the list.
+pub fn item_at(area: Rect, heights: &[usize], cursor: Cursor, x: u16, y: u16) -> Option<usize> {
+    if !area.contains(Position::new(x, y)) {
+        return None;
+    }
+    let mut row = usize::from(y - area.y);
+    for (i, &h) in heights
+        .iter()
+        .enumerate()
+        .skip(first_shown(heights, cursor, area.height))
+    {
+        if row < h {
+            return Some(i);
+        }
+        row -= h;
+    }
+    None
+}
+
+/// What a click on a list did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clicked {
+    /// It landed on item `row`, not the one under the cursor: the cursor moves there, and the
+    /// list stays where it is (its first item in view is `top`).
+    Moved { row: usize, top: usize },
+    /// It landed on the item already under the cursor: that item is acted on, as its key would.
+    Again(usize),
+}
+
+/// A click at (`x`, `y`) on a list drawn by [`list`] in `area` (items `heights` rows tall, the
+/// cursor as drawn); `None` when it missed every item.
+pub fn click(area: Rect, heights: &[usize], cursor: Cursor, x: u16, y: u16) -> Option<Clicked> {
+    let row = item_at(area, heights, cursor, x, y)?;
+    Some(if row == cursor.0 {
+        Clicked::Again(row)
+    } else {
+        Clicked::Moved {
+            row,
+            top: first_shown(heights, cursor, area.height),
+        }
+    })
+}
+
+/// A click at (`x`, `y`) on a list drawn by [`list`] in `area` (items `heights` rows tall) with
+/// the cursor `(row, top)`: the cursor follows it (see [`click`]); what it did, for the screen to
+/// act on the item (`None` when it missed every item).
+pub fn follow(
+    area: Rect,
+    heights: &[usize],
+    (row, top): (&mut usize, &mut usize),
+    x: u16,
+    y: u16,
+) -> Option<Clicked> {
+    let clicked = click(area, heights, (*row, *top), x, y);
+    if let Some(Clicked::Moved { row: to, top: held }) = clicked {
+        (*row, *top) = (to, held);
+    }
+    clicked
+}
+
+/// Heights of `len` one-row items.
+pub fn rows(len: usize) -> Vec<usize> {
+    vec![1; len]
+}
+
 /// A list with a cursor marker ("> ") that needs no colour, scrolled so the cursor shows.
 pub fn list(
     buf: &mut Buffer,
     area: Rect,
     items: Vec<ListItem<'_>>,
-    selected: usize,
+    cursor: Cursor,
     focused: bool,
     theme: &Theme,
 ) {
     let inner_height = area.height;
+    let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
+    let selected = cursor.0;
     let mut state = ListState::default()
-        .with_offset(offset(selected, inner_height))
+        .with_offset(first_shown(&heights, cursor, inner_height))
         .with_selected(Some(selected));
     let total = items.len();
     let scrolls = total > usize::from(inner_height);

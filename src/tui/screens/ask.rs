@@ -14,6 +14,7 @@ use crate::kb::{KnowledgeBase, Section};
 use crate::tui::action::{Action, Effect};
 use crate::tui::keys::Binding;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::{self as parts, Clicked};
 
 /// One question of the interview as a screen holds it.
 #[derive(Debug, Clone)]
@@ -53,9 +54,9 @@ pub fn screen<'kb>(
         ask,
     };
     match &at.ask {
-        Ask::Confirm(_) => Screen::Confirm(confirm::State { at, row: 0 }),
-        Ask::Age => Screen::Age(age::State { at, row: 1 }),
-        Ask::Gate { .. } => Screen::Gate(gate::State { at, row: 0 }),
+        Ask::Confirm(_) => Screen::Confirm(confirm::State { at, row: 0, top: 0 }),
+        Ask::Age => Screen::Age(age::State { at, row: 1, top: 0 }),
+        Ask::Gate { .. } => Screen::Gate(gate::State { at, row: 0, top: 0 }),
         Ask::Item { .. } => Screen::Item(item::State { at }),
         Ask::WhichAreas { .. } => Screen::Which(which::State::new(at)),
     }
@@ -107,21 +108,36 @@ impl<'kb> Asked<'kb> {
 /// The frame of a question screen: `intro` (dimmed) on the first line, then the question
 /// (`question` rows), the list (`list`) and the box with the why and the keys (`detail` rows).
 /// Draws the intro; returns the other three areas.
-pub fn frame(
-    area: Rect,
-    buf: &mut Buffer,
-    intro: &str,
-    (question, list, detail): (u16, Constraint, u16),
-    theme: &Theme,
-) -> [Rect; 3] {
-    let [top, question, list, detail] = area.layout(&Layout::vertical([
+pub fn frame(area: Rect, buf: &mut Buffer, intro: &str, sizes: Sizes, theme: &Theme) -> [Rect; 3] {
+    let [top, question, list, detail] = areas(area, sizes);
+    Paragraph::new(Line::styled(intro.to_owned(), theme.dim)).render(top, buf);
+    [question, list, detail]
+}
+
+/// How a question screen divides its height: the question's rows, the list, the box's rows.
+pub type Sizes = (u16, Constraint, u16);
+
+/// The frame's areas (the intro line, the question, the list, the box), shared by drawing and
+/// clicks.
+pub fn areas(area: Rect, (question, list, detail): Sizes) -> [Rect; 4] {
+    area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(question),
         list,
         Constraint::Length(detail),
-    ]));
-    Paragraph::new(Line::styled(intro.to_owned(), theme.dim)).render(top, buf);
-    [question, list, detail]
+    ]))
+}
+
+/// A click on a question screen's list (drawn in the frame of `sizes` in `body`, `len` rows):
+/// the cursor follows it (`parts::follow`).
+pub fn click(
+    body: Rect,
+    sizes: Sizes,
+    len: usize,
+    cursor: (&mut usize, &mut usize),
+    (x, y): (u16, u16),
+) -> Option<Clicked> {
+    parts::follow(areas(body, sizes)[2], &parts::rows(len), cursor, x, y)
 }
 
 /// The first line of a question screen: what this part of the check is about.

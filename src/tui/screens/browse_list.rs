@@ -1,7 +1,7 @@
 //! Browse: the techniques of one area, filtered by tool and by direct or indirect work.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
@@ -15,7 +15,7 @@ use crate::tui::keys::{
     BACK, Binding, DOWN, FIRST, Key, LAST, MOVE, PAGE_DOWN, PAGE_HINT, PAGE_UP, SEARCH, START, UP,
     bind, label,
 };
-use crate::tui::widgets as parts;
+use crate::tui::widgets::{self as parts, Clicked};
 
 pub const KEYS: &[Binding] = &[
     UP,
@@ -51,6 +51,8 @@ pub const KEYS: &[Binding] = &[
 pub struct State<'kb> {
     pub region: usize,
     pub row: usize,
+    /// The first row in view, where the last click held the list (`widgets::Cursor`).
+    pub top: usize,
     /// A tool (index into the tools) and a kind.
     pub tool_filter: Option<usize>,
     pub kind_filter: Option<Kind>,
@@ -64,6 +66,7 @@ impl<'kb> State<'kb> {
         let mut state = Self {
             region,
             row: 0,
+            top: 0,
             tool_filter: None,
             kind_filter: None,
             list: Vec::new(),
@@ -108,17 +111,17 @@ impl<'kb> State<'kb> {
         self.row = 0;
     }
 
+    /// What the tool picker did: closed, or closed on a tool (the list is filtered again).
+    fn picked(&mut self, kb: &'kb KnowledgeBase, picked: Picked) {
+        if tool_picker::settle(&mut self.picker, &mut self.tool_filter, picked) {
+            self.refilter(kb);
+        }
+    }
+
     pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
         if let Some(picker) = &mut self.picker {
-            match picker.update(ctx.kb, &action) {
-                Picked::Open => {}
-                Picked::Cancelled => self.picker = None,
-                Picked::Tool(tool) => {
-                    self.picker = None;
-                    self.tool_filter = tool;
-                    self.refilter(ctx.kb);
-                }
-            }
+            let picked = picker.update(ctx.kb, &action);
+            self.picked(ctx.kb, picked);
             return Cmd::Stay;
         }
         if let Some(row) = super::list_move(self.row, self.list.len(), super::PAGE, &action) {
@@ -149,6 +152,84 @@ impl<'kb> State<'kb> {
         }
         Cmd::Stay
     }
+
+    /// A click on a technique moves the cursor there; on the one under the cursor, opens it.
+    /// With the tool picker open, the click is the picker's.
+    pub fn click(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
+        let at = layout(body);
+        if let Some(picker) = &mut self.picker {
+            let picked = picker.click(ctx.kb, at.body, x, y);
+            self.picked(ctx.kb, picked);
+            return Cmd::Stay;
+        }
+        let heights: Vec<usize> = self
+            .list
+            .iter()
+            .map(|t| lines(ctx.kb, t, at.width()).len())
+            .collect();
+        match parts::follow(at.inner, &heights, (&mut self.row, &mut self.top), x, y) {
+            Some(Clicked::Again(_)) => self.update(ctx, Action::Next),
+            _ => Cmd::Stay,
+        }
+    }
+}
+
+/// Where the browse list's parts go in the screen's body, shared by drawing and clicks.
+struct Layout {
+    /// Below the reminder (the tool picker opens over it).
+    body: Rect,
+    filters: Rect,
+    /// The list's box, and the list inside it.
+    list: Rect,
+    inner: Rect,
+}
+
+fn layout(area: Rect) -> Layout {
+    let body = parts::browse_reminder_area(crate::tui::text::readable(area), false);
+    let [filters, list] = body.layout(&ratatui::layout::Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ]));
+    Layout {
+        body,
+        filters,
+        list,
+        inner: block(String::new()).inner(list),
+    }
+}
+
+impl Layout {
+    /// The width a technique's facts wrap at (its name takes three more).
+    fn width(&self) -> usize {
+        usize::from(self.inner.width).saturating_sub(6)
+    }
+}
+
+fn block<'a>(title: String) -> ratatui::widgets::Block<'a> {
+    crate::tui::text::boxed(title, ratatui::style::Style::new())
+}
+
+/// A technique's rows in the list: its name, then its kind, pressure, time and tools indented,
+/// wrapped at `width` (the name at three more), with whether each row is the name.
+fn lines(kb: &KnowledgeBase, t: &Technique, width: usize) -> Vec<(bool, String)> {
+    let tools: Vec<&str> = t.tools.iter().map(|id| tool_name(kb, id)).collect();
+    let [lo, hi] = t.dosage.total_seconds;
+    let about = format!(
+        "{} · {} pressure · {} · {}",
+        t.kind,
+        t.pressure,
+        duration_range(lo, hi),
+        tools.join(", ")
+    );
+    parts::wrap_words(&t.name, width + 3)
+        .into_iter()
+        .map(|l| (true, l))
+        .chain(
+            parts::wrap_words(&about, width)
+                .into_iter()
+                .map(|l| (false, format!("   {l}"))),
+        )
+        .collect()
 }
 
 /// "1 technique", "12 techniques".
@@ -163,30 +244,24 @@ fn count(n: usize) -> String {
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
-        let body = parts::browse_reminder(buf, crate::tui::text::readable(area), theme, false);
-        let [filters, list] = body.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(1),
-        ]));
+        let at = layout(area);
+        parts::browse_reminder(buf, crate::tui::text::readable(area), theme, false);
         parts::filters_line(
             buf,
-            filters,
+            at.filters,
             KEYS,
             kb,
             (state.tool_filter, state.kind_filter),
             theme,
         );
         let region = kb.regions().get(state.region).map_or("", |r| r.id.as_str());
-        let block = crate::tui::text::boxed(
-            format!(
-                " {} · {} ",
-                region_name(kb, region),
-                count(state.list.len())
-            ),
-            theme.border,
-        );
-        let inner = block.inner(list);
-        block.render(list, buf);
+        block(format!(
+            " {} · {} ",
+            region_name(kb, region),
+            count(state.list.len())
+        ))
+        .border_style(theme.border)
+        .render(at.list, buf);
         if state.list.is_empty() {
             let all = kb.techniques_for(region).count();
             Paragraph::new(vec![
@@ -201,38 +276,30 @@ impl Widget for View<'_, State<'_>> {
                 )),
             ])
             .wrap(Wrap { trim: true })
-            .render(inner, buf);
+            .render(at.inner, buf);
             return;
         }
-        let width = usize::from(inner.width).saturating_sub(6);
         let items = state
             .list
             .iter()
             .map(|t| {
-                let tools: Vec<&str> = t.tools.iter().map(|id| tool_name(kb, id)).collect();
-                let [lo, hi] = t.dosage.total_seconds;
-                let mut lines: Vec<Line<'_>> = parts::wrap_words(&t.name, width + 3)
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.title))
-                    .collect();
-                let about = format!(
-                    "{} · {} pressure · {} · {}",
-                    t.kind,
-                    t.pressure,
-                    duration_range(lo, hi),
-                    tools.join(", ")
-                );
-                lines.extend(
-                    parts::wrap_words(&about, width)
+                ListItem::new(
+                    lines(kb, t, at.width())
                         .into_iter()
-                        .map(|l| Line::raw(format!("   {l}"))),
-                );
-                ListItem::new(lines)
+                        .map(|(name, l)| {
+                            if name {
+                                Line::styled(l, theme.title)
+                            } else {
+                                Line::raw(l)
+                            }
+                        })
+                        .collect::<Vec<_>>(),
+                )
             })
             .collect();
-        parts::list(buf, inner, items, state.row, true, theme);
+        parts::list(buf, at.inner, items, (state.row, state.top), true, theme);
         if let Some(picker) = state.picker {
-            picker.render(kb, theme, body, buf);
+            picker.render(kb, theme, at.body, buf);
         }
     }
 }

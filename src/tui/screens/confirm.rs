@@ -37,6 +37,8 @@ pub const KEYS: &[Binding] = &[
 pub struct State<'kb> {
     pub at: Asked<'kb>,
     pub row: usize,
+    /// The first row in view, where the last click held the list (`widgets::Cursor`).
+    pub top: usize,
 }
 
 impl<'kb> State<'kb> {
@@ -48,9 +50,11 @@ impl<'kb> State<'kb> {
     }
 
     pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        if let Some(row) = super::list_move(self.row, self.len(), super::PAGE, &action) {
+            self.row = row;
+            return Cmd::Stay;
+        }
         match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(self.len().saturating_sub(1)),
             Action::Answer(reply) => {
                 return self
                     .at
@@ -61,7 +65,17 @@ impl<'kb> State<'kb> {
         }
         Cmd::Stay
     }
+
+    /// A click on a remembered answer moves the cursor there (the answer is for them all).
+    pub fn click<'a>(&mut self, body: Rect, x: u16, y: u16) -> Cmd<'a> {
+        let len = self.len();
+        ask::click(body, SIZES, len, (&mut self.row, &mut self.top), (x, y));
+        Cmd::Stay
+    }
 }
+
+/// The question's rows, the list, the box with the keys.
+const SIZES: ask::Sizes = (2, Constraint::Min(3), 4);
 
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -73,7 +87,7 @@ impl Widget for View<'_, State<'_>> {
             area,
             buf,
             "Last time you told us this. It is kept on this computer only.",
-            (2, Constraint::Min(3), 4),
+            SIZES,
             theme,
         );
         let since = flow::since(remembered)
@@ -85,7 +99,8 @@ impl Widget for View<'_, State<'_>> {
             .iter()
             .map(|r| ListItem::new(Line::raw(flow::remembered_words(kb, r))))
             .collect();
-        parts::list(buf, list, rows, self.state.row, false, theme);
+        let cursor = (self.state.row, self.state.top);
+        parts::list(buf, list, rows, cursor, false, theme);
         let lines = vec![
             Line::styled("Something changed asks these questions again.", theme.dim),
             ask::choices(KEYS, theme, ""),

@@ -43,6 +43,8 @@ pub const KEYS: &[Binding] = &[
 pub struct State<'kb> {
     pub at: Asked<'kb>,
     pub row: usize,
+    /// The first row in view, where the last click held the list (`widgets::Cursor`).
+    pub top: usize,
 }
 
 impl<'kb> State<'kb> {
@@ -55,16 +57,28 @@ impl<'kb> State<'kb> {
     }
 
     pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        if let Some(row) = super::list_move(self.row, self.signs(), super::PAGE, &action) {
+            self.row = row;
+            return Cmd::Stay;
+        }
         match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(self.signs().saturating_sub(1)),
             Action::Answer(reply) => return self.at.respond(ctx, &Response::Reply(reply)),
             Action::Back => return self.at.back(ctx),
             _ => {}
         }
         Cmd::Stay
     }
+
+    /// A click on a sign moves the cursor there (the answer is for the whole list).
+    pub fn click<'a>(&mut self, body: Rect, x: u16, y: u16) -> Cmd<'a> {
+        let len = self.signs();
+        ask::click(body, SIZES, len, (&mut self.row, &mut self.top), (x, y));
+        Cmd::Stay
+    }
 }
+
+/// The question's rows, the list, the box with the why and the keys.
+const SIZES: ask::Sizes = (2, Constraint::Min(3), 7);
 
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -77,13 +91,8 @@ impl Widget for View<'_, State<'_>> {
         else {
             return;
         };
-        let [question, list, detail] = ask::frame(
-            area,
-            buf,
-            ask::intro(gate.section),
-            (2, Constraint::Min(3), 7),
-            theme,
-        );
+        let [question, list, detail] =
+            ask::frame(area, buf, ask::intro(gate.section), SIZES, theme);
         let mut head = vec![Line::styled(
             fill(&gate.question, shared.emergency),
             theme.title,
@@ -101,7 +110,8 @@ impl Widget for View<'_, State<'_>> {
             .iter()
             .map(|i| ListItem::new(Line::raw(format!("• {}", i.title))))
             .collect();
-        parts::list(buf, list, rows, self.state.row, false, theme);
+        let cursor = (self.state.row, self.state.top);
+        parts::list(buf, list, rows, cursor, false, theme);
         let lines = vec![
             Line::from(vec![
                 Span::styled("Why we ask: ", theme.dim),

@@ -5,7 +5,7 @@
 //! in `history_view`.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -14,7 +14,11 @@ use crate::history::{Loaded, Record, local_time};
 use crate::kb::KnowledgeBase;
 use crate::report::region_name;
 use crate::tui::action::{Action, Effect};
-use crate::tui::keys::{BACK, Binding, DOWN, Key, SCROLL_D, SCROLL_U, UP, bind, help_only};
+use crate::tui::keys::{
+    BACK, Binding, DOWN, FIRST, Key, LAST, PAGE_DOWN, PAGE_UP, SCROLL_D, SCROLL_U, UP, bind,
+    help_only,
+};
+use crate::tui::widgets::{self as parts, Clicked};
 
 const DELETE: Binding = bind(&[Key::Char('d')], "d", "delete", Action::Delete);
 
@@ -22,6 +26,10 @@ pub const KEYS: &[Binding] = &[
     UP,
     DOWN,
     bind(&[], "↑↓", "session", Action::Up),
+    PAGE_UP,
+    PAGE_DOWN,
+    FIRST,
+    LAST,
     help_only(
         &[Key::Left, Key::Char('h')],
         "← h",
@@ -59,6 +67,8 @@ pub struct State<'kb> {
     /// first (so a chart reads left to right in time).
     pub series: Vec<Vec<usize>>,
     pub row: usize,
+    /// The first row in view, where the last click held the list (`widgets::Cursor`).
+    pub top: usize,
     pub region: usize,
     /// The selected session in full.
     pub detail: bool,
@@ -88,6 +98,7 @@ impl<'kb> State<'kb> {
             regions,
             series,
             row: 0,
+            top: 0,
             region: 0,
             detail: false,
             confirm_delete: false,
@@ -149,8 +160,6 @@ impl<'kb> State<'kb> {
             _ if self.detail => {
                 self.scroll.apply(&action);
             }
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(sessions.saturating_sub(1)),
             Action::Left => self.region = self.region.saturating_sub(1),
             Action::Right => {
                 self.region = (self.region + 1).min(self.regions.len().saturating_sub(1));
@@ -159,10 +168,74 @@ impl<'kb> State<'kb> {
                 self.detail = true;
                 self.scroll = Scroll::default();
             }
-            _ => {}
+            ref a => {
+                if let Some(row) = super::list_move(self.row, sessions, super::PAGE, a) {
+                    self.row = row;
+                }
+            }
         }
         Cmd::Stay
     }
+}
+
+impl<'kb> State<'kb> {
+    /// A click on a session moves the cursor there; on the session under the cursor, opens it
+    /// in full, as enter does.
+    pub fn click(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
+        if self.detail || self.confirm_delete {
+            return Cmd::Stay;
+        }
+        let Some(at) = self.layout(body) else {
+            return Cmd::Stay;
+        };
+        let rows = parts::rows(self.records().len());
+        match parts::follow(at.list, &rows, (&mut self.row, &mut self.top), x, y) {
+            Some(Clicked::Again(_)) => self.update(ctx, Action::Details),
+            _ => Cmd::Stay,
+        }
+    }
+
+    /// Where the screen's parts go in its body, shared by drawing and clicks (`None` when there
+    /// is no session to show).
+    fn layout(&self, body: Rect) -> Option<Layout> {
+        let loaded = self
+            .loaded
+            .as_ref()
+            .ok()
+            .filter(|l| !l.records.is_empty())?;
+        let warn = u16::from(!loaded.damaged.is_empty() || self.confirm_delete);
+        let [note, rest] = body.layout(&ratatui::layout::Layout::vertical([
+            Constraint::Length(warn),
+            Constraint::Min(1),
+        ]));
+        let [block, chart] = rest.layout(&ratatui::layout::Layout::vertical([
+            Constraint::Percentage(40),
+            Constraint::Min(8),
+        ]));
+        Some(Layout {
+            note,
+            rest,
+            block,
+            list: list_block(String::new()).inner(block),
+            chart,
+        })
+    }
+}
+
+/// The history's parts: a note line (a warning, or the question before deleting), and below
+/// it the session in full (`rest`), or the list's box (the list inside) above the charts.
+struct Layout {
+    note: Rect,
+    rest: Rect,
+    block: Rect,
+    list: Rect,
+    chart: Rect,
+}
+
+fn list_block<'a>(title: String) -> Block<'a> {
+    Block::bordered()
+        .padding(ratatui::widgets::Padding::horizontal(1))
+        .title(title)
 }
 
 pub(super) fn put(buf: &mut Buffer, widget: impl Widget, area: Rect) {
@@ -200,11 +273,9 @@ impl Widget for View<'_, State<'_>> {
         );
             return;
         }
-        let warn = u16::from(!loaded.damaged.is_empty() || state.confirm_delete);
-        let [note, body] = area.layout(&Layout::vertical([
-            Constraint::Length(warn),
-            Constraint::Min(1),
-        ]));
+        let Some(at) = state.layout(area) else {
+            return;
+        };
         if state.confirm_delete {
             let when = state.selected().map(when).unwrap_or_default();
             put(
@@ -213,9 +284,9 @@ impl Widget for View<'_, State<'_>> {
                     format!("Delete the session of {when}? y deletes it, n keeps it."),
                     theme.warn,
                 )),
-                note,
+                at.note,
             );
-        } else if warn > 0 {
+        } else if !loaded.damaged.is_empty() {
             put(
                 buf,
                 Paragraph::new(Line::styled(
@@ -225,36 +296,34 @@ impl Widget for View<'_, State<'_>> {
                     ),
                     theme.warn,
                 )),
-                note,
+                at.note,
             );
         }
         if state.detail {
-            super::history_view::detail(buf, body, &self);
+            super::history_view::detail(buf, at.rest, &self);
             return;
         }
-        let [list, chart] = body.layout(&Layout::vertical([
-            Constraint::Percentage(40),
-            Constraint::Min(8),
-        ]));
-        draw_list(buf, list, &self, loaded);
-        super::history_view::charts(buf, chart, &self);
+        draw_list(buf, &at, &self, loaded);
+        super::history_view::charts(buf, at.chart, &self);
     }
 }
 
 /// The sessions in view (only those are put into words), the selected one highlighted.
-fn draw_list(buf: &mut Buffer, area: Rect, view: &View<'_, State<'_>>, loaded: &Loaded) {
+fn draw_list(buf: &mut Buffer, at: &Layout, view: &View<'_, State<'_>>, loaded: &Loaded) {
     let (kb, theme, state) = (view.shared.kb, view.shared.theme, view.state);
-    let block = Block::bordered()
-        .padding(ratatui::widgets::Padding::horizontal(1))
-        .title(match loaded.records.len() {
-            1 => " 1 session, newest first ".to_owned(),
-            n => format!(" {n} sessions, newest first "),
-        })
-        .border_style(theme.border);
-    let inner = block.inner(area);
-    put(buf, block, area);
+    let block = list_block(match loaded.records.len() {
+        1 => " 1 session, newest first ".to_owned(),
+        n => format!(" {n} sessions, newest first "),
+    })
+    .border_style(theme.border);
+    put(buf, block, at.block);
+    let inner = at.list;
     let height = usize::from(inner.height).max(1);
-    let first = (state.row + 1).saturating_sub(height);
+    let first = parts::first_shown(
+        &parts::rows(loaded.records.len()),
+        (state.row, state.top),
+        inner.height,
+    );
     let lines: Vec<Line<'_>> = loaded
         .records
         .iter()

@@ -327,34 +327,81 @@ impl<'kb> Screen<'kb> {
         }
     }
 
-    /// A click at (`x`, `y`) in the screen's `body`.
+    /// A click at (`x`, `y`) in the screen's `body`. On a list, a click moves the cursor to
+    /// the row (and gives its pane the keyboard); a click on the row under the cursor does what
+    /// enter or space does there. A checkbox (an area, a tool you own) is ticked at once.
     pub fn click(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
         match self {
+            Screen::Welcome(s) => s.click(ctx.emergency, body, x, y),
             Screen::Where(s) => s.click(ctx, body, x, y),
-            _ => Cmd::Stay,
+            Screen::Gate(s) => s.click(body, x, y),
+            Screen::Which(s) => s.click(ctx, body, x, y),
+            Screen::Age(s) => s.click(ctx, body, x, y),
+            Screen::Confirm(s) => s.click(body, x, y),
+            Screen::Review(s) => s.click(ctx, body, x, y),
+            Screen::Preferences(s) => s.click(ctx, body, x, y),
+            Screen::Routine(s) => s.click(body, x, y),
+            Screen::BrowseList(s) => s.click(ctx, body, x, y),
+            Screen::Search(s) => s.click(ctx, body, x, y),
+            Screen::History(s) => s.click(ctx, body, x, y),
+            Screen::Details(_)
+            | Screen::Item(_)
+            | Screen::Outcome(_)
+            | Screen::Technique(_)
+            | Screen::Rate(_)
+            | Screen::Session(_)
+            | Screen::Done(_) => Cmd::Stay,
         }
     }
 
     /// What the mouse does on this screen, for the help (`None` where it does nothing).
     pub fn mouse_help(&self) -> Option<&'static str> {
-        match self {
-            Screen::Where(s) if s.browsing => {
-                Some("Mouse: click an area on the map or in the list to open it.")
+        const PICKER: &str = "Mouse: click a tool to move there; click it again to use it; a click outside the list closes it. The wheel moves.";
+        Some(match self {
+            Screen::Welcome(_) => {
+                "Mouse: click a row to move there; click it again to choose it. The wheel moves."
             }
-            Screen::Where(_) => Some(
-                "Mouse: click an area on the map or in the list to choose it; click again to un-choose.",
-            ),
-            Screen::Outcome(_)
-            | Screen::Routine(_)
-            | Screen::Technique(_)
-            | Screen::Session(_)
-            | Screen::BrowseList(_)
-            | Screen::Search(_)
-            | Screen::Review(_)
-            | Screen::Preferences(_)
-            | Screen::Welcome(_) => Some("Mouse: the wheel scrolls."),
-            _ => None,
-        }
+            Screen::Where(s) if s.browsing => {
+                "Mouse: click an area on the map or in the list to move there; click it again to open it. The wheel moves through the areas."
+            }
+            Screen::Where(_) => {
+                "Mouse: click an area on the map or in the list to choose it; click again to un-choose. The wheel moves through the areas."
+            }
+            Screen::Gate(_) => "Mouse: click a sign to move there. The wheel moves.",
+            Screen::Confirm(_) => "Mouse: click an answer to move there. The wheel moves.",
+            Screen::Which(_) => "Mouse: click an area to tick or untick it. The wheel moves.",
+            Screen::Age(_) => {
+                "Mouse: click an age to move there; click it again to answer with it. The wheel moves."
+            }
+            Screen::Review(_) => {
+                "Mouse: click an answer to move there; click it again to change it. The wheel moves."
+            }
+            Screen::Preferences(_) => {
+                "Mouse: click a tool to own it or not; click another row to move there, and the technique again to change it. The wheel moves."
+            }
+            Screen::Routine(_) => {
+                "Mouse: click a step to see it in full, or the step's text to scroll it with the keys. The wheel scrolls the step's text."
+            }
+            Screen::BrowseList(s) if s.picker.is_some() => PICKER,
+            Screen::Search(s) if s.picker.is_some() => PICKER,
+            Screen::BrowseList(_) => {
+                "Mouse: click a technique to move there; click it again to open it. The wheel moves."
+            }
+            Screen::Search(_) => {
+                "Mouse: click a result to move there; click it again to open it. The wheel moves."
+            }
+            Screen::History(s) if s.confirm_delete => return None,
+            Screen::History(s) if s.detail => "Mouse: the wheel scrolls.",
+            Screen::History(_) => {
+                "Mouse: click a session to move there; click it again to see it in full. The wheel moves."
+            }
+            Screen::Outcome(_) | Screen::Technique(_) | Screen::Session(_) => {
+                "Mouse: the wheel scrolls."
+            }
+            Screen::Details(_) | Screen::Item(_) | Screen::Rate(_) | Screen::Done(_) => {
+                return None;
+            }
+        })
     }
 
     /// The text in front can scroll this far (measured by the last drawing).

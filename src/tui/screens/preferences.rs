@@ -1,7 +1,8 @@
 //! Preferences: how many minutes, direct or indirect work, and which tools the person owns.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
@@ -11,7 +12,7 @@ use crate::engine::{Preference, advise};
 use crate::flow::Page;
 use crate::tui::action::Action;
 use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind, help_only};
-use crate::tui::widgets as parts;
+use crate::tui::widgets::{self as parts, Clicked};
 use crate::words;
 
 pub const KEYS: &[Binding] = &[
@@ -45,6 +46,8 @@ pub const FIXED_ROWS: usize = 2;
 #[derive(Debug, Default)]
 pub struct State {
     pub row: usize,
+    /// The first row in view, where the last click held the list (`widgets::Cursor`).
+    pub top: usize,
 }
 
 impl State {
@@ -99,16 +102,50 @@ impl State {
         }
         Cmd::Stay
     }
+
+    /// A click on a tool owns or un-owns it (a checkbox) and moves the cursor there; on another
+    /// row it moves the cursor there, and a click on the row under the cursor changes it as
+    /// space does (the technique; the time changes with the arrows).
+    pub fn click<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
+        let rows = parts::rows(FIXED_ROWS + ctx.kb.tools().len());
+        let cursor = (&mut self.row, &mut self.top);
+        match parts::follow(layout(body).list, &rows, cursor, x, y) {
+            Some(Clicked::Moved { row, .. }) if row < FIXED_ROWS => Cmd::Stay,
+            Some(_) => self.update(ctx, Action::Toggle),
+            None => Cmd::Stay,
+        }
+    }
+}
+
+/// Where the screen's parts go in its body, shared by drawing and clicks.
+struct Layout {
+    /// The box, the list inside it, and the line about the row under the cursor.
+    block: Rect,
+    list: Rect,
+    info: Rect,
+}
+
+fn layout(body: Rect) -> Layout {
+    let area = crate::tui::text::readable(body);
+    let [block, info] = area.layout(&ratatui::layout::Layout::vertical([
+        Constraint::Min(4),
+        Constraint::Length(3),
+    ]));
+    Layout {
+        block,
+        list: block_of(Style::new()).inner(block),
+        info,
+    }
+}
+
+fn block_of<'a>(border: Style) -> ratatui::widgets::Block<'a> {
+    crate::tui::text::boxed(" What you have ", border)
 }
 
 impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = crate::tui::text::readable(area);
         let (kb, theme) = (self.shared.kb, self.shared.theme);
-        let [list, info] = area.layout(&Layout::vertical([
-            Constraint::Min(4),
-            Constraint::Length(3),
-        ]));
+        let at = layout(area);
         let prefs = &self.shared.answers.preferences;
         let mut items = vec![
             ListItem::new(Line::from(vec![
@@ -133,10 +170,9 @@ impl Widget for View<'_, State> {
                 Span::styled(format!("{mark}{}{note}", tool.name), style),
             ])));
         }
-        let block = crate::tui::text::boxed(" What you have ", theme.border);
-        let inner = block.inner(list);
-        block.render(list, buf);
-        parts::list(buf, inner, items, self.state.row, true, theme);
+        block_of(theme.border).render(at.block, buf);
+        let cursor = (self.state.row, self.state.top);
+        parts::list(buf, at.list, items, cursor, true, theme);
         let text = match self.state.row {
             0 => "How many minutes you have. Left and right change it.".to_owned(),
             1 => "Direct work presses firmly on tender spots; indirect work is lighter and glides. fascia picks by how it feels if you let it.".to_owned(),
@@ -144,6 +180,6 @@ impl Widget for View<'_, State> {
         };
         Paragraph::new(text)
             .wrap(Wrap { trim: true })
-            .render(info.inner(ratatui::layout::Margin::new(1, 0)), buf);
+            .render(at.info.inner(ratatui::layout::Margin::new(1, 0)), buf);
     }
 }

@@ -2,7 +2,7 @@
 //! change one, enter shows the result.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Widget};
 
@@ -12,7 +12,7 @@ use crate::flow::{self, Page};
 use crate::kb::KnowledgeBase;
 use crate::tui::action::{Action, Effect};
 use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind, label};
-use crate::tui::widgets as parts;
+use crate::tui::widgets::{self as parts, Clicked};
 use crate::words;
 
 pub const KEYS: &[Binding] = &[
@@ -39,6 +39,8 @@ pub const KEYS: &[Binding] = &[
 #[derive(Debug)]
 pub struct State<'kb> {
     pub row: usize,
+    /// The first row in view, where the last click held the list (`widgets::Cursor`).
+    pub top: usize,
     pub rows: Vec<(Page, Prompt<'kb>)>,
 }
 
@@ -46,6 +48,7 @@ impl<'kb> State<'kb> {
     pub fn new(kb: &'kb KnowledgeBase, answers: &Answers) -> Self {
         Self {
             row: 0,
+            top: 0,
             rows: flow::all_questions(kb, answers),
         }
     }
@@ -99,6 +102,31 @@ impl<'kb> State<'kb> {
         Cmd::Stay
     }
 
+    /// A click on an answer moves the cursor there; on the answer under the cursor, goes back
+    /// to change it, as space does.
+    pub fn click(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
+        let list = layout(body, &self.intro(ctx.answers)).list;
+        let rows = parts::rows(self.len(ctx.answers));
+        match parts::follow(list, &rows, (&mut self.row, &mut self.top), x, y) {
+            Some(Clicked::Again(_)) => self.change(ctx),
+            _ => Cmd::Stay,
+        }
+    }
+
+    /// The instructions above the list: how many answers say yes or not sure, and the keys.
+    fn intro(&self, answers: &Answers) -> String {
+        let yes = self
+            .rows
+            .iter()
+            .filter(|(_, r)| flow::reply(answers, r).is_some_and(Reply::fires))
+            .count();
+        format!(
+            "Check your answers. {yes} answered yes or not sure. {} changes one; {} shows the result.",
+            capitalised(label(KEYS, &Action::Toggle)),
+            label(KEYS, &Action::Next)
+        )
+    }
+
     /// Back through the interview for the row under the cursor, to change that answer (then any
     /// question the new answer opens), then here again.
     fn change(&self, ctx: &Ctx<'_, 'kb>) -> Cmd<'kb> {
@@ -117,36 +145,33 @@ impl<'kb> State<'kb> {
     }
 }
 
+/// Where the instructions and the list go in the screen's body, shared by drawing and clicks.
+struct Layout {
+    top: Rect,
+    list: Rect,
+}
+
+/// The layout for instructions reading `intro` (they wrap, up to three lines).
+fn layout(body: Rect, intro: &str) -> Layout {
+    let area = crate::tui::text::readable(body);
+    let height = crate::tui::text::wrapped_height(&[Line::raw(intro)], area.width).min(3);
+    let [top, list] = area.layout(&ratatui::layout::Layout::vertical([
+        Constraint::Length(height.max(1)),
+        Constraint::Min(3),
+    ]));
+    Layout { top, list }
+}
+
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = crate::tui::text::readable(area);
         let (kb, answers, theme) = (self.shared.kb, self.shared.answers, self.shared.theme);
         let reply = |r: &Prompt<'_>| flow::reply(answers, r);
-        let yes = self
-            .state
-            .rows
-            .iter()
-            .filter(|(_, r)| reply(r).is_some_and(Reply::fires))
-            .count();
-        let intro = Line::styled(
-            format!(
-                "Check your answers. {yes} answered yes or not sure. {} changes one; {} shows the result.",
-                capitalised(label(KEYS, &Action::Toggle)),
-                label(KEYS, &Action::Next)
-            ),
-            theme.dim,
-        );
+        let intro = self.state.intro(answers);
+        let at = layout(area, &intro);
         // The instructions wrap rather than being cut.
-        let top_lines = [intro];
-        let height = crate::tui::text::wrapped_height(&top_lines, area.width).min(3);
-        let [top, list] = area.layout(&Layout::vertical([
-            Constraint::Length(height.max(1)),
-            Constraint::Min(3),
-        ]));
-        let [intro] = top_lines;
-        Paragraph::new(intro)
+        Paragraph::new(Line::styled(intro, theme.dim))
             .wrap(ratatui::widgets::Wrap { trim: true })
-            .render(top, buf);
+            .render(at.top, buf);
         let mut items = Vec::new();
         for id in answers.chosen(kb) {
             let Some(d) = answers.regions.get(id) else {
@@ -184,7 +209,8 @@ impl Widget for View<'_, State<'_>> {
                 Span::raw(format!("{about}{}", row.item.question)),
             ])));
         }
-        parts::list(buf, list, items, self.state.row, true, theme);
+        let cursor = (self.state.row, self.state.top);
+        parts::list(buf, at.list, items, cursor, true, theme);
     }
 }
 

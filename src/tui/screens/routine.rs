@@ -2,7 +2,8 @@
 //! the guided session, e saves it as Markdown. Owns the routine (and the screening it came from).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph, StatefulWidget, Widget};
 
@@ -17,7 +18,7 @@ use crate::tui::keys::{
     SCROLL_UP, UP, bind, label,
 };
 use crate::tui::theme::Theme;
-use crate::tui::widgets as parts;
+use crate::tui::widgets::{self as parts, Clicked};
 use crate::words::position as position_words;
 
 const GO: Binding = bind(
@@ -73,6 +74,8 @@ pub struct State {
     pub screening: Screening,
     pub routine: Routine,
     pub step: usize,
+    /// The first row in view, where the last click held the list (`widgets::Cursor`).
+    pub top: usize,
     pub pane: Pane,
     pub scroll: Scroll,
 }
@@ -85,6 +88,7 @@ impl State {
                 screening: advice.screening,
                 routine,
                 step: 0,
+                top: 0,
                 pane: Pane::First,
                 scroll: Scroll::default(),
             }),
@@ -137,6 +141,80 @@ impl State {
     }
 }
 
+impl State {
+    /// A click on a step gives the steps the keyboard and moves the cursor there; a click on the
+    /// step's text gives that pane the keyboard.
+    pub fn click<'kb>(&mut self, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
+        let at = layout(body, &self.routine);
+        let steps = vec![STEP_ROWS; self.routine.steps.len()];
+        let cursor = (&mut self.step, &mut self.top);
+        if let Some(clicked) = parts::follow(at.steps, &steps, cursor, x, y) {
+            self.pane = Pane::First;
+            if let Clicked::Moved { .. } = clicked {
+                self.scroll = Scroll::default();
+            }
+        } else if at.detail.contains(Position::new(x, y)) {
+            self.pane = Pane::Second;
+        }
+        Cmd::Stay
+    }
+}
+
+/// Rows a step takes in the list: its area, then its kind and time.
+const STEP_ROWS: usize = 2;
+
+/// The routine's summary line: its size and time (bold), then its budget and the export key.
+fn summary(routine: &Routine) -> [String; 2] {
+    [
+        format!(
+            "{} step{}, {} ",
+            routine.steps.len(),
+            if routine.steps.len() == 1 { "" } else { "s" },
+            duration(routine.total_seconds)
+        ),
+        format!(
+            "of your {}. Press {} to save it as Markdown.",
+            duration(routine.budget_seconds),
+            label(KEYS, &Action::Export)
+        ),
+    ]
+}
+
+/// Where the routine's parts go in the screen's body, shared by drawing and clicks.
+struct Layout {
+    summary: Rect,
+    /// The steps' box and the list inside it, and the step's box.
+    left: Rect,
+    steps: Rect,
+    detail: Rect,
+}
+
+fn layout(body: Rect, routine: &Routine) -> Layout {
+    // The summary wraps rather than being cut; the panes take the rest.
+    let height =
+        crate::tui::text::wrapped_height(&[Line::raw(summary(routine).concat())], body.width)
+            .min(body.height / 3);
+    let [summary, panes] = body.layout(&ratatui::layout::Layout::vertical([
+        Constraint::Length(height.max(1)),
+        Constraint::Min(3),
+    ]));
+    let left_width = (panes.width / 3).clamp(24, 40);
+    let [left, detail] = panes.layout(&ratatui::layout::Layout::horizontal([
+        Constraint::Length(left_width),
+        Constraint::Min(20),
+    ]));
+    Layout {
+        summary,
+        left,
+        steps: steps_block(Style::new()).inner(left),
+        detail,
+    }
+}
+
+fn steps_block<'a>(border: Style) -> Block<'a> {
+    crate::tui::text::boxed(" Steps ", border)
+}
+
 impl StatefulWidget for View<'_, State> {
     /// How far the step's text can scroll, measured while drawing.
     type State = Option<u16>;
@@ -144,41 +222,14 @@ impl StatefulWidget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer, fit: &mut Option<u16>) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
         let routine = &state.routine;
-        let summary = Line::from(vec![
-            Span::styled(
-                format!(
-                    "{} step{}, {} ",
-                    routine.steps.len(),
-                    if routine.steps.len() == 1 { "" } else { "s" },
-                    duration(routine.total_seconds)
-                ),
-                theme.title,
-            ),
-            Span::styled(
-                format!(
-                    "of your {}. Press {} to save it as Markdown.",
-                    duration(routine.budget_seconds),
-                    label(KEYS, &Action::Export)
-                ),
-                theme.dim,
-            ),
-        ]);
-        // The summary wraps rather than being cut; the panes take the rest.
-        let lines = [summary];
-        let height = crate::tui::text::wrapped_height(&lines, area.width).min(area.height / 3);
-        let [top, body] = area.layout(&Layout::vertical([
-            Constraint::Length(height.max(1)),
-            Constraint::Min(3),
-        ]));
-        let [summary] = lines;
-        Paragraph::new(summary)
-            .wrap(ratatui::widgets::Wrap { trim: true })
-            .render(top, buf);
-        let left_width = (body.width / 3).clamp(24, 40);
-        let [left, right] = body.layout(&Layout::horizontal([
-            Constraint::Length(left_width),
-            Constraint::Min(20),
-        ]));
+        let at = layout(area, routine);
+        let [size, rest] = summary(routine);
+        Paragraph::new(Line::from(vec![
+            Span::styled(size, theme.title),
+            Span::styled(rest, theme.dim),
+        ]))
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .render(at.summary, buf);
         let focus = |pane| {
             if state.pane == pane {
                 theme.title
@@ -186,9 +237,7 @@ impl StatefulWidget for View<'_, State> {
                 theme.border
             }
         };
-        let block = crate::tui::text::boxed(" Steps ", focus(Pane::First));
-        let inner = block.inner(left);
-        block.render(left, buf);
+        steps_block(focus(Pane::First)).render(at.left, buf);
         let items = routine
             .steps
             .iter()
@@ -205,9 +254,9 @@ impl StatefulWidget for View<'_, State> {
             .collect();
         parts::list(
             buf,
-            inner,
+            at.steps,
             items,
-            state.step,
+            (state.step, state.top),
             state.pane == Pane::First,
             theme,
         );
@@ -220,7 +269,7 @@ impl StatefulWidget for View<'_, State> {
             .border_style(focus(Pane::Second));
         *fit = Some(parts::scrolled_text(
             buf,
-            right,
+            at.detail,
             lines,
             state.scroll.offset,
             block,

@@ -1,7 +1,7 @@
 //! Browse: search as you type, over techniques, areas and muscles.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Margin, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
@@ -14,7 +14,7 @@ use crate::tui::action::Action;
 use crate::tui::keys::{Binding, Key, bind, help_only};
 use crate::tui::text;
 use crate::tui::theme::Theme;
-use crate::tui::widgets as parts;
+use crate::tui::widgets::{self as parts, Clicked};
 
 /// While searching, letters are typed into the search, so only these keys act.
 pub const KEYS: &[Binding] = &[
@@ -50,6 +50,8 @@ pub const KEYS: &[Binding] = &[
 pub struct State {
     pub query: String,
     pub hit: usize,
+    /// The first row in view, where the last click held the list (`widgets::Cursor`).
+    pub top: usize,
     /// What the query finds that passes the filters.
     pub hits: Vec<Hit>,
     /// A tool (index into the tools) and a kind: techniques found must pass them.
@@ -70,17 +72,38 @@ impl State {
         }
     }
 
+    /// What the tool picker did: closed, or closed on a tool (the search is run again).
+    fn picked(&mut self, ctx: &Ctx<'_, '_>, picked: Picked) {
+        if tool_picker::settle(&mut self.picker, &mut self.tool_filter, picked) {
+            self.research(ctx);
+        }
+    }
+
+    /// A click on a result moves the cursor there; on the one under the cursor, opens it. With
+    /// the tool picker open, the click is the picker's.
+    pub fn click<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
+        let at = layout(body);
+        if let Some(picker) = &mut self.picker {
+            let picked = picker.click(ctx.kb, at.body, x, y);
+            self.picked(ctx, picked);
+            return Cmd::Stay;
+        }
+        let width = at.width();
+        let heights: Vec<usize> = self
+            .hits
+            .iter()
+            .map(|h| wrapped(&h.label, width).len())
+            .collect();
+        match parts::follow(at.results, &heights, (&mut self.hit, &mut self.top), x, y) {
+            Some(Clicked::Again(_)) => self.update(ctx, Action::Next),
+            _ => Cmd::Stay,
+        }
+    }
+
     pub fn update<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
         if let Some(picker) = &mut self.picker {
-            match picker.update(ctx.kb, &action) {
-                Picked::Open => {}
-                Picked::Cancelled => self.picker = None,
-                Picked::Tool(tool) => {
-                    self.picker = None;
-                    self.tool_filter = tool;
-                    self.research(ctx);
-                }
-            }
+            let picked = picker.update(ctx.kb, &action);
+            self.picked(ctx, picked);
             return Cmd::Stay;
         }
         if let Some(hit) = super::list_move(self.hit, self.hits.len(), super::PAGE, &action) {
@@ -158,15 +181,47 @@ impl State {
     }
 }
 
+/// Where the search's parts go in the screen's body, shared by drawing and clicks.
+struct Layout {
+    /// Below the reminder (the tool picker opens over it).
+    body: Rect,
+    input: Rect,
+    filters: Rect,
+    results: Rect,
+}
+
+fn layout(area: Rect) -> Layout {
+    let body = parts::browse_reminder_area(text::readable(area), true);
+    let [input, filters, results] = body.layout(&ratatui::layout::Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ]));
+    Layout {
+        body,
+        input,
+        filters,
+        results,
+    }
+}
+
+impl Layout {
+    /// The width a result's label wraps at.
+    fn width(&self) -> usize {
+        usize::from(self.results.width).saturating_sub(4)
+    }
+}
+
+/// A result's label as the list shows it: wrapped at `width`.
+fn wrapped(label: &str, width: usize) -> Vec<String> {
+    parts::wrap_words(label, width)
+}
+
 impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
-        let body = parts::browse_reminder(buf, text::readable(area), theme, true);
-        let [input, filters, results] = body.layout(&Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Length(1),
-            Constraint::Min(1),
-        ]));
+        let at = layout(area);
+        parts::browse_reminder(buf, text::readable(area), theme, true);
         let found = match state.hits.len() {
             _ if state.query.is_empty() => String::new(),
             1 => " · 1 result".to_owned(),
@@ -177,10 +232,10 @@ impl Widget for View<'_, State> {
             Span::styled("_", theme.key),
         ]))
         .block(text::boxed(format!(" Search{found} "), theme.title))
-        .render(input, buf);
+        .render(at.input, buf);
         parts::filters_line(
             buf,
-            filters,
+            at.filters,
             KEYS,
             kb,
             (state.tool_filter, state.kind_filter),
@@ -194,18 +249,18 @@ impl Widget for View<'_, State> {
             };
             Paragraph::new(Line::styled(text, theme.dim))
                 .wrap(Wrap { trim: true })
-                .render(results.inner(Margin::new(1, 0)), buf);
+                .render(at.results.inner(Margin::new(1, 0)), buf);
         } else {
-            let width = usize::from(results.width).saturating_sub(4);
+            let width = at.width();
             let items = state
                 .hits
                 .iter()
                 .map(|h| ListItem::new(marked(&h.label, &h.marks, width, theme)))
                 .collect();
-            parts::list(buf, results, items, state.hit, true, theme);
+            parts::list(buf, at.results, items, (state.hit, state.top), true, theme);
         }
         if let Some(picker) = state.picker {
-            picker.render(kb, theme, body, buf);
+            picker.render(kb, theme, at.body, buf);
         }
     }
 }
@@ -217,7 +272,7 @@ fn marked(label: &str, marks: &[usize], width: usize, theme: &Theme) -> Vec<Line
     let mut at = 0;
     let chars: Vec<char> = label.chars().collect();
     let mut lines = Vec::new();
-    for line in parts::wrap_words(label, width) {
+    for line in wrapped(label, width) {
         // Wrapping drops the space at a break; find where this line starts in the label.
         while at < chars.len() && chars[at] == ' ' && !line.starts_with(' ') {
             at += 1;

@@ -2,7 +2,8 @@
 //! search, instead of cycling through the tools one press at a time.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, ListItem, Widget};
 
@@ -11,7 +12,7 @@ use crate::tui::action::Action;
 use crate::tui::keys::{Binding, DOWN, FIRST, Key, LAST, MOVE, PAGE_DOWN, PAGE_UP, UP, bind};
 use crate::tui::text;
 use crate::tui::theme::Theme;
-use crate::tui::widgets as parts;
+use crate::tui::widgets::{self as parts, Clicked};
 
 /// The keys while the picker is open.
 pub const KEYS: &[Binding] = &[
@@ -35,6 +36,8 @@ pub const KEYS: &[Binding] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Picker {
     pub row: usize,
+    /// The first row in view, where the last click held the list (`widgets::Cursor`).
+    pub top: usize,
 }
 
 /// What a key did in the picker.
@@ -48,11 +51,29 @@ pub enum Picked {
     Tool(Option<usize>),
 }
 
+/// Closes `picker` when `outcome` says it closed, and sets `filter` to the tool it closed on;
+/// true when the filter was set (the list is then found again).
+pub fn settle(picker: &mut Option<Picker>, filter: &mut Option<usize>, outcome: Picked) -> bool {
+    match outcome {
+        Picked::Open => false,
+        Picked::Cancelled => {
+            *picker = None;
+            false
+        }
+        Picked::Tool(tool) => {
+            *picker = None;
+            *filter = tool;
+            true
+        }
+    }
+}
+
 impl Picker {
     /// Opens on the tool in use.
     pub fn new(current: Option<usize>) -> Self {
         Self {
             row: current.map_or(0, |i| i + 1),
+            top: 0,
         }
     }
 
@@ -69,18 +90,36 @@ impl Picker {
         }
     }
 
+    /// A click on a tool moves the cursor there; on the tool under the cursor, uses it; outside
+    /// the picker, closes it without a change.
+    pub fn click(&mut self, kb: &KnowledgeBase, area: Rect, x: u16, y: u16) -> Picked {
+        let (rect, inner) = layout(kb, area);
+        let rows = parts::rows(kb.tools().len() + 1);
+        match parts::follow(inner, &rows, (&mut self.row, &mut self.top), x, y) {
+            Some(Clicked::Moved { .. }) => Picked::Open,
+            Some(Clicked::Again(row)) => Picked::Tool(row.checked_sub(1)),
+            None if rect.contains(Position::new(x, y)) => Picked::Open,
+            None => Picked::Cancelled,
+        }
+    }
+
     /// Draws the picker over `area` (centred, as tall as it fits).
     pub fn render(self, kb: &KnowledgeBase, theme: &Theme, area: Rect, buf: &mut Buffer) {
-        let height = u16::try_from(kb.tools().len() + 3).unwrap_or(u16::MAX);
-        let rect = area.centered(Constraint::Max(44), Constraint::Max(height));
+        let (rect, inner) = layout(kb, area);
         Clear.render(rect, buf);
-        let block = text::boxed(" Tool ", theme.title);
-        let inner = block.inner(rect);
-        block.render(rect, buf);
+        text::boxed(" Tool ", theme.title).render(rect, buf);
         let items = std::iter::once("Any tool")
             .chain(kb.tools().iter().map(|t| t.name.as_str()))
             .map(|name| ListItem::new(Line::raw(name.to_owned())))
             .collect();
-        parts::list(buf, inner, items, self.row, true, theme);
+        parts::list(buf, inner, items, (self.row, self.top), true, theme);
     }
+}
+
+/// The picker's box over `area` (centred, as tall as it fits) and the list inside it, shared by
+/// drawing and clicks.
+fn layout(kb: &KnowledgeBase, area: Rect) -> (Rect, Rect) {
+    let height = u16::try_from(kb.tools().len() + 3).unwrap_or(u16::MAX);
+    let rect = area.centered(Constraint::Max(44), Constraint::Max(height));
+    (rect, text::boxed("", Style::new()).inner(rect))
 }

@@ -1,7 +1,7 @@
 //! The welcome screen: what fascia is and is not, the emergency notice, and the menu.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
@@ -9,7 +9,7 @@ use super::{Cmd, View};
 use crate::tui::action::Action;
 use crate::tui::keys::{Binding, DOWN, Key, MOVE, MenuItem, UP, bind, help_only};
 use crate::tui::text;
-use crate::tui::widgets as parts;
+use crate::tui::widgets::{self as parts, Clicked};
 
 /// The welcome menu: each row's label and what enter on it does, in one table.
 pub const MENU: [MenuItem; 4] = [
@@ -67,48 +67,162 @@ impl State {
         }
         Cmd::Stay
     }
+
+    /// A click on a menu row moves the cursor there; on the row under the cursor, chooses it.
+    pub fn click<'kb>(&mut self, emergency: &str, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
+        let menu = layout(body, emergency).menu;
+        // The menu always shows whole, so it never scrolls: nothing holds it.
+        let mut top = 0;
+        match parts::follow(
+            menu,
+            &parts::rows(MENU.len()),
+            (&mut self.row, &mut top),
+            x,
+            y,
+        ) {
+            Some(Clicked::Again(_)) => self.update(Action::Next),
+            _ => Cmd::Stay,
+        }
+    }
+}
+
+/// What a piece of the welcome text is, for how it is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Tagline,
+    Text,
+    Emergency,
+    Note,
+}
+
+/// A piece of the welcome text: a paragraph, or a blank line between two. A short window drops
+/// blank lines by rank (lowest first), then says what is remembered in fewer words, so the
+/// text always fits whole above the menu and nothing is cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Blank(u8),
+    Para(Role, String),
+}
+
+/// The signal glyph before the emergency notice.
+const SIGNAL: &str = " ! ";
+
+/// The welcome text: what fascia does, the emergency notice, what it is not, and what it
+/// remembers (in `short` words when room is tight).
+fn pieces(emergency: &str, short: bool) -> Vec<Piece> {
+    vec![
+        Piece::Blank(0),
+        Piece::Para(Role::Tagline, "Safe self-massage for tight or sore muscles.".into()),
+        Piece::Blank(2),
+        Piece::Para(
+            Role::Text,
+            "fascia asks where it hurts and about your health, checks for warning signs, and then builds a short routine with the foam roller, ball or stick you own, or just your hands.".into(),
+        ),
+        Piece::Blank(4),
+        Piece::Para(
+            Role::Emergency,
+            format!(
+                " Not for emergencies. Chest pain, sudden trouble breathing, signs of a stroke or a sudden severe headache: call {emergency} now."
+            ),
+        ),
+        Piece::Blank(3),
+        Piece::Para(
+            Role::Note,
+            "fascia is not a diagnosis. When in doubt it sends you to a doctor or physio.".into(),
+        ),
+        Piece::Para(
+            Role::Note,
+            if short {
+                crate::words::REMEMBERED_SHORT
+            } else {
+                crate::words::REMEMBERED
+            }
+            .into(),
+        ),
+        Piece::Blank(1),
+    ]
+}
+
+/// The text as it is measured (styles do not change how it wraps).
+fn plain(pieces: &[Piece]) -> Vec<Line<'static>> {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Blank(_) => Line::raw(""),
+            Piece::Para(Role::Emergency, text) => Line::raw(format!("{SIGNAL}{text}")),
+            Piece::Para(_, text) => Line::raw(text.clone()),
+        })
+        .collect()
+}
+
+/// Where the welcome text and the menu go, and the text that fits.
+struct Layout {
+    intro: Rect,
+    menu: Rect,
+    pieces: Vec<Piece>,
+}
+
+/// The welcome screen's layout in `body`, shared by drawing and clicks: the fullest text that
+/// fits above the menu (blank lines dropped first, then the shorter note; the emergency notice
+/// keeps its blank lines longest).
+fn layout(body: Rect, emergency: &str) -> Layout {
+    // The header already names fascia: the body starts with what it does.
+    let area = body.centered_horizontally(Constraint::Max(76));
+    let menu_height = u16::try_from(MENU.len()).unwrap_or(4);
+    let room = area.height.saturating_sub(menu_height);
+    let tries = [(false, 0), (false, 1), (false, 2), (false, 3)]
+        .into_iter()
+        .chain((3..=5).map(|drop| (true, drop)));
+    let mut pieces = Vec::new();
+    for (short, drop) in tries {
+        pieces = pieces_for(emergency, short, drop);
+        if text::wrapped_height(&plain(&pieces), area.width) <= room {
+            break;
+        }
+    }
+    let height = text::wrapped_height(&plain(&pieces), area.width).min(room);
+    let [intro, menu, _] = area.layout(&ratatui::layout::Layout::vertical([
+        Constraint::Length(height),
+        Constraint::Length(menu_height),
+        Constraint::Min(0),
+    ]));
+    Layout {
+        intro,
+        menu,
+        pieces,
+    }
+}
+
+/// The text with the blank lines of the `drop` lowest ranks left out.
+fn pieces_for(emergency: &str, short: bool, drop: u8) -> Vec<Piece> {
+    pieces(emergency, short)
+        .into_iter()
+        .filter(|p| !matches!(p, Piece::Blank(rank) if *rank < drop))
+        .collect()
 }
 
 impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.shared.theme;
-        // The header already names fascia: the body starts with what it does.
-        let area = area.centered_horizontally(Constraint::Max(76));
-        let text = vec![
-            Line::raw(""),
-            Line::styled("Safe self-massage for tight or sore muscles.", theme.title),
-            Line::raw(""),
-            Line::raw(
-                "fascia asks where it hurts and about your health, checks for warning signs, and then builds a short routine with the foam roller, ball or stick you own, or just your hands.",
-            ),
-            Line::raw(""),
-            Line::from(vec![
-                Span::styled(" ! ", theme.danger),
-                Span::styled(
-                    format!(
-                        " Not for emergencies. Chest pain, sudden trouble breathing, signs of a stroke or a sudden severe headache: call {} now.",
-                        self.shared.emergency
-                    ),
-                    theme.warn,
-                ),
-            ]),
-            Line::raw(""),
-            Line::styled(
-                "fascia is not a diagnosis. When in doubt it sends you to a doctor or physio.",
-                theme.dim,
-            ),
-            Line::styled(crate::words::REMEMBERED, theme.dim),
-            Line::raw(""),
-        ];
-        let menu_height = u16::try_from(MENU.len()).unwrap_or(4);
-        let intro_height =
-            text::wrapped_height(&text, area.width).min(area.height.saturating_sub(menu_height));
-        let [intro, menu, _] = area.layout(&Layout::vertical([
-            Constraint::Length(intro_height),
-            Constraint::Length(menu_height),
-            Constraint::Min(0),
-        ]));
-        Paragraph::new(text)
+        let Layout {
+            intro,
+            menu,
+            pieces,
+        } = layout(area, self.shared.emergency);
+        let lines: Vec<Line<'_>> = pieces
+            .into_iter()
+            .map(|p| match p {
+                Piece::Blank(_) => Line::raw(""),
+                Piece::Para(Role::Emergency, text) => Line::from(vec![
+                    Span::styled(SIGNAL, theme.danger),
+                    Span::styled(text, theme.warn),
+                ]),
+                Piece::Para(Role::Tagline, text) => Line::styled(text, theme.title),
+                Piece::Para(Role::Text, text) => Line::raw(text),
+                Piece::Para(Role::Note, text) => Line::styled(text, theme.dim),
+            })
+            .collect();
+        Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(intro, buf);
         let items = MENU
@@ -130,6 +244,6 @@ impl Widget for View<'_, State> {
                 ]))
             })
             .collect();
-        parts::list(buf, menu, items, self.state.row, true, theme);
+        parts::list(buf, menu, items, (self.state.row, 0), true, theme);
     }
 }

@@ -2,13 +2,14 @@
 //! same picker opens an area's techniques when browsing.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::where_map as map;
 use super::{Cmd, Ctx, Pane, Screen, View, browse_list};
 use crate::engine::RegionDetails;
 use crate::flow::{self, Page};
+use crate::kb::KnowledgeBase;
 use crate::tui::action::Action;
 use crate::tui::body_map;
 use crate::tui::keys::{
@@ -66,6 +67,8 @@ pub(super) const BROWSE_KEYS: &[Binding] = &[
 #[derive(Debug, Default)]
 pub struct State {
     pub region: usize,
+    /// The first row in view in the list, where the last click held it (`widgets::Cursor`).
+    pub top: usize,
     pub pane: Pane,
     pub browsing: bool,
     /// The cursor is on the back view of the map (regions on both views show on each).
@@ -132,22 +135,17 @@ impl State {
             }
             ref a => {
                 if let Some(region) = super::list_move(self.region, n, super::PAGE, a) {
-                    self.region = region;
                     self.part = 0;
-                    if let Some(r) = ctx.kb.regions().get(region)
-                        && !body_map::shows_on(&r.id, self.back)
-                    {
-                        self.back = !self.back;
-                    }
+                    self.select(ctx.kb, region);
                 }
             }
         }
         Cmd::Stay
     }
 
-    /// Chooses or un-chooses the region at `index` (body-map order).
-    fn toggle(&mut self, ctx: &mut Ctx<'_, '_>, index: usize) {
-        let Some(region) = ctx.kb.regions().get(index) else {
+    /// Puts the cursor on the region at `index` (body-map order), on a view that shows it.
+    fn select(&mut self, kb: &KnowledgeBase, index: usize) {
+        let Some(region) = kb.regions().get(index) else {
             return;
         };
         if self.region != index {
@@ -157,6 +155,14 @@ impl State {
         if !body_map::shows_on(&region.id, self.back) {
             self.back = !self.back;
         }
+    }
+
+    /// Chooses or un-chooses the region at `index` (body-map order), moving the cursor there.
+    fn toggle(&mut self, ctx: &mut Ctx<'_, '_>, index: usize) {
+        self.select(ctx.kb, index);
+        let Some(region) = ctx.kb.regions().get(index) else {
+            return;
+        };
         if ctx.answers.regions.remove(&region.id).is_none() {
             ctx.answers
                 .regions
@@ -170,51 +176,59 @@ impl State {
         Cmd::Push(Screen::BrowseList(browse_list::State::new(ctx.kb, index)))
     }
 
-    /// A click on a region of the map or a list row chooses that area (or opens it, when
-    /// browsing), and gives that pane the keyboard.
+    /// A click on a region of the map or a list row gives that pane the keyboard and chooses
+    /// the area (a checkbox: a second click un-chooses it); when browsing, it moves the cursor
+    /// there, and a click on the area already under the cursor opens it.
     pub fn click<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
-        let area = if self.browsing {
-            parts::browse_reminder_area(body)
+        let panes = map::panes(self.pane, picker_area(self.browsing, body));
+        let regions = ctx.kb.regions().len();
+        let hit = if let Some(spot) = panes.map.and_then(|m| m.placement.hit(ctx.kb, x, y)) {
+            Some((Pane::First, spot.region, Some((spot.back, spot.part))))
         } else {
-            body
+            panes
+                .list
+                .and_then(|list| {
+                    let inner = map::list_block().inner(list);
+                    let cursor = (self.region, self.top);
+                    let rows = parts::rows(regions);
+                    let index = parts::item_at(inner, &rows, cursor, x, y)?;
+                    self.top = parts::first_shown(&rows, cursor, inner.height);
+                    Some(index)
+                })
+                .map(|index| (Pane::Second, index, None))
         };
-        let panes = map::panes(self.pane, area);
-        let mut hit = None;
-        if let Some(spot) = panes.map.and_then(|m| m.placement.hit(ctx.kb, x, y)) {
-            (self.back, self.part) = (spot.back, spot.part);
-            hit = Some((Pane::First, spot.region));
-        } else if let Some(list) = panes.list {
-            let inner = map::list_block().inner(list);
-            if inner.contains(Position::new(x, y)) {
-                let index = parts::offset(self.region, inner.height) + usize::from(y - inner.y);
-                if index < ctx.kb.regions().len() {
-                    hit = Some((Pane::Second, index));
-                }
-            }
-        }
-        let Some((pane, index)) = hit else {
+        let Some((pane, index, spot)) = hit else {
             return Cmd::Stay;
         };
         if panes.map.is_some() && panes.list.is_some() {
             self.pane = pane;
         }
-        if self.browsing {
-            self.open(ctx, index)
-        } else {
-            self.toggle(ctx, index);
-            Cmd::Stay
+        if self.browsing && index == self.region {
+            return self.open(ctx, index);
         }
+        self.select(ctx.kb, index);
+        if let Some((back, part)) = spot {
+            (self.back, self.part) = (back, part);
+        }
+        if !self.browsing {
+            self.toggle(ctx, index);
+        }
+        Cmd::Stay
+    }
+}
+
+/// Where the picker goes in the screen's `body`: below the reminder when browsing.
+fn picker_area(browsing: bool, body: Rect) -> Rect {
+    if browsing {
+        parts::browse_reminder_area(body, false)
+    } else {
+        body
     }
 }
 
 /// Where the body map is drawn on this screen with its `body` (for tests that click regions).
 pub fn map_placement(state: &State, body: Rect) -> Option<crate::tui::body_map::Placement> {
-    let area = if state.browsing {
-        parts::browse_reminder_area(body)
-    } else {
-        body
-    };
-    map::placement(state.pane, area)
+    map::placement(state.pane, picker_area(state.browsing, body))
 }
 
 /// What an arrow says at the edge of the map.

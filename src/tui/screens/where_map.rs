@@ -186,11 +186,11 @@ fn draw_list(buf: &mut Buffer, list: Rect, v: &View<'_, State>, border: Style, f
             ]))
         })
         .collect();
-    parts::list(buf, inner, items, state.region, focused, theme);
+    parts::list(buf, inner, items, (state.region, state.top), focused, theme);
 }
 
-/// The silhouettes: the body between areas lightly shaded, each area shaded (neighbours in two
-/// tones, so each shape shows), chosen areas filled, the area under the cursor highlighted and
+/// The silhouettes: the body between areas lightly shaded, each area shaded (neighbours never
+/// alike, so each shape shows), chosen areas filled (neighbours again in different fills), the area under the cursor highlighted and
 /// pointed at from the gap between the views (so it shows without colour too).
 fn draw_map(buf: &mut Buffer, p: Placement, v: &View<'_, State>, focused: bool) {
     let (state, theme, kb) = (v.state, v.shared.theme, v.shared.kb);
@@ -216,8 +216,8 @@ fn draw_map(buf: &mut Buffer, p: Placement, v: &View<'_, State>, focused: bool) 
                             ('▓', theme.cursor_unfocused)
                         }
                     }
-                    Cell::Region(id) if is_chosen(v, id) => ('█', theme.chosen),
-                    Cell::Region(id) => (if tone(id) { '▓' } else { '▒' }, theme.text),
+                    Cell::Region(id) if is_chosen(v, id) => (CHOSEN[shade(id)], theme.chosen),
+                    Cell::Region(id) => (SHADES[shade(id)], theme.text),
                 };
                 for dy in 0..p.scale {
                     for dx in 0..p.scale {
@@ -249,22 +249,20 @@ fn draw_map(buf: &mut Buffer, p: Placement, v: &View<'_, State>, focused: bool) 
     }
 }
 
-/// Which of two shades an area is drawn in, so that areas next to each other differ.
-fn tone(id: &str) -> bool {
-    matches!(
-        id,
-        "jaw"
-            | "neck"
-            | "rotator_cuff"
-            | "upper_back"
-            | "forearms"
-            | "hip_flexors"
-            | "quads"
-            | "glutes"
-            | "hamstrings"
-            | "shins"
-            | "calves"
-    )
+/// The glyphs of an area's shade, and of its shade when chosen: textures rather than colours,
+/// so areas that touch differ without colour too.
+const SHADES: [char; 3] = ['▒', '▓', '▚'];
+const CHOSEN: [char; 3] = ['█', '▇', '▉'];
+
+/// Which of the three shades an area is drawn in: no two areas that touch, on either view,
+/// share one (a test checks the drawing against the art).
+fn shade(id: &str) -> usize {
+    match id {
+        "jaw" | "neck" | "upper_back" | "forearms" | "hip_flexors" | "glutes" | "shins"
+        | "calves" => 1,
+        "rotator_cuff" | "lower_back" | "quads" | "hamstrings" => 2,
+        _ => 0,
+    }
 }
 
 /// The area under the cursor (its full name, the view, whether it is chosen, where it is) and

@@ -29,6 +29,8 @@ pub const KEYS: &[Binding] = &[
 pub struct State<'kb> {
     pub at: Asked<'kb>,
     pub row: usize,
+    /// The first row in view, where the last click held the list (`widgets::Cursor`).
+    pub top: usize,
     pub ticked: Vec<bool>,
 }
 
@@ -38,6 +40,7 @@ impl<'kb> State<'kb> {
         Self {
             at,
             row: 0,
+            top: 0,
             ticked: vec![true; n],
         }
     }
@@ -50,9 +53,11 @@ impl<'kb> State<'kb> {
     }
 
     pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
+        if let Some(row) = super::list_move(self.row, self.ticked.len(), super::PAGE, &action) {
+            self.row = row;
+            return Cmd::Stay;
+        }
         match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(self.ticked.len().saturating_sub(1)),
             Action::Toggle => {
                 if let Some(t) = self.ticked.get_mut(self.row) {
                     *t = !*t;
@@ -75,7 +80,19 @@ impl<'kb> State<'kb> {
         }
         Cmd::Stay
     }
+
+    /// A click on an area ticks or unticks it (a checkbox) and moves the cursor there.
+    pub fn click(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
+        let (len, cursor) = (self.ticked.len(), (&mut self.row, &mut self.top));
+        match ask::click(body, SIZES, len, cursor, (x, y)) {
+            Some(_) => self.update(ctx, Action::Toggle),
+            None => Cmd::Stay,
+        }
+    }
 }
+
+/// The question's rows, the list, the box with the keys.
+const SIZES: ask::Sizes = (3, Constraint::Min(3), 4);
 
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -88,13 +105,8 @@ impl Widget for View<'_, State<'_>> {
         else {
             return;
         };
-        let [question, list, detail] = ask::frame(
-            area,
-            buf,
-            ask::intro(item.section),
-            (3, Constraint::Min(3), 4),
-            theme,
-        );
+        let [question, list, detail] =
+            ask::frame(area, buf, ask::intro(item.section), SIZES, theme);
         Paragraph::new(vec![
             Line::styled(
                 format!("Which areas? You answered {}:", reply.words()),
@@ -115,7 +127,8 @@ impl Widget for View<'_, State<'_>> {
                 )))
             })
             .collect();
-        parts::list(buf, list, rows, self.state.row, true, theme);
+        let cursor = (self.state.row, self.state.top);
+        parts::list(buf, list, rows, cursor, true, theme);
         let lines = vec![
             Line::styled(
                 "Your answer applies to the ticked areas; the others count as no.",
