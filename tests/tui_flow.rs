@@ -575,3 +575,28 @@ fn the_welcome_screen_reads_nothing_from_the_knowledge_base() {
         }
     }
 }
+
+/// The welcome screen says answers are remembered only when they are (not with
+/// `--no-remember` or `FASCIA_NO_REMEMBER`).
+#[test]
+fn the_welcome_screen_mentions_remembering_only_when_it_is_on() {
+    use fascia::tui::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let kb = common::kb();
+    let text = |app: &App<'_>| {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        terminal
+            .draw(|f| {
+                fascia::tui::ui::draw(f, app, &Theme::new(false));
+            })
+            .expect("draw");
+        format!("{:?}", terminal.backend().buffer())
+    };
+    let mut app = App::new(&kb, "112");
+    assert!(!text(&app).contains("remembered"));
+    app.profiles = Some(fascia::profile::ProfileStore::in_dir(std::path::Path::new(
+        "/remembered-answers",
+    )));
+    assert!(text(&app).contains("remembered"));
+}

@@ -41,7 +41,12 @@ fn snap(name: &str, app: &App<'_>) {
 #[allow(clippy::too_many_lines)]
 fn states(kb: &KnowledgeBase) -> Vec<(&'static str, App<'_>)> {
     let mut out = Vec::new();
-    out.push(("welcome", App::new(kb, "112")));
+    // As a person first sees it: answers are remembered (nothing is read or written to draw).
+    let mut app = App::new(kb, "112");
+    app.profiles = Some(fascia::profile::ProfileStore::in_dir(std::path::Path::new(
+        "/remembered-answers",
+    )));
+    out.push(("welcome", app));
 
     let mut app = App::new(kb, "112");
     key(&mut app, KeyCode::Enter);

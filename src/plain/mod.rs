@@ -176,7 +176,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             "Not for emergencies: for chest pain, sudden trouble breathing, signs of a stroke or a sudden severe headache, call {} now. fascia is not a diagnosis.",
             self.emergency
         ))?;
-        self.say(crate::words::REMEMBERED)?;
+        if self.profiles.is_some() {
+            self.say(crate::words::REMEMBERED)?;
+        }
         loop {
             self.say("")?;
             self.say("Main menu")?;

@@ -103,6 +103,7 @@ pub fn run(
             let empty = KnowledgeBase::index(crate::kb::KbData::default());
             let mut first = App::new(&empty, emergency);
             first.store.clone_from(&store);
+            first.profiles.clone_from(&profiles);
             effects::run(
                 &mut first,
                 vec![action::Effect::CountHistory],

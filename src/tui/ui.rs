@@ -117,6 +117,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Option<u16> 
         theme,
         now: app.now,
         sessions: app.sessions,
+        remembering: app.profiles.is_some(),
     };
     let fit = app.screen().render(shared, a.body, frame.buffer_mut());
     if let Some(status) = &app.status {

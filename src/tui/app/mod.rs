@@ -209,6 +209,7 @@ impl<'kb> App<'kb> {
             effects,
             quiet: &mut self.quiet,
             now: self.now,
+            remembering: self.profiles.is_some(),
         };
         let cmd = f(&mut self.stack[last], &mut ctx);
         self.apply(cmd, effects);

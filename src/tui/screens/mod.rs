@@ -169,6 +169,8 @@ pub struct Ctx<'a, 'kb> {
     /// No bell (`--quiet`, or `m` during a session).
     pub quiet: &'a mut bool,
     pub now: Duration,
+    /// Answers are remembered between checks (not with `--no-remember`).
+    pub remembering: bool,
 }
 
 /// Where a screen's `update` asks to go.
@@ -206,6 +208,8 @@ pub struct Shared<'a> {
     pub now: Duration,
     /// How many sessions are saved, once counted.
     pub sessions: Option<usize>,
+    /// Answers are remembered between checks (not with `--no-remember`).
+    pub remembering: bool,
 }
 
 impl<'kb> Screen<'kb> {
@@ -332,7 +336,7 @@ impl<'kb> Screen<'kb> {
     /// enter or space does there. A checkbox (an area, a tool you own) is ticked at once.
     pub fn click(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
         match self {
-            Screen::Welcome(s) => s.click(ctx.emergency, body, x, y),
+            Screen::Welcome(s) => s.click(ctx.emergency, ctx.remembering, body, x, y),
             Screen::Where(s) => s.click(ctx, body, x, y),
             Screen::Gate(s) => s.click(body, x, y),
             Screen::Which(s) => s.click(ctx, body, x, y),

@@ -69,8 +69,15 @@ impl State {
     }
 
     /// A click on a menu row moves the cursor there; on the row under the cursor, chooses it.
-    pub fn click<'kb>(&mut self, emergency: &str, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
-        let menu = layout(body, emergency).menu;
+    pub fn click<'kb>(
+        &mut self,
+        emergency: &str,
+        remembering: bool,
+        body: Rect,
+        x: u16,
+        y: u16,
+    ) -> Cmd<'kb> {
+        let menu = layout(body, emergency, remembering).menu;
         // The menu always shows whole, so it never scrolls: nothing holds it.
         let mut top = 0;
         match parts::follow(
@@ -107,10 +114,10 @@ enum Piece {
 /// The signal glyph before the emergency notice.
 const SIGNAL: &str = " ! ";
 
-/// The welcome text: what fascia does, the emergency notice, what it is not, and what it
-/// remembers (in `short` words when room is tight).
-fn pieces(emergency: &str, short: bool) -> Vec<Piece> {
-    vec![
+/// The welcome text: what fascia does, the emergency notice, what it is not, and, when
+/// `remembering`, what it remembers (in `short` words when room is tight).
+fn pieces(emergency: &str, remembering: bool, short: bool) -> Vec<Piece> {
+    let mut pieces = vec![
         Piece::Blank(0),
         Piece::Para(Role::Tagline, "Safe self-massage for tight or sore muscles.".into()),
         Piece::Blank(2),
@@ -130,17 +137,17 @@ fn pieces(emergency: &str, short: bool) -> Vec<Piece> {
             Role::Note,
             "fascia is not a diagnosis. When in doubt it sends you to a doctor or physio.".into(),
         ),
-        Piece::Para(
-            Role::Note,
-            if short {
-                crate::words::REMEMBERED_SHORT
-            } else {
-                crate::words::REMEMBERED
-            }
-            .into(),
-        ),
-        Piece::Blank(1),
-    ]
+    ];
+    if remembering {
+        let note = if short {
+            crate::words::REMEMBERED_SHORT
+        } else {
+            crate::words::REMEMBERED
+        };
+        pieces.push(Piece::Para(Role::Note, note.into()));
+    }
+    pieces.push(Piece::Blank(1));
+    pieces
 }
 
 /// The text as it is measured (styles do not change how it wraps).
@@ -165,7 +172,7 @@ struct Layout {
 /// The welcome screen's layout in `body`, shared by drawing and clicks: the fullest text that
 /// fits above the menu (blank lines dropped first, then the shorter note; the emergency notice
 /// keeps its blank lines longest).
-fn layout(body: Rect, emergency: &str) -> Layout {
+fn layout(body: Rect, emergency: &str, remembering: bool) -> Layout {
     // The header already names fascia: the body starts with what it does.
     let area = body.centered_horizontally(Constraint::Max(76));
     let menu_height = u16::try_from(MENU.len()).unwrap_or(4);
@@ -175,7 +182,7 @@ fn layout(body: Rect, emergency: &str) -> Layout {
         .chain((3..=5).map(|drop| (true, drop)));
     let mut pieces = Vec::new();
     for (short, drop) in tries {
-        pieces = pieces_for(emergency, short, drop);
+        pieces = pieces_for(emergency, remembering, short, drop);
         if text::wrapped_height(&plain(&pieces), area.width) <= room {
             break;
         }
@@ -194,8 +201,8 @@ fn layout(body: Rect, emergency: &str) -> Layout {
 }
 
 /// The text with the blank lines of the `drop` lowest ranks left out.
-fn pieces_for(emergency: &str, short: bool, drop: u8) -> Vec<Piece> {
-    pieces(emergency, short)
+fn pieces_for(emergency: &str, remembering: bool, short: bool, drop: u8) -> Vec<Piece> {
+    pieces(emergency, remembering, short)
         .into_iter()
         .filter(|p| !matches!(p, Piece::Blank(rank) if *rank < drop))
         .collect()
@@ -208,7 +215,7 @@ impl Widget for View<'_, State> {
             intro,
             menu,
             pieces,
-        } = layout(area, self.shared.emergency);
+        } = layout(area, self.shared.emergency, self.shared.remembering);
         let lines: Vec<Line<'_>> = pieces
             .into_iter()
             .map(|p| match p {
