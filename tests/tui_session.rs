@@ -92,9 +92,18 @@ fn pause_skip_back_and_switching_sides() {
     drive::char(&mut app, 'g');
     key(&mut app, KeyCode::Enter);
     let first = *drive::timer(&app).current().expect("phase");
+    assert!(
+        app.session_deadline().is_some(),
+        "a running clock wakes the app"
+    );
     drive::char(&mut app, ' ');
     assert!(drive::timer(&app).is_paused());
     assert!(render(&app, 80, 24).contains("PAUSED"));
+    assert_eq!(
+        app.session_deadline(),
+        None,
+        "nothing moves while paused: no wake-ups"
+    );
     drive::tick(&mut app, secs(10_000));
     assert_eq!(
         drive::timer(&app).current().copied(),
