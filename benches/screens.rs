@@ -2,9 +2,9 @@
 //! cost of one key on each heavy screen (the key's update plus the frame it causes), drawn at
 //! 120x40 through the real crossterm backend into a byte counter, so escape encoding is counted.
 //!
-//! This is the harness for per-key work: to measure a screen, add a name to `SCREENS` and a way
-//! to reach it in `reach` (the walk uses the same helpers as the app tests,
-//! `tests/common/drive.rs`), with two keys that undo each other so every iteration does the same.
+//! The screens and how each is reached are in `support/screens.rs` (add a name to `SCREENS` and a
+//! way to reach it in `reach`, with two keys that undo each other so every iteration does the
+//! same); `keys.rs` measures the same keys for their 90th percentile and bytes.
 //! `cargo bench --bench screens -- key` runs only the per-key benchmarks.
 
 use std::hint::black_box;
@@ -21,28 +21,30 @@ fn main() {
     divan::main();
 }
 
-/// From nothing to the first frame, in process: load the built-in knowledge base (as start-up
-/// does), make the app, draw the welcome screen.
+/// Start-up's first frame, in process, as `tui::run` draws it: the welcome screen of an app on
+/// an empty knowledge base (the welcome screen reads nothing from it), before the built-in one
+/// is parsed.
 #[divan::bench]
-fn startup_to_first_frame() {
-    let kb = KnowledgeBase::embedded().expect("kb");
-    let app = App::new(&kb, "112");
+fn first_frame() {
+    let empty = KnowledgeBase::index(fascia::kb::KbData::default());
+    let app = App::new(&empty, "112");
     let mut terminal = terminal();
     draw(&mut terminal, &app, &Theme::new(false));
 }
 
-/// The first frame alone, the knowledge base already loaded: make the app and a terminal, draw
-/// the welcome screen (what a start-up that loads the knowledge base beside the first frame would
-/// still pay before it).
+/// From nothing to ready for the first key, in process: the first frame, then the built-in
+/// knowledge base parsed (as start-up loads it) and the app made on it, drawn again (the frame
+/// sends nothing new).
 #[divan::bench]
-fn first_frame_kb_loaded(bencher: divan::Bencher) {
-    let kb = KnowledgeBase::embedded().expect("kb");
+fn startup_to_first_key() {
     let theme = Theme::new(false);
-    bencher.bench_local(|| {
-        let app = App::new(&kb, "112");
-        let mut terminal = terminal();
-        draw(&mut terminal, &app, &theme);
-    });
+    let mut terminal = terminal();
+    {
+        let empty = KnowledgeBase::index(fascia::kb::KbData::default());
+        draw(&mut terminal, &App::new(&empty, "112"), &theme);
+    }
+    let kb = KnowledgeBase::embedded().expect("kb");
+    draw(&mut terminal, &App::new(&kb, "112"), &theme);
 }
 
 /// One key on the named screen and the frame it causes. The two keys alternate, so the screen
