@@ -50,7 +50,7 @@ pub enum TuiError {
     /// A stop signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ended the app; the terminal was restored.
     #[error("stopped by signal {0}")]
     Stopped(i32),
-    /// The knowledge base could not be loaded (the built-in one is loaded beside the start-up).
+    /// The knowledge base could not be loaded (the built-in one is parsed after the first frame).
     #[error("{0}")]
     Kb(#[from] LoadError),
 }
