@@ -1,8 +1,9 @@
-//! Clicks on every list, at every size: a click on a row moves the cursor there (and gives its
-//! pane the keyboard) without moving the list, and a click on the row under the cursor does
-//! what its key does (enter or space); a checkbox is ticked at once. Each test clicks where the
-//! drawing put the text, so drawing and clicks are checked to agree, also on wrapped rows and
-//! on a scrolled list.
+//! Clicks on every list and table, at every size: a click on a row moves the cursor there (and
+//! gives its pane the keyboard) without moving the list, and a click on the row under the cursor
+//! does what its key does (enter or space); a checkbox is ticked at once; on a table of values a
+//! click moves to a value and a second click changes it. Each test clicks where the drawing put
+//! the text, so drawing and clicks are checked to agree, also on wrapped or stacked rows and on
+//! a scrolled list.
 
 mod common;
 
@@ -438,6 +439,214 @@ fn question_lists_move_on_a_click_and_which_areas_ticks_at_once() {
     }
 }
 
+/// Where `text` starts on row `y`, if it shows there.
+fn find_on_row(app: &App<'_>, size: (u16, u16), text: &str, y: u16) -> Option<u16> {
+    find(app, size, text, y)
+        .filter(|at| at.1 == y)
+        .map(|at| at.0)
+}
+
+/// The value under the cursor of the table in front (details or ratings).
+fn field(app: &App<'_>) -> usize {
+    match app.screen() {
+        Screen::Details(s) => s.field,
+        Screen::Rate(s) => s.field,
+        _ => panic!("not a table: {:?}", app.id()),
+    }
+}
+
+/// "How does it feel": a click on a value moves the cursor there and changes nothing; a second
+/// click changes it as → does, and a click on its `<` as ← does; a click on an area's name
+/// moves to that area in the same column. Below 83 columns each area is stacked on two rows
+/// (its name, then its values): the clicks land on the values' row there.
+#[test]
+fn the_details_table_moves_on_a_click_and_changes_a_value_on_a_second() {
+    use fascia::engine::Since;
+    use fascia::tui::screens::details::cycle;
+    let kb = common::kb();
+    for size in CLICK_SIZES {
+        let mut app = App::new(&kb, "112");
+        drive::choose_regions(&mut app, &["neck", "calves"]);
+        let chosen: Vec<String> = app
+            .answers
+            .chosen(&kb)
+            .iter()
+            .map(|id| (*id).to_owned())
+            .collect();
+        let name = |i: usize| kb.region(&chosen[i]).expect("region").name.clone();
+        let since = |app: &App<'_>| app.answers.regions[&chosen[1]].since;
+        // The second area's Since: on its name's row, or on the row below when stacked.
+        let name_y = find(&app, size, &name(1), 2).expect("the second area").1;
+        let was = since(&app);
+        let at = find(&app, size, was.as_str(), name_y).expect("its since");
+        assert!(at.1 == name_y || at.1 == name_y + 1, "{size:?}: {at:?}");
+        click(&mut app, size, at);
+        assert_eq!(field(&app), 4 + 2, "{size:?}: the cursor moves");
+        assert_eq!(since(&app), was, "{size:?}: and nothing else");
+        // Drawn as the cursor now: `<` just before the value.
+        assert_eq!(
+            find_on_row(&app, size, &format!("<{}>", was.as_str()), at.1),
+            Some(at.0 - 1),
+            "{size:?}:\n{}",
+            shown(&app, size)
+        );
+        click(&mut app, size, at);
+        let next = cycle(&Since::ALL, was, true);
+        assert_eq!(
+            since(&app),
+            next,
+            "{size:?}: a second click changes it as → does"
+        );
+        click(&mut app, size, (at.0 - 1, at.1));
+        assert_eq!(since(&app), was, "{size:?}: a click on its < as ← does");
+
+        // The first area's strength, then its name: the column stays.
+        let first_y = find(&app, size, &name(0), 2).expect("the first area").1;
+        let strength = app.answers.regions[&chosen[0]].intensity;
+        let at = click_on(&mut app, size, &format!("{strength}/10"), first_y);
+        assert_eq!(field(&app), 1, "{size:?}");
+        click(&mut app, size, at);
+        assert_eq!(
+            app.answers.regions[&chosen[0]].intensity,
+            strength + 1,
+            "{size:?}: one stronger"
+        );
+        click_on(&mut app, size, &name(1), 2);
+        assert_eq!(field(&app), 4 + 1, "{size:?}: the same column of that area");
+        // The wheel moves between the areas, in the same column.
+        app.update(fascia::tui::action::Action::Wheel { up: true });
+        assert_eq!(field(&app), 1, "{size:?}");
+    }
+}
+
+/// With more areas than fit, the table scrolls: a click on an area in view moves the cursor
+/// there and the table stays where it is.
+#[test]
+fn the_details_table_holds_still_under_clicks_when_scrolled() {
+    let kb = common::kb();
+    let many = [
+        "head",
+        "jaw",
+        "neck",
+        "upper_traps",
+        "chest",
+        "upper_back",
+        "lats",
+        "forearms",
+        "lower_back",
+        "glutes",
+        "quads",
+        "calves",
+    ];
+    for size in CLICK_SIZES {
+        let mut app = App::new(&kb, "112");
+        drive::choose_regions(&mut app, &many);
+        let names: Vec<String> = app
+            .answers
+            .chosen(&kb)
+            .iter()
+            .map(|id| kb.region(id).expect("region").name.clone())
+            .collect();
+        for _ in 0..names.len() * 4 {
+            key(&mut app, KeyCode::Down);
+        }
+        let last = names.len() - 1;
+        assert_eq!(field(&app), last * 4 + 3);
+        assert!(
+            find(&app, size, &names[last], 2).is_some(),
+            "{size:?}: the cursor's area shows"
+        );
+        if size == (60, 20) {
+            assert!(
+                find(&app, size, &names[0], 2).is_none(),
+                "the table scrolls at 60x20"
+            );
+        }
+        let mut clicked = 0;
+        for i in (0..last).rev() {
+            let Some(at) = find(&app, size, &names[i], 2) else {
+                continue;
+            };
+            click(&mut app, size, at);
+            assert_eq!(field(&app), i * 4 + 3, "{size:?}: {}", names[i]);
+            assert_eq!(
+                find(&app, size, &names[i], 2),
+                Some(at),
+                "{size:?}: the table stays put"
+            );
+            clicked += 1;
+        }
+        assert!(clicked >= 2, "{size:?}: {clicked} areas in view");
+    }
+}
+
+/// The ratings before and after the session: a click on a rating moves the cursor there, a
+/// second click makes it one more (as →), a click on its `<` one less (as ←).
+#[test]
+fn the_ratings_move_on_a_click_and_change_on_a_second() {
+    let kb = common::kb();
+    for size in CLICK_SIZES {
+        let mut app = walk_to_result(&kb, &["calves", "hamstrings", "neck"], &yes_to(&[]));
+        drive::to_routine(&mut app, &["foam_roller_medium", "tennis_ball"]);
+        drive::char(&mut app, 'g');
+        assert_eq!(app.id(), Id::RateBefore);
+        for after in [false, true] {
+            if after {
+                key(&mut app, KeyCode::Enter);
+                drive::char(&mut app, 'e');
+                drive::char(&mut app, 'y');
+                assert_eq!(app.id(), Id::RateAfter);
+            }
+            let ratings = drive::ratings(&app);
+            assert!(ratings.len() >= 2, "{size:?}");
+            let score = |app: &App<'_>| {
+                let r = &drive::ratings(app)[1];
+                if after {
+                    r.after.expect("after")
+                } else {
+                    r.before
+                }
+            };
+            let name = fascia::report::region_name(&kb, &ratings[1].region);
+            let y = find(&app, size, name, 2).expect("the second area").1;
+            // The columns, as their headings show them.
+            let pain_x = find(&app, size, "Pain", 2).expect("the pain column").0;
+            let ease_x = find(&app, size, "Moves freely", 2)
+                .expect("the ease column")
+                .0;
+            let was = score(&app);
+            click(&mut app, size, (ease_x + 3, y));
+            assert_eq!(field(&app), 3, "{size:?} after {after}: the cursor moves");
+            assert_eq!(score(&app), was, "{size:?}: and nothing else");
+            assert_eq!(
+                find_on_row(&app, size, &format!("< {:>2} >", was.ease), y),
+                Some(ease_x),
+                "{size:?}:\n{}",
+                shown(&app, size)
+            );
+            click(&mut app, size, (ease_x + 3, y));
+            assert_eq!(score(&app).ease, was.ease + 1, "{size:?}: one more");
+            click(&mut app, size, (ease_x, y));
+            click(&mut app, size, (ease_x, y));
+            assert_eq!(
+                score(&app).ease,
+                was.ease - 1,
+                "{size:?}: on the <, one less"
+            );
+            // The name moves to that area's same column; then the pain column.
+            let first = fascia::report::region_name(&kb, &ratings[0].region);
+            click_on(&mut app, size, first, 2);
+            assert_eq!(field(&app), 1, "{size:?}");
+            click(&mut app, size, (pain_x + 3, y));
+            assert_eq!(field(&app), 2, "{size:?}");
+            click(&mut app, size, (pain_x + 3, y));
+            assert_eq!(score(&app).pain, (was.pain + 1).min(10), "{size:?}");
+            app.update(fascia::tui::action::Action::Wheel { up: true });
+            assert_eq!(field(&app), 0, "{size:?}: the wheel moves a row");
+        }
+    }
+}
+
 /// The help says what the mouse does exactly where it does something.
 #[test]
 fn the_help_mentions_clicks_on_every_list() {
@@ -469,9 +678,26 @@ fn the_help_mentions_clicks_on_every_list() {
     let mut app = App::new(&kb, "112");
     drive::choose_regions(&mut app, &["calves"]);
     assert_eq!(app.id(), Id::Details);
-    assert_eq!(
-        app.screen().mouse_help(),
-        None,
-        "clicks do nothing on the table"
+    assert!(
+        app.screen()
+            .mouse_help()
+            .is_some_and(|m| m.contains("click a value"))
+    );
+    let mut app = walk_to_result(&kb, &["calves"], &yes_to(&[]));
+    drive::to_routine(&mut app, &[]);
+    drive::char(&mut app, 'g');
+    assert_eq!(app.id(), Id::RateBefore);
+    assert!(
+        app.screen()
+            .mouse_help()
+            .is_some_and(|m| m.contains("click a rating"))
+    );
+    // Where clicks do nothing, the help says nothing of them.
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.id(), Id::Session);
+    assert!(
+        app.screen()
+            .mouse_help()
+            .is_some_and(|m| !m.contains("click"))
     );
 }

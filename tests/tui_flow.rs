@@ -434,6 +434,159 @@ fn areas_that_touch_are_never_drawn_alike() {
     }
 }
 
+/// How a cell looks without colour: its glyph, as reversed video shows it (a reversed blank is a
+/// solid block, a reversed light shade a dark one). Bold and underline are left out: on block
+/// glyphs they hardly show.
+fn look_without_colour(cell: &ratatui::buffer::Cell) -> String {
+    let symbol = cell.symbol();
+    if !cell.modifier.contains(ratatui::style::Modifier::REVERSED) {
+        return symbol.to_owned();
+    }
+    match symbol {
+        " " => "█",
+        "█" => " ",
+        "░" => "▓",
+        "▓" => "░",
+        "▒" => "▒",
+        "▚" => "▞",
+        "▞" => "▚",
+        "▇" => "▔",
+        "▉" => "▕",
+        other => return format!("reversed {other}"),
+    }
+    .to_owned()
+}
+
+/// The map drawn without colour at `size`, the cursor put on region `i` by a click on its art
+/// cell (`back`, `col`, `row`), the list given the keyboard if `list_focused`, and the regions
+/// that `chosen` picks (by index) chosen: how the cursor's cells look, and how every other cell
+/// of the body looks. `None` when that cell is not drawn at this size.
+fn map_looks(
+    kb: &fascia::kb::KnowledgeBase,
+    (width, height): (u16, u16),
+    (index, back, col, row): (usize, bool, u16, u16),
+    list_focused: bool,
+    chosen: fn(usize) -> bool,
+) -> Option<[std::collections::BTreeSet<String>; 2]> {
+    use fascia::tui::body_map::{COLS, Cell, ROWS, cell};
+    let frame = ratatui::layout::Rect::new(0, 0, width, height);
+    let id = kb.regions()[index].id.as_str();
+    let mut app = App::new(kb, "112");
+    key(&mut app, KeyCode::Enter);
+    let body = fascia::tui::ui::clickable(&app, frame).expect("drawn");
+    let fascia::tui::screens::Screen::Where(state) = app.screen() else {
+        panic!("not the map");
+    };
+    let map = fascia::tui::screens::where_::map_placement(state, body).expect("map");
+    let row_y = |row: u16| map.area.y + 1 + row * map.scale;
+    if row_y(row) >= map.area.bottom() {
+        return None;
+    }
+    drive::click(
+        &mut app,
+        frame,
+        map.view_x(back) + col * map.scale,
+        row_y(row),
+    );
+    assert_eq!(
+        drive::region(&app),
+        index,
+        "{width}x{height}: the cursor on {id}"
+    );
+    if list_focused {
+        key(&mut app, KeyCode::Tab);
+    }
+    app.answers.regions.clear();
+    for (j, region) in kb.regions().iter().enumerate() {
+        if chosen(j) {
+            let details = fascia::engine::RegionDetails::default();
+            app.answers.regions.insert(region.id.clone(), details);
+        }
+    }
+    let terminal = common::sizes::draw(&app, width, height, &fascia::tui::theme::Theme::new(true));
+    let buf = terminal.backend().buffer();
+    let mut looks: [std::collections::BTreeSet<String>; 2] = Default::default();
+    for view in [false, true] {
+        for art_row in (0..ROWS).filter(|&r| row_y(r) < map.area.bottom()) {
+            for art_col in 0..COLS {
+                let at = (map.view_x(view) + art_col * map.scale, row_y(art_row));
+                let look = look_without_colour(&buf[at]);
+                match cell(view, art_col, art_row) {
+                    Cell::Outside => {}
+                    Cell::Region(here) if here == id && view == back => {
+                        looks[0].insert(look);
+                    }
+                    Cell::Region(_) | Cell::Body => {
+                        looks[1].insert(look);
+                    }
+                }
+            }
+        }
+    }
+    Some(looks)
+}
+
+/// With `NO_COLOR`, at every size, with every area in turn under the cursor (on each view it
+/// shows on, with the map focused and, side by side, with the list focused), and with nothing,
+/// everything, or every other area chosen: the area under the cursor never looks like any other
+/// area, chosen or not, nor like the body between areas; and it looks different chosen and not.
+#[test]
+fn the_area_under_the_cursor_never_looks_like_another_without_colour() {
+    use std::collections::BTreeSet;
+    let kb = common::kb();
+    let choices: [fn(usize) -> bool; 4] = [|_| false, |_| true, |i| i % 2 == 0, |i| i % 2 == 1];
+    for (w, h) in common::sizes::SIZES {
+        let focus = if w >= 100 {
+            &[false, true][..]
+        } else {
+            &[false][..]
+        };
+        for (i, r) in kb.regions().iter().enumerate() {
+            for back in [false, true] {
+                let Some((_, col, row)) =
+                    fascia::tui::body_map::cells_of(&r.id).find(|c| c.0 == back)
+                else {
+                    continue;
+                };
+                for &list_focused in focus {
+                    // The cursor's looks, not chosen and chosen; every other cell's.
+                    let mut cursor: [BTreeSet<String>; 2] = Default::default();
+                    let mut others = BTreeSet::new();
+                    for chosen in choices {
+                        let at = (i, back, col, row);
+                        let Some([here, rest]) = map_looks(&kb, (w, h), at, list_focused, chosen)
+                        else {
+                            continue;
+                        };
+                        cursor[usize::from(chosen(i))].extend(here);
+                        others.extend(rest);
+                    }
+                    let view = if back { "back" } else { "front" };
+                    let what = format!(
+                        "{w}x{h}, {} on the {view}, list focused {list_focused}",
+                        r.id
+                    );
+                    if others.is_empty() {
+                        continue;
+                    }
+                    for looks in &cursor {
+                        assert!(!looks.is_empty(), "{what}: drawn");
+                        assert!(
+                            looks.is_disjoint(&others),
+                            "{what}: the cursor {looks:?} looks like another area ({others:?})"
+                        );
+                        assert!(!looks.contains(" "), "{what}: the cursor looks blank");
+                    }
+                    assert!(
+                        cursor[0].is_disjoint(&cursor[1]),
+                        "{what}: chosen and not, the cursor looks alike ({cursor:?})"
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Enter on each row of the welcome menu does what the row's label says.
 #[test]
 fn every_welcome_menu_row_does_what_its_label_says() {

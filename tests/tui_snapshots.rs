@@ -223,8 +223,10 @@ fn no_color_uses_no_colour_and_keeps_the_selection_visible() {
         let needed = match name {
             "outcome_emergency" | "outcome_urgent" => Modifier::REVERSED | Modifier::BOLD,
             n if n.starts_with("outcome_") => Modifier::BOLD,
-            // The help overlay covers the screen at 80x24; its title is bold.
-            "help" => Modifier::BOLD,
+            // The help overlay covers the screen at 80x24; its title is bold. The body map's
+            // cursor (the map is in front in both where_ states) is a lattice of its own, in
+            // bold: reversed, a blank would look like a chosen area's fill.
+            "help" | "where_map" | "where_list" => Modifier::BOLD,
             // Focus is on the step text: the list cursor is underlined (and marked with >).
             "routine_step_scrolled" => Modifier::UNDERLINED,
             // A checklist or one question has no cursor to keep visible: the keys answer it.
@@ -246,6 +248,15 @@ fn the_cursor_also_has_a_marker_that_needs_no_colour() {
     key(&mut app, KeyCode::Enter);
     let text = format!("{}", render(&app, 80, 24, &Theme::new(true)).backend());
     assert!(text.contains("> "), "the list cursor is marked with >");
+    // The body map: the area under the cursor is a lattice, light when not chosen, double when
+    // chosen.
+    let mut app = App::new(&kb, "112");
+    key(&mut app, KeyCode::Enter);
+    let text = format!("{}", render(&app, 80, 24, &Theme::new(true)).backend());
+    assert!(text.contains('╳') && !text.contains('╬'), "{text}");
+    drive::char(&mut app, ' ');
+    let text = format!("{}", render(&app, 80, 24, &Theme::new(true)).backend());
+    assert!(text.contains('╬') && !text.contains('╳'), "{text}");
 }
 
 #[test]

@@ -13,6 +13,9 @@ pub struct Theme {
     pub cursor: Style,
     /// A cursor in a pane without the keyboard.
     pub cursor_unfocused: Style,
+    /// The area under the cursor on the body map. Never reversed: a reversed blank looks like a
+    /// chosen area's solid fill, so without colour the map marks the cursor by its glyph.
+    pub map_cursor: Style,
     /// Something chosen (a region, a tool).
     pub chosen: Style,
     pub key: Style,
@@ -33,6 +36,7 @@ impl Theme {
                 title: plain.add_modifier(bold),
                 cursor: plain.add_modifier(Modifier::REVERSED),
                 cursor_unfocused: plain.add_modifier(Modifier::UNDERLINED),
+                map_cursor: plain.add_modifier(bold),
                 chosen: plain.add_modifier(bold),
                 key: plain.add_modifier(bold),
                 danger: plain.add_modifier(bold | Modifier::REVERSED),
@@ -41,15 +45,17 @@ impl Theme {
                 border: plain,
             };
         }
+        let cursor = Style::new()
+            .fg(Color::Black)
+            .bg(Color::Cyan)
+            .add_modifier(bold);
         Self {
             text: Style::new(),
             dim: Style::new().fg(Color::Gray),
             title: Style::new().fg(Color::Cyan).add_modifier(bold),
-            cursor: Style::new()
-                .fg(Color::Black)
-                .bg(Color::Cyan)
-                .add_modifier(bold),
+            cursor,
             cursor_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
+            map_cursor: cursor,
             chosen: Style::new().fg(Color::Green).add_modifier(bold),
             key: Style::new().fg(Color::Yellow).add_modifier(bold),
             danger: Style::new()

@@ -1,6 +1,6 @@
 //! Drawing pieces the screens share: a list with a cursor marker (and which item a click on it
-//! lands on), a scrollbar, scrolled text (which reports how far it can scroll), word wrapping,
-//! and the browse reminder line.
+//! lands on, and which value of a table's row), a scrollbar, scrolled text (which reports how
+//! far it can scroll), word wrapping, and the browse reminder line.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -100,6 +100,18 @@ pub fn first_shown(heights: &[usize], (selected, top): Cursor, height: u16) -> u
 /// The item of a list drawn by [`list`] in `area` (items `heights` rows tall, the cursor as
 /// drawn) that row `y` shows, when (`x`, `y`) is inside the list.
 pub fn item_at(area: Rect, heights: &[usize], cursor: Cursor, x: u16, y: u16) -> Option<usize> {
+    line_at(area, heights, cursor, x, y).map(|(item, _)| item)
+}
+
+/// As [`item_at`], with which of the item's own rows (from 0) row `y` is: for items whose
+/// rows mean different things (a table row stacked as a name, then its values).
+pub fn line_at(
+    area: Rect,
+    heights: &[usize],
+    cursor: Cursor,
+    x: u16,
+    y: u16,
+) -> Option<(usize, usize)> {
     if !area.contains(Position::new(x, y)) {
         return None;
     }
@@ -110,7 +122,7 @@ pub fn item_at(area: Rect, heights: &[usize], cursor: Cursor, x: u16, y: u16) ->
         .skip(first_shown(heights, cursor, area.height))
     {
         if row < h {
-            return Some(i);
+            return Some((i, row));
         }
         row -= h;
     }
@@ -156,6 +168,69 @@ pub fn follow(
         (*row, *top) = (to, held);
     }
     clicked
+}
+
+/// The cells of a table's row (on its last line, when a row takes more than one): the first
+/// starts `start` columns into the table, each as wide as its entry of `widths`. The cell under
+/// the cursor is drawn `<value>`, so a click on its first column is on the `<`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cells<const N: usize> {
+    pub start: usize,
+    pub widths: [usize; N],
+}
+
+impl<const N: usize> Cells<N> {
+    /// The cell `offset` columns into the table, and whether the click is on its first column.
+    fn at(&self, offset: usize) -> Option<(usize, bool)> {
+        let mut left = self.start;
+        for (i, &w) in self.widths.iter().enumerate() {
+            if (left..left + w).contains(&offset) {
+                return Some((i, offset == left));
+            }
+            left += w;
+        }
+        None
+    }
+}
+
+/// What a click on a table of values did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tapped {
+    /// It landed on another row or cell: the cursor moved there (on a row's name, to the same
+    /// cell of that row), and the table stays where it is.
+    Moved,
+    /// It landed on the cell under the cursor: its value changes, back a step on its `<`
+    /// (`back`), else on a step, as the keys change it.
+    Change { back: bool },
+}
+
+/// A click at (`x`, `y`) on a table drawn in `area` like a [`list`] (rows `heights` rows tall,
+/// the cursor's row in view) whose rows have `cells`, with the cursor on value `field` (row by
+/// row, `N` values each) and the table held at `top`: the cursor follows it; what it did
+/// (`None` when it missed every row).
+pub fn follow_cell<const N: usize>(
+    area: Rect,
+    heights: &[usize],
+    cells: &Cells<N>,
+    (field, top): (&mut usize, &mut usize),
+    x: u16,
+    y: u16,
+) -> Option<Tapped> {
+    let held = (*field / N, *top);
+    let (row, line) = line_at(area, heights, held, x, y)?;
+    let on_values = line + 1 == heights[row];
+    let cell = on_values
+        .then(|| cells.at(usize::from(x - area.x)))
+        .flatten();
+    let to = row * N + cell.map_or(*field % N, |(cell, _)| cell);
+    if let Some((_, back)) = cell
+        && to == *field
+    {
+        return Some(Tapped::Change { back });
+    }
+    *top = first_shown(heights, held, area.height);
+    *field = to;
+    Some(Tapped::Moved)
 }
 
 /// Heights of `len` one-row items.

@@ -1,7 +1,8 @@
 //! Details: for each chosen area, what it feels like, how strong, since when, and the goal.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -12,6 +13,7 @@ use crate::kb::{Feel, Goal};
 use crate::tui::action::Action;
 use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind, help_only};
 use crate::tui::text;
+use crate::tui::widgets::{self as parts, Cells, Tapped};
 use crate::words;
 
 pub const KEYS: &[Binding] = &[
@@ -46,11 +48,13 @@ pub enum Field {
 
 pub const FIELDS: [Field; 4] = [Field::Feel, Field::Intensity, Field::Since, Field::Goal];
 
-/// The field under the cursor (area by area, four fields each), and whether the person came
+/// The field under the cursor (area by area, four fields each), the first area in view (where
+/// the last click held the table, as a list's `widgets::Cursor`), and whether the person came
 /// from the review to change these answers.
 #[derive(Debug, Default)]
 pub struct State {
     pub field: usize,
+    pub top: usize,
     pub changing: bool,
 }
 
@@ -61,6 +65,9 @@ impl State {
         match action {
             Action::Up => self.field = self.field.saturating_sub(1),
             Action::Down => self.field = (self.field + 1).min(total.saturating_sub(1)),
+            Action::Wheel { up } => {
+                self.field = super::wheel_row(self.field, FIELDS.len(), total, up);
+            }
             Action::Left | Action::Right | Action::Toggle => {
                 let forward = !matches!(action, Action::Left);
                 let Some(region) = chosen.get(self.field / FIELDS.len()) else {
@@ -98,6 +105,23 @@ impl State {
     }
 }
 
+impl State {
+    /// A click on a value moves the cursor there (on an area's name, to the same column of that
+    /// area); a click on the value under the cursor changes it as the keys do: on its `<` back
+    /// a step (as ←), anywhere else on a step (as → or space).
+    pub fn click<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
+        let at = layout(body, self.field);
+        let heights = vec![at.height; ctx.answers.chosen(ctx.kb).len()];
+        let cursor = (&mut self.field, &mut self.top);
+        match parts::follow_cell(at.rows, &heights, &at.cells, cursor, x, y) {
+            Some(Tapped::Change { back }) => {
+                self.update(ctx, if back { Action::Left } else { Action::Right })
+            }
+            Some(Tapped::Moved) | None => Cmd::Stay,
+        }
+    }
+}
+
 /// The next (or previous) value in a vocabulary, wrapping around.
 pub fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
     let i = all.iter().position(|x| *x == current).unwrap_or(0);
@@ -122,36 +146,78 @@ fn help(field: Field) -> &'static str {
 
 /// Column widths of the values: feel, strength, since, goal.
 const VALUE_WIDTHS: [usize; 4] = [22, 10, 9, 18];
+/// Stacked, the values take less room, so every column fits at 60 columns.
+const STACKED_WIDTHS: [usize; 4] = [22, 7, 8, 17];
+/// The widest area name, in one row.
+const NAME_WIDTH: usize = 24;
 /// From this inner width the table is one row an area; below it each area takes two rows (its
 /// name, then its values), so no column is cut.
-const ONE_ROW: usize = 24 + 22 + 10 + 9 + 18;
+const ONE_ROW: usize = NAME_WIDTH + 22 + 10 + 9 + 18;
+
+/// Where the table's parts go in the screen's body (with the cursor on `field`: the hint below
+/// the table says what it is), shared by drawing and clicks.
+struct Layout {
+    /// The table's box, its heading row, and the areas' rows below it.
+    table: Rect,
+    heading: Rect,
+    rows: Rect,
+    /// The hint about the value under the cursor.
+    info: Rect,
+    hint: Line<'static>,
+    /// Where each value sits in an area's row (after its name, or on the row below it).
+    cells: Cells<4>,
+    /// Rows an area takes: 1, or 2 stacked.
+    height: usize,
+}
+
+fn layout(body: Rect, field: usize) -> Layout {
+    let area = text::readable(body);
+    let hint = Line::raw(help(FIELDS[field % FIELDS.len()]));
+    let hint_height = text::wrapped_height(std::slice::from_ref(&hint), area.width).max(1);
+    let [table, info] = area.layout(&ratatui::layout::Layout::vertical([
+        Constraint::Min(3),
+        Constraint::Length(hint_height + 1),
+    ]));
+    let inner = block_of(Style::new()).inner(table);
+    let [heading, rows] = inner.layout(&ratatui::layout::Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ]));
+    let one_row = usize::from(inner.width) >= ONE_ROW;
+    let cells = if one_row {
+        Cells {
+            start: usize::from(inner.width) - (ONE_ROW - NAME_WIDTH),
+            widths: VALUE_WIDTHS,
+        }
+    } else {
+        Cells {
+            start: 0,
+            widths: STACKED_WIDTHS,
+        }
+    };
+    Layout {
+        table,
+        heading,
+        rows,
+        info: info.inner(ratatui::layout::Margin::new(1, 0)),
+        hint,
+        cells,
+        height: if one_row { 1 } else { 2 },
+    }
+}
+
+fn block_of<'a>(border: Style) -> ratatui::widgets::Block<'a> {
+    text::boxed(" Each area you chose ", border)
+}
 
 impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, answers, theme) = (self.shared.kb, self.shared.answers, self.shared.theme);
         let field = self.state.field;
-        let area = text::readable(area);
-        let hint = Line::raw(help(FIELDS[field % FIELDS.len()]));
-        let hint_height = text::wrapped_height(std::slice::from_ref(&hint), area.width).max(1);
-        let [table, info] = area.layout(&Layout::vertical([
-            Constraint::Min(3),
-            Constraint::Length(hint_height + 1),
-        ]));
-        let block = text::boxed(" Each area you chose ", theme.border);
-        let inner = block.inner(table);
-        block.render(table, buf);
-        let one_row = usize::from(inner.width) >= ONE_ROW;
-        let name_width = if one_row {
-            usize::from(inner.width) - (ONE_ROW - 24)
-        } else {
-            0
-        };
-        // Stacked, the values take less room, so every column fits at 60 columns.
-        let widths = if one_row {
-            VALUE_WIDTHS
-        } else {
-            [22, 7, 8, 17]
-        };
+        let at = layout(area, field);
+        block_of(theme.border).render(at.table, buf);
+        let (name_width, widths) = (at.cells.start, at.cells.widths);
+        let one_row = at.height == 1;
         let heading = format!(
             "{:<w0$}{:<w1$}{:<w2$}{:<w3$}",
             "Feels",
@@ -163,16 +229,20 @@ impl Widget for View<'_, State> {
             w2 = widths[2],
             w3 = widths[3]
         );
-        let mut lines = vec![Line::styled(
-            if one_row {
-                format!("{:<name_width$}{heading}", "Area")
-            } else {
-                heading
-            },
+        Paragraph::new(Line::styled(
+            format!(
+                "{:<name_width$}{heading}",
+                if one_row { "Area" } else { "" }
+            ),
             theme.dim,
-        )];
-        let mut cursor_line = 0;
-        for (i, id) in answers.chosen(kb).iter().enumerate() {
+        ))
+        .render(at.heading, buf);
+        let chosen = answers.chosen(kb);
+        let heights = vec![at.height; chosen.len()];
+        let cursor = (field / FIELDS.len(), self.state.top);
+        let first = parts::first_shown(&heights, cursor, at.rows.height);
+        let mut lines = Vec::new();
+        for (i, id) in chosen.iter().enumerate().skip(first) {
             let Some(d) = answers.regions.get(*id) else {
                 continue;
             };
@@ -204,16 +274,14 @@ impl Widget for View<'_, State> {
                     if selected { theme.cursor } else { theme.text },
                 ));
             }
-            if field / FIELDS.len() == i {
-                cursor_line = lines.len();
-            }
-            lines.push(text::fit_line(Line::from(spans), usize::from(inner.width)));
+            lines.push(text::fit_line(
+                Line::from(spans),
+                usize::from(at.rows.width),
+            ));
         }
-        let cursor_row = u16::try_from(cursor_line).unwrap_or(u16::MAX);
-        let scroll = cursor_row.saturating_sub(inner.height.saturating_sub(1));
-        Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
-        Paragraph::new(hint)
+        Paragraph::new(lines).render(at.rows, buf);
+        Paragraph::new(at.hint)
             .wrap(Wrap { trim: true })
-            .render(info.inner(ratatui::layout::Margin::new(1, 0)), buf);
+            .render(at.info, buf);
     }
 }

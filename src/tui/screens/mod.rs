@@ -154,6 +154,17 @@ pub fn list_move(index: usize, len: usize, page: usize, action: &Action) -> Opti
     Some(to.min(last))
 }
 
+/// Where the wheel moves the cursor of a table of `total` values, `per_row` a row: a row up or
+/// down, staying in the column (and where it is at the first or last row).
+pub fn wheel_row(field: usize, per_row: usize, total: usize, up: bool) -> usize {
+    let to = if up {
+        field.checked_sub(per_row)
+    } else {
+        Some(field + per_row).filter(|&to| to < total)
+    };
+    to.unwrap_or(field)
+}
+
 /// Rows a page moves in a list (the lists are at least this tall at 80x24).
 pub const PAGE: usize = 10;
 
@@ -333,7 +344,9 @@ impl<'kb> Screen<'kb> {
 
     /// A click at (`x`, `y`) in the screen's `body`. On a list, a click moves the cursor to
     /// the row (and gives its pane the keyboard); a click on the row under the cursor does what
-    /// enter or space does there. A checkbox (an area, a tool you own) is ticked at once.
+    /// enter or space does there. A checkbox (an area, a tool you own) is ticked at once. On a
+    /// table of values, a click moves the cursor to the value, and a click on the value under
+    /// the cursor changes it as the arrows do.
     pub fn click(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
         match self {
             Screen::Welcome(s) => s.click(ctx.emergency, ctx.remembering, body, x, y),
@@ -348,11 +361,11 @@ impl<'kb> Screen<'kb> {
             Screen::BrowseList(s) => s.click(ctx, body, x, y),
             Screen::Search(s) => s.click(ctx, body, x, y),
             Screen::History(s) => s.click(ctx, body, x, y),
-            Screen::Details(_)
-            | Screen::Item(_)
+            Screen::Details(s) => s.click(ctx, body, x, y),
+            Screen::Rate(s) => s.click(ctx, body, x, y),
+            Screen::Item(_)
             | Screen::Outcome(_)
             | Screen::Technique(_)
-            | Screen::Rate(_)
             | Screen::Session(_)
             | Screen::Done(_) => Cmd::Stay,
         }
@@ -402,7 +415,13 @@ impl<'kb> Screen<'kb> {
             Screen::Outcome(_) | Screen::Technique(_) | Screen::Session(_) => {
                 "Mouse: the wheel scrolls."
             }
-            Screen::Details(_) | Screen::Item(_) | Screen::Rate(_) | Screen::Done(_) => {
+            Screen::Details(_) => {
+                "Mouse: click a value to move there; click it again to change it to the next (on its < to the one before). The wheel moves between the areas."
+            }
+            Screen::Rate(_) => {
+                "Mouse: click a rating to move there; click it again for one more (on its < for one less). The wheel moves between the areas."
+            }
+            Screen::Item(_) | Screen::Done(_) => {
                 return None;
             }
         })

@@ -2,7 +2,8 @@
 //! tightness, and how freely it moves), with the movement tests to do first.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -13,6 +14,7 @@ use crate::report::region_name;
 use crate::session::Timer;
 use crate::tui::action::{Action, Effect};
 use crate::tui::keys::{BACK, Binding, DOWN, Key, MOVE, UP, bind, help_only};
+use crate::tui::widgets::{self as parts, Cells, Tapped};
 
 const AFTER_KEYS: &[Binding] = &[
     UP,
@@ -42,7 +44,10 @@ pub struct State {
     pub after: bool,
     pub routine: Routine,
     pub ratings: Vec<Rating>,
+    /// The value under the cursor (area by area: pain, then how freely it moves).
     pub field: usize,
+    /// The first area in view, where the last click held the table (`widgets::Cursor`).
+    pub top: usize,
     /// After: whether every step ran to its end.
     pub completed: bool,
     /// After: the session's timer, which knows what became of each step.
@@ -78,6 +83,7 @@ impl State {
             routine,
             ratings,
             field: 0,
+            top: 0,
             completed: false,
             timer: None,
             id: String::new(),
@@ -96,6 +102,7 @@ impl State {
             routine,
             ratings,
             field: 0,
+            top: 0,
             timer: Some(timer),
             id: String::new(),
             started: None,
@@ -141,6 +148,7 @@ impl State {
         match action {
             Action::Up => self.field = self.field.saturating_sub(1),
             Action::Down => self.field = (self.field + 1).min(total.saturating_sub(1)),
+            Action::Wheel { up } => self.field = super::wheel_row(self.field, 2, total, up),
             Action::Left | Action::Right => {
                 let field = self.field;
                 let Some(r) = self.ratings.get_mut(field / 2) else {
@@ -175,14 +183,80 @@ impl State {
     }
 }
 
+/// Where the screen's parts go in its body, shared by drawing and clicks.
+struct Layout {
+    intro: Rect,
+    /// The table's box, its heading row, a row per area, and the movement tests below them.
+    table: Rect,
+    heading: Rect,
+    rows: Rect,
+    tests: Rect,
+    /// Where the two ratings sit in an area's row, after its name.
+    cells: Cells<2>,
+}
+
+/// The rating columns' width at an inner width: a column holds "< 10 > (was 10)".
+fn column_width(width: usize) -> usize {
+    if width >= 76 { 24 } else { 16 }
+}
+
+fn layout(body: Rect, areas: usize) -> Layout {
+    let [intro, table] = body.layout(&ratatui::layout::Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(3),
+    ]));
+    let inner = block_of(Style::new()).inner(table);
+    let shown = u16::try_from(areas)
+        .unwrap_or(u16::MAX)
+        .min(inner.height.saturating_sub(1));
+    let [heading, rows, tests] = inner.layout(&ratatui::layout::Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(shown),
+        Constraint::Min(0),
+    ]));
+    // The area's name takes what the ratings leave, cut with an ellipsis if it must be.
+    let width = usize::from(inner.width);
+    let cw = column_width(width);
+    let name_w = width.saturating_sub(2 + 2 * cw).clamp(8, 26);
+    Layout {
+        intro,
+        table,
+        heading,
+        rows,
+        tests,
+        cells: Cells {
+            start: 2 + name_w,
+            widths: [cw, cw],
+        },
+    }
+}
+
+fn block_of<'a>(border: Style) -> ratatui::widgets::Block<'a> {
+    crate::tui::text::boxed(" 0 = none / hardly, 10 = worst / freely ", border)
+}
+
+impl State {
+    /// A click on a rating moves the cursor there (on an area's name, to the same column of
+    /// that area); a click on the rating under the cursor changes it as the keys do: on its `<`
+    /// one less (as ←), anywhere else one more (as →).
+    pub fn click<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
+        let at = layout(body, self.ratings.len());
+        let heights = parts::rows(self.ratings.len());
+        let cursor = (&mut self.field, &mut self.top);
+        match parts::follow_cell(at.rows, &heights, &at.cells, cursor, x, y) {
+            Some(Tapped::Change { back }) => {
+                self.update(ctx, if back { Action::Left } else { Action::Right })
+            }
+            Some(Tapped::Moved) | None => Cmd::Stay,
+        }
+    }
+}
+
 impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
         let after = state.after;
-        let [intro, table] = area.layout(&Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Min(3),
-        ]));
+        let at = layout(area, state.ratings.len());
         let text = if after {
             if state.completed {
                 "Well done. How does each area feel now? Compare with before; change any rating until it is right, then enter saves."
@@ -194,26 +268,25 @@ impl Widget for View<'_, State> {
         };
         Paragraph::new(Line::styled(text, theme.text))
             .wrap(Wrap { trim: true })
-            .render(intro, buf);
-        let block =
-            crate::tui::text::boxed(" 0 = none / hardly, 10 = worst / freely ", theme.border);
-        let inner = block.inner(table);
-        block.render(table, buf);
-        // Columns that fit the width: a rating column holds "< 10 > (was 10)"; the area's name
-        // takes what is left, cut with an ellipsis if it must be.
-        let width = usize::from(inner.width);
-        let cw = if width >= 76 { 24 } else { 16 };
-        let name_w = width.saturating_sub(2 + 2 * cw).clamp(8, 26);
+            .render(at.intro, buf);
+        block_of(theme.border).render(at.table, buf);
+        let cw = at.cells.widths[0];
+        let name_w = at.cells.start - 2;
         let pain_head = if cw >= 18 {
             "Pain or tightness"
         } else {
             "Pain, tightness"
         };
-        let mut lines = vec![Line::styled(
+        Paragraph::new(Line::styled(
             format!("  {:<name_w$}{:<cw$}{}", "Area", pain_head, "Moves freely"),
             theme.dim,
-        )];
-        for (i, r) in state.ratings.iter().enumerate() {
+        ))
+        .render(at.heading, buf);
+        let cursor = (state.field / 2, state.top);
+        let heights = parts::rows(state.ratings.len());
+        let first = parts::first_shown(&heights, cursor, at.rows.height);
+        let mut lines = Vec::new();
+        for (i, r) in state.ratings.iter().enumerate().skip(first) {
             let score = if after {
                 r.after.unwrap_or(r.before)
             } else {
@@ -241,17 +314,23 @@ impl Widget for View<'_, State> {
                     if selected { theme.cursor } else { theme.text },
                 ));
             }
-            lines.push(Line::from(spans));
+            lines.push(crate::tui::text::fit_line(
+                Line::from(spans),
+                usize::from(at.rows.width),
+            ));
         }
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            if after {
-                "Do the same movement tests again, then rate:"
-            } else {
-                "First move each area, then rate how freely it moves:"
-            },
-            theme.title,
-        ));
+        Paragraph::new(lines).render(at.rows, buf);
+        let mut lines = vec![
+            Line::raw(""),
+            Line::styled(
+                if after {
+                    "Do the same movement tests again, then rate:"
+                } else {
+                    "First move each area, then rate how freely it moves:"
+                },
+                theme.title,
+            ),
+        ];
         for t in &state.routine.tests {
             lines.push(Line::raw(format!(
                 "- {}: {}",
@@ -261,6 +340,6 @@ impl Widget for View<'_, State> {
         }
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .render(inner, buf);
+            .render(at.tests, buf);
     }
 }

@@ -134,6 +134,7 @@ impl<'kb> State<'kb> {
         if self.row < regions {
             return Cmd::Push(Screen::Details(details::State {
                 field: self.row * details::FIELDS.len(),
+                top: 0,
                 changing: true,
             }));
         }

@@ -1,7 +1,7 @@
 //! Drawing the area picker: the body map (front and back silhouettes, the area under the cursor
-//! highlighted and marked, chosen areas filled), the name of the area under the cursor beside
-//! it, and the list of every area (the accessible twin of the map). The layout is shared with
-//! clicks, so a click lands where the drawing put things.
+//! drawn as a lattice and marked, chosen areas filled), the name of the area under the cursor
+//! beside it, and the list of every area (the accessible twin of the map). The layout is shared
+//! with clicks, so a click lands where the drawing put things.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -190,8 +190,9 @@ fn draw_list(buf: &mut Buffer, list: Rect, v: &View<'_, State>, border: Style, f
 }
 
 /// The silhouettes: the body between areas lightly shaded, each area shaded (neighbours never
-/// alike, so each shape shows), chosen areas filled (neighbours again in different fills), the area under the cursor highlighted and
-/// pointed at from the gap between the views (so it shows without colour too).
+/// alike, so each shape shows), chosen areas filled (neighbours again in different fills), the
+/// area under the cursor drawn as a lattice of its own, highlighted, and pointed at from the gap
+/// between the views (so it shows without colour too).
 fn draw_map(buf: &mut Buffer, p: Placement, v: &View<'_, State>, focused: bool) {
     let (state, theme, kb) = (v.state, v.shared.theme, v.shared.kb);
     let current = kb.regions().get(state.region).map(|r| r.id.as_str());
@@ -210,11 +211,17 @@ fn draw_map(buf: &mut Buffer, p: Placement, v: &View<'_, State>, focused: bool) 
                     Cell::Body => ('░', theme.dim),
                     Cell::Region(id) if current == Some(id) && back == state.back => {
                         marked = true;
-                        if focused {
-                            (' ', theme.cursor)
+                        let glyph = if is_chosen(v, id) {
+                            CURSOR_CHOSEN
                         } else {
-                            ('▓', theme.cursor_unfocused)
-                        }
+                            CURSOR
+                        };
+                        let style = if focused {
+                            theme.map_cursor
+                        } else {
+                            theme.cursor_unfocused
+                        };
+                        (glyph, style)
                     }
                     Cell::Region(id) if is_chosen(v, id) => (CHOSEN[shade(id)], theme.chosen),
                     Cell::Region(id) => (SHADES[shade(id)], theme.text),
@@ -253,6 +260,11 @@ fn draw_map(buf: &mut Buffer, p: Placement, v: &View<'_, State>, focused: bool) 
 /// so areas that touch differ without colour too.
 const SHADES: [char; 3] = ['▒', '▓', '▚'];
 const CHOSEN: [char; 3] = ['█', '▇', '▉'];
+/// The area under the cursor: a lattice no area is drawn in, light (`╳`) when the area is not
+/// chosen, double (`╬`) when it is, so without colour it looks like neither a chosen area's fill
+/// nor any area's shade (a test checks every area as the cursor).
+const CURSOR: char = '╳';
+const CURSOR_CHOSEN: char = '╬';
 
 /// Which of the three shades an area is drawn in: no two areas that touch, on either view,
 /// share one (a test checks the drawing against the art).
