@@ -110,7 +110,7 @@ impl<'kb> Asked<'kb> {
 /// Draws the intro; returns the other three areas.
 pub fn frame(area: Rect, buf: &mut Buffer, intro: &str, sizes: Sizes, theme: &Theme) -> [Rect; 3] {
     let [top, question, list, detail] = areas(area, sizes);
-    Paragraph::new(Line::styled(intro.to_owned(), theme.dim)).render(top, buf);
+    intro_line(intro, top, buf, theme);
     [question, list, detail]
 }
 
@@ -140,13 +140,19 @@ pub fn click(
     parts::follow(areas(body, sizes)[2], &parts::rows(len), cursor, x, y)
 }
 
-/// The first line of a question screen: what this part of the check is about.
+/// Draws a question screen's intro on its one line, ending with `…` should the window be too
+/// narrow for it (the intros are written to fit 60 columns).
+pub fn intro_line(intro: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let line = Line::styled(intro.to_owned(), theme.dim);
+    Paragraph::new(crate::tui::text::fit_line(line, usize::from(area.width))).render(area, buf);
+}
+
+/// The first line of a question screen: what this part of the check is about (short enough
+/// for 60 columns; the "why" box says more).
 pub fn intro(section: Section) -> &'static str {
     match section {
-        Section::Emergency => {
-            "First, signs that need help now. They can feel like a tight muscle, so everyone is asked."
-        }
-        Section::Health => "Your health. Each answer only changes what is safe for you.",
+        Section::Emergency => "First, signs that need help now, asked of everyone.",
+        Section::Health => "Your health: answers only change what is safe for you.",
         Section::Area => "Questions about the areas you chose.",
     }
 }
@@ -179,3 +185,19 @@ pub fn boxed(lines: Vec<Line<'_>>, theme: &Theme, area: Rect, buf: &mut Buffer) 
 
 /// What "not sure" does, said next to the keys.
 pub const NOT_SURE: &str = "(not sure counts as yes, to be safe)";
+
+#[cfg(test)]
+mod tests {
+    use unicode_width::UnicodeWidthStr;
+
+    use super::*;
+
+    /// Every intro fits the smallest window the app draws in (60 columns, a cell of margin on
+    /// each side), so it is never cut (`intro_line` would end it with `…`).
+    #[test]
+    fn intros_fit_sixty_columns() {
+        for section in [Section::Emergency, Section::Health, Section::Area] {
+            assert!(intro(section).width() <= 58, "{}", intro(section));
+        }
+    }
+}

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use super::ask::{self, Asked};
 use super::{Cmd, Ctx, View};
@@ -50,7 +50,7 @@ impl Widget for View<'_, State<'_>> {
             Constraint::Length(1),
             Constraint::Min(3),
         ]));
-        Paragraph::new(Line::styled(ask::intro(item.section), theme.dim)).render(top, buf);
+        ask::intro_line(ask::intro(item.section), top, buf, theme);
         let mut lines = vec![
             Line::styled(
                 crate::flow::question_text(shared.kb, regions, &item.question, shared.emergency),
