@@ -412,7 +412,7 @@ impl<'kb> Screen<'kb> {
             Screen::History(_) => {
                 "Mouse: click a session to move there; click it again to see it in full. The wheel moves."
             }
-            Screen::Outcome(_) | Screen::Technique(_) | Screen::Session(_) => {
+            Screen::Outcome(_) | Screen::Technique(_) | Screen::Session(_) | Screen::Done(_) => {
                 "Mouse: the wheel scrolls."
             }
             Screen::Details(_) => {
@@ -421,7 +421,7 @@ impl<'kb> Screen<'kb> {
             Screen::Rate(_) => {
                 "Mouse: click a rating to move there; click it again for one more (on its < for one less). The wheel moves between the areas."
             }
-            Screen::Item(_) | Screen::Done(_) => {
+            Screen::Item(_) => {
                 return None;
             }
         })
@@ -434,6 +434,7 @@ impl<'kb> Screen<'kb> {
             Screen::Routine(s) => s.scroll.fit(max),
             Screen::Technique(s) => s.scroll.fit(max),
             Screen::Session(s) => s.scroll.fit(max),
+            Screen::Done(s) => s.scroll.fit(max),
             _ => {}
         }
     }
@@ -498,7 +499,7 @@ impl<'kb> Screen<'kb> {
             Screen::Search(s) => View { state: s, shared }.render(area, buf),
             Screen::Rate(s) => View { state: s, shared }.render(area, buf),
             Screen::Session(s) => View { state: s, shared }.render(area, buf, &mut fit),
-            Screen::Done(s) => View { state: s, shared }.render(area, buf),
+            Screen::Done(s) => View { state: s, shared }.render(area, buf, &mut fit),
             Screen::History(s) => View { state: s, shared }.render(area, buf),
         }
         fit
