@@ -165,6 +165,21 @@ pub fn wheel_row(field: usize, per_row: usize, total: usize, up: bool) -> usize 
     to.unwrap_or(field)
 }
 
+/// Where a page, home/end (or `g`/`G`) action moves the cursor of a table of `total` values,
+/// `per_row` a row: a page of rows ([`PAGE`]) up or down, or the first or the last row, staying
+/// in the column (as the lists page, through [`list_move`]); `None` for any other action.
+pub fn table_page(field: usize, per_row: usize, total: usize, action: &Action) -> Option<usize> {
+    if !matches!(
+        action,
+        Action::PageUp | Action::PageDown | Action::Home | Action::End
+    ) {
+        return None;
+    }
+    let per_row = per_row.max(1);
+    let row = list_move(field / per_row, total / per_row, PAGE, action)?;
+    Some(row * per_row + field % per_row)
+}
+
 /// Rows a page moves in a list (the lists are at least this tall at 80x24).
 pub const PAGE: usize = 10;
 
