@@ -17,27 +17,29 @@ use crate::tui::keys::{
 };
 use crate::tui::widgets as parts;
 
-pub const KEYS: &[Binding] = &[
-    SCROLL_U,
-    SCROLL_D,
-    SCROLL_HINT,
-    SCROLL_UP,
-    SCROLL_DOWN,
-    FIRST,
-    LAST,
+/// Scrolling the text, as every text pane scrolls.
+macro_rules! scrolling {
+    ($($rest:expr),* $(,)?) => {
+        &[
+            SCROLL_U,
+            SCROLL_D,
+            SCROLL_HINT,
+            SCROLL_UP,
+            SCROLL_DOWN,
+            FIRST,
+            LAST,
+            $($rest),*
+        ]
+    };
+}
+
+pub const KEYS: &[Binding] = scrolling![
     bind(&[Key::Enter], "enter", "finish", Action::Next),
     bind(&[Key::Char('h')], "h", "history", Action::OpenHistory),
 ];
 
 /// After a failed save: the same, and a retry.
-pub const FAILED_KEYS: &[Binding] = &[
-    SCROLL_U,
-    SCROLL_D,
-    SCROLL_HINT,
-    SCROLL_UP,
-    SCROLL_DOWN,
-    FIRST,
-    LAST,
+pub const FAILED_KEYS: &[Binding] = scrolling![
     bind(&[Key::Enter], "enter", "finish", Action::Next),
     bind(&[Key::Char('r')], "r", "try saving again", Action::Retry),
     bind(&[Key::Char('h')], "h", "history", Action::OpenHistory),
