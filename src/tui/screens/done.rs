@@ -122,10 +122,21 @@ impl StatefulWidget for View<'_, State> {
             theme.title,
         ));
         lines.push(Line::raw(""));
+        // The names in a column as wide as the longest, two spaces always after it (never
+        // "skullpain").
+        let names = state
+            .record
+            .ratings
+            .iter()
+            .map(|r| region_name(kb, &r.region));
+        let width = names.map(|n| n.chars().count()).max().unwrap_or(0) + 2;
         for r in &state.record.ratings {
             let after = r.after.unwrap_or(r.before);
             lines.push(Line::from(vec![
-                Span::styled(format!("{:<26}", region_name(kb, &r.region)), theme.title),
+                Span::styled(
+                    format!("{:<width$}", region_name(kb, &r.region)),
+                    theme.title,
+                ),
                 Span::raw(format!(
                     "{}; {}",
                     change(Scale::Pain, r.before.pain, after.pain).words(),

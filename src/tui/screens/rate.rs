@@ -253,7 +253,7 @@ fn layout(body: Rect, state: &State) -> Layout {
     // The area's name takes what the ratings leave, cut with an ellipsis if it must be.
     let width = usize::from(inner.width);
     let cw = column_width(width);
-    let name_w = width.saturating_sub(2 + 2 * cw).clamp(8, 26);
+    let name_w = width.saturating_sub(2 + 2 * cw).clamp(8, 28);
     Layout {
         intro,
         table,
@@ -279,7 +279,7 @@ fn test_lines(
         (false, false) => "First move each area, then rate how freely it moves:",
         (false, true) => "First move this area, then rate how freely it moves:",
         (true, false) => "Do the same movement tests again, then rate:",
-        (true, true) => "Do the same movement test of this area again, then rate:",
+        (true, true) => "Do this area's movement test again, then rate:",
     };
     let mut lines = vec![Line::raw("")];
     lines.extend(text::wrap_item(heading, theme.title, width));
