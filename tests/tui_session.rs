@@ -230,7 +230,7 @@ fn the_history_screen_shows_sessions_and_the_trend_per_area() {
 }
 
 #[test]
-fn session_screens_at_80x24_and_120x40() {
+fn session_screens_at_every_size() {
     let kb = common::kb();
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::in_dir(dir.path());
@@ -238,6 +238,28 @@ fn session_screens_at_80x24_and_120x40() {
     let mut app = routine_app(&kb, Some(store.clone()));
     drive::char(&mut app, 'g');
     states.push(("rate_before", app));
+
+    // Three areas, the cursor on the second: at 60x20 the tests shown are that area's.
+    let mut app = walk_to_result(&kb, &["calves", "hamstrings", "neck"], &yes_to(&[]));
+    drive::to_routine(&mut app, &["foam_roller_medium", "tennis_ball"]);
+    drive::char(&mut app, 'g');
+    for c in [KeyCode::Down, KeyCode::Down, KeyCode::Right] {
+        key(&mut app, c);
+    }
+    states.push(("rate_before_three_areas", app));
+
+    let mut app = routine_app(&kb, Some(store.clone()));
+    drive::char(&mut app, 'g');
+    key(&mut app, KeyCode::Enter);
+    let total: u64 = drive::timer(&app)
+        .phases()
+        .iter()
+        .map(|p| u64::from(p.seconds))
+        .sum();
+    drive::tick(&mut app, secs(total));
+    assert_eq!(app.id(), Screen::RateAfter);
+    key(&mut app, KeyCode::Left);
+    states.push(("rate_after_completed", app));
 
     let mut app = routine_app(&kb, Some(store.clone()));
     drive::char(&mut app, 'g');
@@ -281,7 +303,7 @@ fn session_screens_at_80x24_and_120x40() {
     states.push(("history_empty", app));
 
     for (name, app) in &states {
-        for (w, h) in [(80, 24), (120, 40)] {
+        for (w, h) in common::sizes::SIZES {
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app, w, h));
         }
         // And at every size (60x20 to 200x60): no row cut without an ellipsis.
@@ -312,4 +334,62 @@ fn every_stop_sign_shows_at_80x24_during_a_session() {
             );
         }
     }
+}
+
+/// PgUp/PgDn/Home/End/g/G on the two tables move between areas and keep the column: the
+/// ratings (two values an area) and "How does it feel" (four).
+#[test]
+fn the_tables_page_between_areas_keeping_the_column() {
+    let kb = common::kb();
+    let mut app = walk_to_result(&kb, &["calves", "hamstrings", "neck"], &yes_to(&[]));
+    drive::to_routine(&mut app, &["foam_roller_medium", "tennis_ball"]);
+    drive::char(&mut app, 'g');
+    assert_eq!(app.id(), Screen::RateBefore);
+    let last = drive::ratings(&app).len() - 1;
+    key(&mut app, KeyCode::Down); // moves freely, first area
+    for (press, to) in [
+        (KeyCode::End, last * 2 + 1),
+        (KeyCode::Home, 1),
+        (KeyCode::PageDown, last * 2 + 1),
+        (KeyCode::PageUp, 1),
+        (KeyCode::Char('G'), last * 2 + 1),
+        (KeyCode::Char('g'), 1),
+    ] {
+        key(&mut app, press);
+        assert_eq!(drive::cursor(&app), to, "{press:?}");
+    }
+    assert_eq!(
+        app.id(),
+        Screen::RateBefore,
+        "g is not the routine's g here"
+    );
+    let help = app
+        .screen()
+        .keys()
+        .iter()
+        .map(|b| b.label)
+        .collect::<Vec<_>>();
+    assert!(
+        help.contains(&"pgup") && help.contains(&"home g"),
+        "{help:?}"
+    );
+
+    let mut app = App::new(&kb, "112");
+    drive::choose_regions(&mut app, &["neck", "calves", "hamstrings", "feet"]);
+    assert_eq!(app.id(), Screen::Details);
+    let areas = app.answers.chosen(&kb).len();
+    assert_eq!(areas, 4);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down);
+    }
+    for (press, to) in [
+        (KeyCode::End, (areas - 1) * 4 + 3),
+        (KeyCode::Char('g'), 3),
+        (KeyCode::PageDown, (areas - 1) * 4 + 3),
+        (KeyCode::Home, 3),
+    ] {
+        key(&mut app, press);
+        assert_eq!(drive::cursor(&app), to, "{press:?}");
+    }
+    assert_eq!(app.id(), Screen::Details);
 }

@@ -287,3 +287,41 @@ fn the_details_table_keeps_since_and_goal_whole_at_60_columns() {
         "{text}"
     );
 }
+
+/// The harness finds a wrapped paragraph cut at a box's bottom, and takes neither a paragraph
+/// that fits, nor one ended with an ellipsis, nor a table's last row for one.
+#[test]
+fn the_harness_finds_text_cut_at_the_bottom_of_a_box() {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+    let text = "Face a wall with one foot back and its heel down, and bend the front knee toward \
+                the wall. Notice how far you lean before the back calf pulls, then switch legs.";
+    let boxed = |text: &str, height: u16| {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, height));
+        Paragraph::new(text.to_owned())
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().padding(Padding::horizontal(1)))
+            .render(buf.area, &mut buf);
+        common::sizes::cut_at_bottom(&buf)
+    };
+    assert_eq!(boxed(text, 5).len(), 1, "three of five lines shown");
+    assert!(boxed(text, 7).is_empty(), "every line shown");
+    assert!(boxed(text, 12).is_empty(), "room to spare");
+    assert!(
+        boxed(
+            "Calves        3 (was 3)     5 (was 5) Neck        3 (was 3)    5",
+            4
+        )
+        .is_empty(),
+        "table rows are not running text"
+    );
+    assert!(
+        boxed(
+            "Face a wall with one foot back and its heel down, and bend the front…",
+            4
+        )
+        .is_empty(),
+        "cut with an ellipsis"
+    );
+}

@@ -134,6 +134,54 @@ pub fn fit_line(line: Line<'_>, width: usize) -> Line<'static> {
     out
 }
 
+/// `text` in `style` wrapped to `width` as [`wrap`] wraps it; an item of a list ("- " first)
+/// hangs its following lines under its text.
+pub fn wrap_item(text: &str, style: Style, width: usize) -> Vec<Line<'static>> {
+    let (marker, rest) = match text.strip_prefix("- ") {
+        Some(rest) => ("- ", rest),
+        None => ("", text),
+    };
+    let hang = marker.len();
+    wrap(rest, width.saturating_sub(hang))
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let lead = if i == 0 { marker } else { &"  "[..hang] };
+            Line::styled(format!("{lead}{line}"), style)
+        })
+        .collect()
+}
+
+/// `lines` (each at most `width` cells) cut to `height` rows: when they do not all fit, the
+/// last row shown ends with an ellipsis, so text is never cut silently at the bottom of its box.
+pub fn clip(mut lines: Vec<Line<'static>>, height: usize, width: usize) -> Vec<Line<'static>> {
+    if lines.len() <= height {
+        return lines;
+    }
+    lines.truncate(height);
+    if let Some(mut last) = lines.pop() {
+        while last
+            .spans
+            .last()
+            .is_some_and(|s| s.content.trim_end().is_empty())
+        {
+            last.spans.pop();
+        }
+        if let Some(span) = last.spans.last_mut() {
+            span.content = span.content.trim_end().to_owned().into();
+        }
+        // Right after the text when there is room, else in place of its last cell.
+        if last.width() < width {
+            let style = last.spans.last().map_or(last.style, |s| s.style);
+            last.spans.push(Span::styled(ELLIPSIS.to_string(), style));
+        } else {
+            last = fit_line(last, width.saturating_sub(1));
+        }
+        lines.push(last);
+    }
+    lines
+}
+
 /// How many rows `lines` take wrapped at `width` (what a `Paragraph` with word wrap draws).
 pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
     let paragraph = ratatui::widgets::Paragraph::new(lines.to_vec())
@@ -190,6 +238,19 @@ mod tests {
         );
         assert_eq!(line.to_string(), "Head a…");
         assert_eq!(line.width(), 7);
+    }
+
+    #[test]
+    fn a_list_item_hangs_and_clipped_text_ends_with_an_ellipsis() {
+        let lines = wrap_item("- Calves: face a wall and lean", Style::new(), 12);
+        let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        assert_eq!(text, ["- Calves:", "  face a", "  wall and", "  lean"]);
+        let clipped = clip(lines.clone(), 2, 12);
+        let text: Vec<String> = clipped.iter().map(ToString::to_string).collect();
+        assert_eq!(text, ["- Calves:", "  face a…"]);
+        assert_eq!(clip(lines.clone(), 9, 12).len(), 4);
+        let full = vec![Line::raw("abcdef"), Line::raw("ghijkl")];
+        assert_eq!(clip(full, 1, 6)[0].to_string(), "abcd…");
     }
 
     #[test]

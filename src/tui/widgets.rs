@@ -254,7 +254,9 @@ pub fn list(
         .with_offset(first_shown(&heights, cursor, inner_height))
         .with_selected(Some(selected));
     let total = items.len();
-    let scrolls = total > usize::from(inner_height);
+    // Counted in rows: items of several rows can hide one even when there are fewer items
+    // than rows.
+    let scrolls = heights.iter().sum::<usize>() > usize::from(inner_height);
     // The last column is kept for the scrollbar, so it never covers text.
     let list_area = if scrolls {
         Rect {

@@ -1,7 +1,8 @@
 //! The every-screen-at-every-size harness: the four sizes every screen is planned for, drawing
 //! the app into a test buffer, and the checks every screen must pass at every size (no row cut
-//! without an ellipsis; on question pages, the answer keys and the "why" in view). Each screen's
-//! owner adds its states to a `states` table (see `tests/tui_sizes.rs`) and calls [`check`].
+//! without an ellipsis, at a box's side or its bottom; on question pages, the answer keys and
+//! the "why" in view). Each screen's owner adds its states to a `states` table (see
+//! `tests/tui_snapshots.rs`) and calls [`check`].
 
 use fascia::tui::action::Action;
 use fascia::tui::app::App;
@@ -85,6 +86,78 @@ pub fn cut_rows(buf: &Buffer) -> Vec<String> {
     out
 }
 
+/// Scrollbar glyphs (ratatui's default vertical bar): a box that shows one scrolls, and says
+/// so.
+fn is_scrollbar(s: &str) -> bool {
+    matches!(s, "█" | "║" | "▲" | "▼" | "↑" | "↓")
+}
+
+/// The longest word a wrapped line leaves room for at its end when the next one does not fit.
+const LONGEST_WORD: usize = 14;
+
+/// Rows with running text cut at a box's bottom border: a wrapped paragraph whose last visible
+/// line is not its last line. The buffer alone cannot say whether more text follows, so the
+/// check looks for what such a cut leaves behind, all at once, on the box's last inner row:
+///
+/// - it is running text, not a table or list row: it has words separated by single spaces
+///   (columns are padded with runs of spaces) and the row above it has text too;
+/// - it was wrapped, not ended: it reaches within [`LONGEST_WORD`] cells of the box's inner
+///   right edge (a wrap leaves only as much room as the next word would have needed) and does
+///   not end a sentence or clause (`.` `:` `!` `?` `)` `…`);
+/// - the box does not scroll: no scrollbar on its right, inside or on the border;
+/// - the box is whole: its bottom border unbroken, no other box (an overlay) drawn over it.
+///
+/// A paragraph that ends its last line mid-sentence and fills the box exactly would be taken
+/// for a cut one; none does, and such text ends with a full stop. Returns "row N: text" for each.
+pub fn cut_at_bottom(buf: &Buffer) -> Vec<String> {
+    let area = buf.area;
+    let at = |x: u16, y: u16| buf[(x, y)].symbol();
+    let mut out = Vec::new();
+    for y0 in 0..area.height {
+        for x0 in 0..area.width {
+            if at(x0, y0) != "┌" {
+                continue;
+            }
+            let Some(x1) = (x0 + 1..area.width).find(|&x| at(x, y0) == "┐") else {
+                continue;
+            };
+            let Some(y1) = (y0 + 1..area.height).find(|&y| at(x0, y) != "│" && at(x0, y) != "├")
+            else {
+                continue;
+            };
+            // A whole box: its bottom unbroken, and no other box (an overlay) over its inside.
+            let whole = at(x0, y1) == "└"
+                && at(x1, y1) == "┘"
+                && (x0 + 1..x1).all(|x| at(x, y1) == "─")
+                && (x0 + 1..x1).all(|x| !matches!(at(x, y1 - 1), "│" | "┌" | "└"));
+            if !whole || y1 < y0 + 3 {
+                continue;
+            }
+            let scrolls =
+                (y0 + 1..y1).any(|y| (x1.saturating_sub(2)..=x1).any(|x| is_scrollbar(at(x, y))));
+            if scrolls {
+                continue;
+            }
+            let row = |y: u16| -> String { (x0 + 1..x1).map(|x| at(x, y)).collect() };
+            let (last, above) = (row(y1 - 1), row(y1 - 2));
+            let text = last.trim();
+            let prose = !text.is_empty() && !text.contains("  ") && !above.trim().is_empty();
+            let right = last.trim_end().chars().count();
+            let inner = usize::from(x1 - x0 - 1);
+            let wrapped = right + LONGEST_WORD >= inner
+                && !text.ends_with(['.', ':', '!', '?', ')', '…', '"']);
+            if prose && wrapped {
+                out.push(format!(
+                    "row {}: text cut at the box's bottom: {}",
+                    y1 - 1,
+                    text
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// What a question page must show at every size: the keys that answer and the "why we ask".
 pub fn question_page_problems(buf: &Buffer, keys: &[Binding]) -> Vec<String> {
     let text = rows(buf).join("\n");
@@ -117,6 +190,7 @@ pub fn check(name: &str, app: &App<'_>, question_page: bool) {
         let terminal = draw(app, w, h, &theme);
         let buf = terminal.backend().buffer();
         let mut problems = cut_rows(buf);
+        problems.extend(cut_at_bottom(buf));
         if question_page {
             problems.extend(question_page_problems(buf, app.screen().keys()));
         }

@@ -11,7 +11,9 @@ use crate::engine::Since;
 use crate::flow::{self, Page};
 use crate::kb::{Feel, Goal};
 use crate::tui::action::Action;
-use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind, help_only};
+use crate::tui::keys::{
+    BACK, BROWSE, Binding, DOWN, FIRST, Key, LAST, MOVE, PAGE_DOWN, PAGE_UP, UP, bind, help_only,
+};
 use crate::tui::text;
 use crate::tui::widgets::{self as parts, Cells, Tapped};
 use crate::words;
@@ -20,6 +22,10 @@ pub const KEYS: &[Binding] = &[
     UP,
     DOWN,
     MOVE,
+    PAGE_UP,
+    PAGE_DOWN,
+    FIRST,
+    LAST,
     help_only(
         &[Key::Left, Key::Char('h')],
         "← h",
@@ -67,6 +73,10 @@ impl State {
             Action::Down => self.field = (self.field + 1).min(total.saturating_sub(1)),
             Action::Wheel { up } => {
                 self.field = super::wheel_row(self.field, FIELDS.len(), total, up);
+            }
+            Action::PageUp | Action::PageDown | Action::Home | Action::End => {
+                let to = super::table_page(self.field, FIELDS.len(), total, &action);
+                self.field = to.unwrap_or(self.field);
             }
             Action::Left | Action::Right | Action::Toggle => {
                 let forward = !matches!(action, Action::Left);
@@ -173,7 +183,10 @@ struct Layout {
 fn layout(body: Rect, field: usize) -> Layout {
     let area = text::readable(body);
     let hint = Line::raw(help(FIELDS[field % FIELDS.len()]));
-    let hint_height = text::wrapped_height(std::slice::from_ref(&hint), area.width).max(1);
+    // Measured at the width it is drawn in (inside a cell of margin each side), so it is never
+    // cut at the bottom.
+    let hint_height =
+        text::wrapped_height(std::slice::from_ref(&hint), area.width.saturating_sub(2)).max(1);
     let [table, info] = area.layout(&ratatui::layout::Layout::vertical([
         Constraint::Min(3),
         Constraint::Length(hint_height + 1),
@@ -280,6 +293,15 @@ impl Widget for View<'_, State> {
             ));
         }
         Paragraph::new(lines).render(at.rows, buf);
+        if chosen.len() * at.height > usize::from(at.rows.height) {
+            // More areas than rows: a scrollbar in the padding beside them says so.
+            let bar = Rect {
+                x: at.rows.right(),
+                width: 1,
+                ..at.rows
+            };
+            parts::scrollbar(buf, bar, chosen.len(), field / FIELDS.len());
+        }
         Paragraph::new(at.hint)
             .wrap(Wrap { trim: true })
             .render(at.info, buf);

@@ -165,6 +165,21 @@ pub fn wheel_row(field: usize, per_row: usize, total: usize, up: bool) -> usize 
     to.unwrap_or(field)
 }
 
+/// Where a page, home/end (or `g`/`G`) action moves the cursor of a table of `total` values,
+/// `per_row` a row: a page of rows ([`PAGE`]) up or down, or the first or the last row, staying
+/// in the column (as the lists page, through [`list_move`]); `None` for any other action.
+pub fn table_page(field: usize, per_row: usize, total: usize, action: &Action) -> Option<usize> {
+    if !matches!(
+        action,
+        Action::PageUp | Action::PageDown | Action::Home | Action::End
+    ) {
+        return None;
+    }
+    let per_row = per_row.max(1);
+    let row = list_move(field / per_row, total / per_row, PAGE, action)?;
+    Some(row * per_row + field % per_row)
+}
+
 /// Rows a page moves in a list (the lists are at least this tall at 80x24).
 pub const PAGE: usize = 10;
 
@@ -412,7 +427,7 @@ impl<'kb> Screen<'kb> {
             Screen::History(_) => {
                 "Mouse: click a session to move there; click it again to see it in full. The wheel moves."
             }
-            Screen::Outcome(_) | Screen::Technique(_) | Screen::Session(_) => {
+            Screen::Outcome(_) | Screen::Technique(_) | Screen::Session(_) | Screen::Done(_) => {
                 "Mouse: the wheel scrolls."
             }
             Screen::Details(_) => {
@@ -421,7 +436,7 @@ impl<'kb> Screen<'kb> {
             Screen::Rate(_) => {
                 "Mouse: click a rating to move there; click it again for one more (on its < for one less). The wheel moves between the areas."
             }
-            Screen::Item(_) | Screen::Done(_) => {
+            Screen::Item(_) => {
                 return None;
             }
         })
@@ -434,6 +449,7 @@ impl<'kb> Screen<'kb> {
             Screen::Routine(s) => s.scroll.fit(max),
             Screen::Technique(s) => s.scroll.fit(max),
             Screen::Session(s) => s.scroll.fit(max),
+            Screen::Done(s) => s.scroll.fit(max),
             _ => {}
         }
     }
@@ -498,7 +514,7 @@ impl<'kb> Screen<'kb> {
             Screen::Search(s) => View { state: s, shared }.render(area, buf),
             Screen::Rate(s) => View { state: s, shared }.render(area, buf),
             Screen::Session(s) => View { state: s, shared }.render(area, buf, &mut fit),
-            Screen::Done(s) => View { state: s, shared }.render(area, buf),
+            Screen::Done(s) => View { state: s, shared }.render(area, buf, &mut fit),
             Screen::History(s) => View { state: s, shared }.render(area, buf),
         }
         fit

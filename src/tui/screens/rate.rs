@@ -13,13 +13,20 @@ use crate::history::{Rating, Record, Score, SessionStatus};
 use crate::report::region_name;
 use crate::session::Timer;
 use crate::tui::action::{Action, Effect};
-use crate::tui::keys::{BACK, Binding, DOWN, Key, MOVE, UP, bind, help_only};
+use crate::tui::keys::{
+    BACK, Binding, DOWN, FIRST, Key, LAST, MOVE, PAGE_DOWN, PAGE_UP, UP, bind, help_only,
+};
+use crate::tui::text;
 use crate::tui::widgets::{self as parts, Cells, Tapped};
 
 const AFTER_KEYS: &[Binding] = &[
     UP,
     DOWN,
     MOVE,
+    PAGE_UP,
+    PAGE_DOWN,
+    FIRST,
+    LAST,
     help_only(&[Key::Left, Key::Char('h')], "← h", "less", Action::Left),
     help_only(&[Key::Right, Key::Char('l')], "→ l", "more", Action::Right),
     bind(&[], "←→", "change", Action::Left),
@@ -30,6 +37,10 @@ const BEFORE_KEYS: &[Binding] = &[
     UP,
     DOWN,
     MOVE,
+    PAGE_UP,
+    PAGE_DOWN,
+    FIRST,
+    LAST,
     help_only(&[Key::Left, Key::Char('h')], "← h", "less", Action::Left),
     help_only(&[Key::Right, Key::Char('l')], "→ l", "more", Action::Right),
     bind(&[], "←→", "change", Action::Left),
@@ -149,6 +160,9 @@ impl State {
             Action::Up => self.field = self.field.saturating_sub(1),
             Action::Down => self.field = (self.field + 1).min(total.saturating_sub(1)),
             Action::Wheel { up } => self.field = super::wheel_row(self.field, 2, total, up),
+            Action::PageUp | Action::PageDown | Action::Home | Action::End => {
+                self.field = super::table_page(self.field, 2, total, &action).unwrap_or(self.field);
+            }
             Action::Left | Action::Right => {
                 let field = self.field;
                 let Some(r) = self.ratings.get_mut(field / 2) else {
@@ -183,7 +197,8 @@ impl State {
     }
 }
 
-/// Where the screen's parts go in its body, shared by drawing and clicks.
+/// Where the screen's parts go in its body (a readable column on wide screens), shared by
+/// drawing and clicks.
 struct Layout {
     intro: Rect,
     /// The table's box, its heading row, a row per area, and the movement tests below them.
@@ -200,15 +215,36 @@ fn column_width(width: usize) -> usize {
     if width >= 76 { 24 } else { 16 }
 }
 
-fn layout(body: Rect, areas: usize) -> Layout {
-    let [intro, table] = body.layout(&ratatui::layout::Layout::vertical([
-        Constraint::Length(3),
+/// Rows kept under the areas for the movement tests when there are more areas than fit with
+/// them: a blank, the heading and four lines, room for the test of the area under the cursor.
+const TESTS_ROOM: u16 = 6;
+
+fn intro_text(state: &State) -> &'static str {
+    if !state.after {
+        "Before you start: how does each area feel right now? You will rate it again at the end."
+    } else if state.completed {
+        "Well done. How does each area feel now? Compare with before; change any rating until it is right, then enter saves."
+    } else {
+        "Session ended early: that is fine, and it is saved as ended early. How does each area feel now? Change any rating until it is right, then enter saves."
+    }
+}
+
+fn layout(body: Rect, state: &State) -> Layout {
+    let area = text::readable(body);
+    let intro = Line::raw(intro_text(state));
+    let intro_height = text::wrapped_height(std::slice::from_ref(&intro), area.width);
+    let [intro, _, table] = area.layout(&ratatui::layout::Layout::vertical([
+        Constraint::Length(intro_height),
+        Constraint::Length(1),
         Constraint::Min(3),
     ]));
     let inner = block_of(Style::new()).inner(table);
-    let shown = u16::try_from(areas)
+    let room = inner.height.saturating_sub(1);
+    // Every area when they fit with the tests; else the table scrolls, leaving the tests room.
+    let shown = u16::try_from(state.ratings.len())
         .unwrap_or(u16::MAX)
-        .min(inner.height.saturating_sub(1));
+        .min(room.saturating_sub(TESTS_ROOM).max(1))
+        .min(room);
     let [heading, rows, tests] = inner.layout(&ratatui::layout::Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(shown),
@@ -217,7 +253,7 @@ fn layout(body: Rect, areas: usize) -> Layout {
     // The area's name takes what the ratings leave, cut with an ellipsis if it must be.
     let width = usize::from(inner.width);
     let cw = column_width(width);
-    let name_w = width.saturating_sub(2 + 2 * cw).clamp(8, 26);
+    let name_w = width.saturating_sub(2 + 2 * cw).clamp(8, 28);
     Layout {
         intro,
         table,
@@ -231,8 +267,33 @@ fn layout(body: Rect, areas: usize) -> Layout {
     }
 }
 
+/// The movement tests wrapped to `width`: every area's, or (`only`) one area's.
+fn test_lines(
+    kb: &crate::kb::KnowledgeBase,
+    state: &State,
+    only: Option<&str>,
+    width: usize,
+    theme: &crate::tui::theme::Theme,
+) -> Vec<Line<'static>> {
+    let heading = match (state.after, only.is_some()) {
+        (false, false) => "First move each area, then rate how freely it moves:",
+        (false, true) => "First move this area, then rate how freely it moves:",
+        (true, false) => "Do the same movement tests again, then rate:",
+        (true, true) => "Do this area's movement test again, then rate:",
+    };
+    let mut lines = vec![Line::raw("")];
+    lines.extend(text::wrap_item(heading, theme.title, width));
+    for t in &state.routine.tests {
+        if only.is_none_or(|region| region == t.region) {
+            let item = format!("- {}: {}", region_name(kb, &t.region), t.how);
+            lines.extend(text::wrap_item(&item, theme.text, width));
+        }
+    }
+    lines
+}
+
 fn block_of<'a>(border: Style) -> ratatui::widgets::Block<'a> {
-    crate::tui::text::boxed(" 0 = none / hardly, 10 = worst / freely ", border)
+    text::boxed(" 0 = none / hardly, 10 = worst / freely ", border)
 }
 
 impl State {
@@ -240,7 +301,7 @@ impl State {
     /// that area); a click on the rating under the cursor changes it as the keys do: on its `<`
     /// one less (as ←), anywhere else one more (as →).
     pub fn click<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
-        let at = layout(body, self.ratings.len());
+        let at = layout(body, self);
         let heights = parts::rows(self.ratings.len());
         let cursor = (&mut self.field, &mut self.top);
         match parts::follow_cell(at.rows, &heights, &at.cells, cursor, x, y) {
@@ -256,17 +317,8 @@ impl Widget for View<'_, State> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (kb, theme, state) = (self.shared.kb, self.shared.theme, self.state);
         let after = state.after;
-        let at = layout(area, state.ratings.len());
-        let text = if after {
-            if state.completed {
-                "Well done. How does each area feel now? Compare with before; change any rating until it is right, then enter saves."
-            } else {
-                "Session ended early: that is fine, and it is saved as ended early. How does each area feel now? Change any rating until it is right, then enter saves."
-            }
-        } else {
-            "Before you start: how does each area feel right now? You will rate it again at the end."
-        };
-        Paragraph::new(Line::styled(text, theme.text))
+        let at = layout(area, state);
+        Paragraph::new(Line::styled(intro_text(state), theme.text))
             .wrap(Wrap { trim: true })
             .render(at.intro, buf);
         block_of(theme.border).render(at.table, buf);
@@ -292,7 +344,7 @@ impl Widget for View<'_, State> {
             } else {
                 r.before
             };
-            let name = crate::tui::text::ellipsis(region_name(kb, &r.region), name_w - 1);
+            let name = text::ellipsis(region_name(kb, &r.region), name_w - 1);
             let mut spans = vec![Span::raw(format!("  {name:<name_w$}"))];
             for (f, value) in [score.pain, score.ease].into_iter().enumerate() {
                 let selected = state.field == i * 2 + f;
@@ -314,32 +366,31 @@ impl Widget for View<'_, State> {
                     if selected { theme.cursor } else { theme.text },
                 ));
             }
-            lines.push(crate::tui::text::fit_line(
+            lines.push(text::fit_line(
                 Line::from(spans),
                 usize::from(at.rows.width),
             ));
         }
         Paragraph::new(lines).render(at.rows, buf);
-        let mut lines = vec![
-            Line::raw(""),
-            Line::styled(
-                if after {
-                    "Do the same movement tests again, then rate:"
-                } else {
-                    "First move each area, then rate how freely it moves:"
-                },
-                theme.title,
-            ),
-        ];
-        for t in &state.routine.tests {
-            lines.push(Line::raw(format!(
-                "- {}: {}",
-                region_name(kb, &t.region),
-                t.how
-            )));
+        if state.ratings.len() > usize::from(at.rows.height) {
+            // More areas than rows: a scrollbar in the padding beside them says so.
+            let bar = Rect {
+                x: at.rows.right(),
+                width: 1,
+                ..at.rows
+            };
+            parts::scrollbar(buf, bar, state.ratings.len(), state.field / 2);
         }
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(at.tests, buf);
+        // Every area's test when they fit; else the test of the area under the cursor (it follows
+        // the cursor), and the last line ends with an ellipsis if even that is cut.
+        let (width, height) = (usize::from(at.tests.width), usize::from(at.tests.height));
+        let mut tests = test_lines(kb, state, None, width, theme);
+        if tests.len() > height
+            && let Some(r) = state.ratings.get(state.field / 2)
+            && state.routine.tests.iter().any(|t| t.region == r.region)
+        {
+            tests = test_lines(kb, state, Some(&r.region), width, theme);
+        }
+        Paragraph::new(text::clip(tests, height, width)).render(at.tests, buf);
     }
 }
