@@ -184,6 +184,33 @@ pub fn question_page_problems(buf: &Buffer, keys: &[Binding]) -> Vec<String> {
 
 /// Every check for one screen state at every size: panics naming the state, the size and the
 /// rows at fault.
+/// Rows whose text stops in the middle of a word one cell short of the window's edge (the
+/// margin), which [`cut_rows`] cannot tell from a line that wraps there: drawn one column wider
+/// (`wider`), the same row shows the same text and another letter after it, so the narrower one
+/// was cut. A wrapped line is not: a word never fits into one more column with its space. (Rows
+/// the wider layout moves, such as centred text, are not compared.)
+pub fn cut_at_margin(buf: &Buffer, wider: &Buffer) -> Vec<String> {
+    let (narrow, wide) = (rows(buf), rows(wider));
+    let mut out = Vec::new();
+    for (y, (row, more)) in narrow.iter().zip(&wide).enumerate() {
+        let cells: Vec<char> = row.chars().collect();
+        let wider_cells: Vec<char> = more.chars().collect();
+        let n = cells.len();
+        if n < 2 || wider_cells.len() != n + 1 {
+            continue;
+        }
+        let at_margin =
+            cells[n - 1] == ' ' && cells[n - 2].is_alphanumeric() && cells[n - 3] != ' ';
+        if at_margin
+            && cells[..n - 1] == wider_cells[..n - 1]
+            && wider_cells[n - 1].is_alphanumeric()
+        {
+            out.push(format!("row {y} (cut at the margin): {}", row.trim_end()));
+        }
+    }
+    out
+}
+
 pub fn check(name: &str, app: &App<'_>, question_page: bool) {
     let theme = Theme::new(false);
     for (w, h) in SIZES {
@@ -191,6 +218,10 @@ pub fn check(name: &str, app: &App<'_>, question_page: bool) {
         let buf = terminal.backend().buffer();
         let mut problems = cut_rows(buf);
         problems.extend(cut_at_bottom(buf));
+        problems.extend(cut_at_margin(
+            buf,
+            draw(app, w + 1, h, &theme).backend().buffer(),
+        ));
         if question_page {
             problems.extend(question_page_problems(buf, app.screen().keys()));
         }

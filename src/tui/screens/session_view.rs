@@ -58,11 +58,13 @@ impl StatefulWidget for View<'_, State> {
             Constraint::Length(2),
             Constraint::Min(1),
         ]));
-        put(
-            buf,
-            Paragraph::new(title_lines(kb, state, phase, step, theme)),
-            title,
-        );
+        // One line each; a line too long for the window ends with `…`.
+        let width = usize::from(title.width);
+        let title_text: Vec<Line<'_>> = title_lines(kb, state, phase, step, theme)
+            .into_iter()
+            .map(|line| crate::tui::text::fit_line(line, width))
+            .collect();
+        put(buf, Paragraph::new(title_text), title);
         let left = timer.remaining(now);
         let seconds = left.as_secs() + u64::from(left.subsec_nanos() > 0);
         let time = big_digits::clock(seconds);
