@@ -1,6 +1,6 @@
 //! The every-screen-at-every-size harness: the four sizes every screen is planned for, drawing
 //! the app into a test buffer, and the checks every screen must pass at every size (no row cut
-//! without an ellipsis, at a box's side or its bottom; on question pages, the answer keys and
+//! without an ellipsis, at a box's side or bottom or the window's margin; on question pages, the answer keys and
 //! the "why" in view). Each screen's owner adds its states to a `states` table (see
 //! `tests/tui_snapshots.rs`) and calls [`check`].
 
