@@ -261,6 +261,12 @@ fn session_screens_at_every_size() {
     key(&mut app, KeyCode::Left);
     states.push(("rate_after_completed", app));
 
+    // Getting ready: where to be and the key that starts at once, before the first set.
+    let mut app = routine_app(&kb, Some(store.clone()));
+    drive::char(&mut app, 'g');
+    key(&mut app, KeyCode::Enter);
+    states.push(("session_get_ready", app));
+
     let mut app = routine_app(&kb, Some(store.clone()));
     drive::char(&mut app, 'g');
     key(&mut app, KeyCode::Enter);

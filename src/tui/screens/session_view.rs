@@ -50,12 +50,19 @@ impl StatefulWidget for View<'_, State> {
         let stops = Paragraph::new(stop_lines(step, theme)).wrap(Wrap { trim: true });
         let stops_height =
             u16::try_from(stops.line_count(area.width.saturating_sub(3))).unwrap_or(u16::MAX);
-        let big_clock = area.height >= 3 + 6 + 1 + 2 + stops_height + 2;
+        // The pace (or, getting ready, where to be) gets the rows its wrapped text needs.
+        let pace_lines = if phase.activity == Activity::GetReady {
+            get_ready(kb, step, theme)
+        } else {
+            pacing(now, step, phase.activity, theme)
+        };
+        let pace_height = crate::tui::text::wrapped_height(&pace_lines, area.width).max(2);
+        let big_clock = area.height >= 3 + 6 + 1 + pace_height + stops_height + 2;
         let [title, clock, gauge, pace, rest] = area.layout(&Layout::vertical([
             Constraint::Length(3),
             Constraint::Length(if big_clock { 6 } else { 1 }),
             Constraint::Length(1),
-            Constraint::Length(2),
+            Constraint::Length(pace_height),
             Constraint::Min(1),
         ]));
         // One line each; a line too long for the window ends with `…`.
@@ -86,11 +93,6 @@ impl StatefulWidget for View<'_, State> {
                 .use_unicode(true),
             gauge,
         );
-        let pace_lines = if phase.activity == Activity::GetReady {
-            get_ready(kb, step, theme)
-        } else {
-            pacing(now, step, phase.activity, theme)
-        };
         put(
             buf,
             Paragraph::new(pace_lines).wrap(Wrap { trim: true }),
