@@ -294,6 +294,24 @@ pub fn scrollbar(buf: &mut Buffer, area: Rect, total: usize, position: usize) {
     );
 }
 
+/// A table's scrollbar in the cell of padding right of its `rows`, when its `total` rows
+/// (areas; `row_height` lines each) overflow them; `position` is the row under the cursor.
+pub fn table_scrollbar(
+    buf: &mut Buffer,
+    rows: Rect,
+    (total, row_height): (usize, usize),
+    position: usize,
+) {
+    if total * row_height > usize::from(rows.height) {
+        let bar = Rect {
+            x: rows.right(),
+            width: 1,
+            ..rows
+        };
+        scrollbar(buf, bar, total, position);
+    }
+}
+
 /// Wrapped text scrolled by `scroll` lines (clamped to the end), with a scrollbar when it does
 /// not fit. Returns how far the text can scroll at this size, for the screen's state.
 pub fn scrolled_text(

@@ -293,15 +293,13 @@ impl Widget for View<'_, State> {
             ));
         }
         Paragraph::new(lines).render(at.rows, buf);
-        if chosen.len() * at.height > usize::from(at.rows.height) {
-            // More areas than rows: a scrollbar in the padding beside them says so.
-            let bar = Rect {
-                x: at.rows.right(),
-                width: 1,
-                ..at.rows
-            };
-            parts::scrollbar(buf, bar, chosen.len(), field / FIELDS.len());
-        }
+        // More areas than rows: a scrollbar in the padding beside them says so.
+        parts::table_scrollbar(
+            buf,
+            at.rows,
+            (chosen.len(), at.height),
+            field / FIELDS.len(),
+        );
         Paragraph::new(at.hint)
             .wrap(Wrap { trim: true })
             .render(at.info, buf);

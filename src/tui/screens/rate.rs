@@ -372,15 +372,8 @@ impl Widget for View<'_, State> {
             ));
         }
         Paragraph::new(lines).render(at.rows, buf);
-        if state.ratings.len() > usize::from(at.rows.height) {
-            // More areas than rows: a scrollbar in the padding beside them says so.
-            let bar = Rect {
-                x: at.rows.right(),
-                width: 1,
-                ..at.rows
-            };
-            parts::scrollbar(buf, bar, state.ratings.len(), state.field / 2);
-        }
+        // More areas than rows: a scrollbar in the padding beside them says so.
+        parts::table_scrollbar(buf, at.rows, (state.ratings.len(), 1), state.field / 2);
         // Every area's test when they fit; else the test of the area under the cursor (it follows
         // the cursor), and the last line ends with an ellipsis if even that is cut.
         let (width, height) = (usize::from(at.tests.width), usize::from(at.tests.height));
