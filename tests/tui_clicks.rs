@@ -11,7 +11,7 @@ use common::drive::{self, key, walk_to_result, yes_to};
 use common::sizes::SIZES;
 use crossterm::event::KeyCode;
 use fascia::engine::{Ask, Preference};
-use fascia::history::{Rating, Record, Score, SessionStatus, StepDone, StepStatus, Store};
+use fascia::history::Store;
 use fascia::tui::app::App;
 use fascia::tui::screens::{Id, Screen};
 use fascia::tui::theme::Theme;
@@ -65,32 +65,6 @@ fn shown(app: &App<'_>, (w, h): (u16, u16)) -> String {
         .map(|r| r.concat())
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// A finished session on `at`, rating the calves.
-fn record(id: &str, at: &str) -> Record {
-    Record {
-        v: 2,
-        id: id.to_owned(),
-        started: None,
-        at: at.to_owned(),
-        regions: vec!["calves".into()],
-        routine: vec![StepDone {
-            region: "calves".into(),
-            technique: "nope".into(),
-            tool: "hands".into(),
-            seconds: 60,
-            status: Some(StepStatus::Completed),
-        }],
-        ratings: vec![Rating {
-            region: "calves".into(),
-            before: Score { pain: 5, ease: 4 },
-            after: Some(Score { pain: 3, ease: 6 }),
-        }],
-        completed: true,
-        steps_done: 1,
-        status: Some(SessionStatus::Completed),
-    }
 }
 
 /// The sizes every click test runs at.
@@ -354,9 +328,11 @@ fn the_history_moves_on_a_click_and_opens_a_session_on_a_second() {
     let store = Store::in_dir(dir.path());
     for (i, day) in ["01", "02", "03"].iter().enumerate() {
         store
-            .append(&record(
+            .append(&common::calf_record(
                 &format!("id{i}"),
                 &format!("2026-11-{day}T10:00:00Z"),
+                (5, 3),
+                (4, 6),
             ))
             .expect("append");
     }

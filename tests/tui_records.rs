@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use common::drive::{self, key, walk_to_result, yes_to};
 use crossterm::event::KeyCode;
-use fascia::history::{Rating, Record, Score, SessionStatus, StepStatus, Store};
+use fascia::history::{Record, SessionStatus, StepStatus, Store};
 use fascia::session::Activity;
 use fascia::tui::action::{Action, Effect};
 use fascia::tui::app::App;
@@ -227,37 +227,6 @@ fn a_failed_save_offers_r_and_a_retry_saves_once() {
     assert_eq!(lines(&store), 1);
 }
 
-fn record(id: &str, at: &str, pain: (u8, u8), ease: (u8, u8)) -> Record {
-    Record {
-        v: 2,
-        id: id.to_owned(),
-        started: None,
-        at: at.to_owned(),
-        regions: vec!["calves".into()],
-        routine: vec![fascia::history::StepDone {
-            region: "calves".into(),
-            technique: "nope".into(),
-            tool: "hands".into(),
-            seconds: 60,
-            status: Some(StepStatus::Completed),
-        }],
-        ratings: vec![Rating {
-            region: "calves".into(),
-            before: Score {
-                pain: pain.0,
-                ease: ease.0,
-            },
-            after: Some(Score {
-                pain: pain.1,
-                ease: ease.1,
-            }),
-        }],
-        completed: true,
-        steps_done: 1,
-        status: Some(SessionStatus::Completed),
-    }
-}
-
 fn history<'kb>(kb: &'kb fascia::kb::KnowledgeBase, store: &Store) -> App<'kb> {
     let mut app = App::new(kb, "112");
     app.store = Some(store.clone());
@@ -272,7 +241,7 @@ fn deleting_a_session_in_the_app_keeps_every_other_one() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::in_dir(dir.path());
     for (i, day) in ["01", "02", "03"].iter().enumerate() {
-        let r = record(
+        let r = common::calf_record(
             &format!("id{i}"),
             &format!("2026-11-{day}T10:00:00Z"),
             (5, 3),
@@ -309,7 +278,12 @@ fn a_session_in_full_says_what_each_change_means() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::in_dir(dir.path());
     store
-        .append(&record("a", "2026-11-02T10:00:00Z", (6, 3), (4, 5)))
+        .append(&common::calf_record(
+            "a",
+            "2026-11-02T10:00:00Z",
+            (6, 3),
+            (4, 5),
+        ))
         .expect("append");
     let mut app = history(&kb, &store);
     key(&mut app, KeyCode::Enter);
@@ -332,7 +306,12 @@ fn two_sessions_on_one_day_have_their_own_labels_and_one_point_draws() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::in_dir(dir.path());
     store
-        .append(&record("a", "2026-11-02T09:00:00Z", (6, 3), (4, 5)))
+        .append(&common::calf_record(
+            "a",
+            "2026-11-02T09:00:00Z",
+            (6, 3),
+            (4, 5),
+        ))
         .expect("append");
     let app = history(&kb, &store);
     let one = render(&app, 80, 24);
@@ -341,7 +320,12 @@ fn two_sessions_on_one_day_have_their_own_labels_and_one_point_draws() {
         "a single session draws:\n{one}"
     );
     store
-        .append(&record("b", "2026-11-02T15:30:00Z", (5, 2), (5, 7)))
+        .append(&common::calf_record(
+            "b",
+            "2026-11-02T15:30:00Z",
+            (5, 2),
+            (5, 7),
+        ))
         .expect("append");
     let app = history(&kb, &store);
     let screen = render(&app, 120, 40);
@@ -366,7 +350,7 @@ fn a_long_history_opens_and_scrolls_to_its_oldest_session() {
     let store = Store::in_dir(dir.path());
     let mut text = String::new();
     for i in 0..10_000u32 {
-        let r = record(&format!("s{i}"), &at(i), (6, 4), (4, 6));
+        let r = common::calf_record(&format!("s{i}"), &at(i), (6, 4), (4, 6));
         text.push_str(&serde_json::to_string(&r).expect("json"));
         text.push('\n');
     }

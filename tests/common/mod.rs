@@ -317,3 +317,36 @@ pub fn plain_script(
         remembered,
     )
 }
+
+/// A finished session saved `at` (id `id`), one step on the calves, rated `pain` and `ease`
+/// (before, after).
+pub fn calf_record(id: &str, at: &str, pain: (u8, u8), ease: (u8, u8)) -> fascia::history::Record {
+    fascia::history::Record {
+        v: 2,
+        id: id.to_owned(),
+        started: None,
+        at: at.to_owned(),
+        regions: vec!["calves".into()],
+        routine: vec![fascia::history::StepDone {
+            region: "calves".into(),
+            technique: "nope".into(),
+            tool: "hands".into(),
+            seconds: 60,
+            status: Some(fascia::history::StepStatus::Completed),
+        }],
+        ratings: vec![fascia::history::Rating {
+            region: "calves".into(),
+            before: fascia::history::Score {
+                pain: pain.0,
+                ease: ease.0,
+            },
+            after: Some(fascia::history::Score {
+                pain: pain.1,
+                ease: ease.1,
+            }),
+        }],
+        completed: true,
+        steps_done: 1,
+        status: Some(fascia::history::SessionStatus::Completed),
+    }
+}
