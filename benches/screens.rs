@@ -26,7 +26,7 @@ fn main() {
 /// is parsed.
 #[divan::bench]
 fn first_frame() {
-    let empty = KnowledgeBase::index(fascia::kb::KbData::default());
+    let empty = KnowledgeBase::empty();
     let app = App::new(&empty, "112");
     let mut terminal = terminal();
     draw(&mut terminal, &app, &Theme::new(false));
@@ -40,7 +40,7 @@ fn startup_to_first_key() {
     let theme = Theme::new(false);
     let mut terminal = terminal();
     {
-        let empty = KnowledgeBase::index(fascia::kb::KbData::default());
+        let empty = KnowledgeBase::empty();
         draw(&mut terminal, &App::new(&empty, "112"), &theme);
     }
     let kb = KnowledgeBase::embedded().expect("kb");

@@ -708,7 +708,7 @@ fn the_welcome_screen_reads_nothing_from_the_knowledge_base() {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     let kb = common::kb();
-    let empty = fascia::kb::KnowledgeBase::index(fascia::kb::KbData::default());
+    let empty = fascia::kb::KnowledgeBase::empty();
     let draw = |app: &App<'_>, w: u16, h: u16| {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         terminal

@@ -101,6 +101,12 @@ impl KnowledgeBase {
         }
     }
 
+    /// A knowledge base with nothing in it: what the app's first frame is drawn with while the
+    /// built-in one is parsed (the welcome screen reads nothing from it).
+    pub fn empty() -> Self {
+        Self::index(KbData::default())
+    }
+
     /// The built-in knowledge base parsed strictly and validated in full, as a file from outside
     /// would be (`kb check`, and the test that guards the shipped data).
     pub fn embedded_checked() -> Result<Self, LoadError> {

@@ -138,8 +138,7 @@ impl Position {
     }
 }
 
-/// The whole knowledge base, as written in JSON. (Empty by default: what the app's first frame
-/// is drawn with while the built-in one is parsed.)
+/// The whole knowledge base, as written in JSON (empty by default: `KnowledgeBase::empty`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KbData {

@@ -100,7 +100,7 @@ pub fn run(
     let result = enter().map_err(TuiError::from).and_then(|mut terminal| {
         // The first frame, then the knowledge base (keys typed meanwhile wait in the terminal).
         let sessions = {
-            let empty = KnowledgeBase::index(crate::kb::KbData::default());
+            let empty = KnowledgeBase::empty();
             let mut first = App::new(&empty, emergency);
             first.store.clone_from(&store);
             first.profiles.clone_from(&profiles);
