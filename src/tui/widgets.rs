@@ -294,6 +294,26 @@ pub fn scrollbar(buf: &mut Buffer, area: Rect, total: usize, position: usize) {
     );
 }
 
+/// A value in a table row, `width` cells wide: between `<` and `>` (and in the cursor's style)
+/// when it is under the cursor, else between spaces; `note` follows it either way.
+pub fn table_cell(
+    value: &str,
+    note: &str,
+    width: usize,
+    selected: bool,
+    theme: &Theme,
+) -> Span<'static> {
+    let text = if selected {
+        format!("<{value}>{note}")
+    } else {
+        format!(" {value} {note}")
+    };
+    Span::styled(
+        format!("{text:<width$}"),
+        if selected { theme.cursor } else { theme.text },
+    )
+}
+
 /// A table's scrollbar in the cell of padding right of its `rows`, when its `total` rows
 /// (areas; `row_height` lines each) overflow them; `position` is the row under the cursor.
 pub fn table_scrollbar(

@@ -277,15 +277,7 @@ impl Widget for View<'_, State> {
             }
             for (f, (value, width)) in values.iter().zip(widths).enumerate() {
                 let selected = field == i * FIELDS.len() + f;
-                let text = if selected {
-                    format!("<{value}>")
-                } else {
-                    format!(" {value} ")
-                };
-                spans.push(Span::styled(
-                    format!("{text:<width$}"),
-                    if selected { theme.cursor } else { theme.text },
-                ));
+                spans.push(parts::table_cell(value, "", width, selected, theme));
             }
             lines.push(text::fit_line(
                 Line::from(spans),

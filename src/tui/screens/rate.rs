@@ -356,14 +356,12 @@ impl Widget for View<'_, State> {
                 } else {
                     String::new()
                 };
-                let text = if selected {
-                    format!("< {value:>2} >{was}")
-                } else {
-                    format!("  {value:>2}  {was}")
-                };
-                spans.push(Span::styled(
-                    format!("{text:<cw$}"),
-                    if selected { theme.cursor } else { theme.text },
+                spans.push(parts::table_cell(
+                    &format!(" {value:>2} "),
+                    &was,
+                    cw,
+                    selected,
+                    theme,
                 ));
             }
             lines.push(text::fit_line(
