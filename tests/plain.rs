@@ -323,17 +323,7 @@ fn no_escape_sequences_even_in_a_terminal() {
 /// first once there are answers.
 #[test]
 fn a_bad_answer_repeats_only_the_prompt_and_q_quits_anywhere() {
-    let kb = common::kb();
-    let run = |input: &str| {
-        let mut out = Vec::new();
-        let options = fascia::plain::Options {
-            store: None,
-            ..fascia::plain::Options::from_env()
-        };
-        fascia::plain::run(&kb, "112", input.as_bytes(), &mut out, options)
-            .expect("plain mode ends");
-        String::from_utf8(out).expect("utf-8")
-    };
+    let run = in_process;
     let out = run("2\n99\nq\n");
     assert_eq!(
         out.matches("Browse: areas").count(),
@@ -362,6 +352,18 @@ fn a_bad_answer_repeats_only_the_prompt_and_q_quits_anywhere() {
     let out = run("1\n18\nq\n\nq\ny\n");
     assert!(out.contains("Your answers will be lost"), "{out}");
     assert!(out.trim_end().ends_with("Goodbye."), "{out}");
+}
+
+/// What plain mode says to `input`, run in process (nothing saved).
+fn in_process(input: &str) -> String {
+    let kb = common::kb();
+    let mut out = Vec::new();
+    let options = fascia::plain::Options {
+        store: None,
+        ..fascia::plain::Options::from_env()
+    };
+    fascia::plain::run(&kb, "112", input.as_bytes(), &mut out, options).expect("plain mode ends");
+    String::from_utf8(out).expect("utf-8")
 }
 
 /// The lines of a finished check of the calves (every answer no), with `extra` typed at the
@@ -413,17 +415,7 @@ fn a_bad_number_at_the_review_repeats_only_the_prompt() {
 /// first page), after a yes once there are answers (each page of the check).
 #[test]
 fn q_quits_from_every_prompt_asking_first_once_there_are_answers() {
-    let kb = common::kb();
-    let run = |input: &str| {
-        let mut out = Vec::new();
-        let options = fascia::plain::Options {
-            store: None,
-            ..fascia::plain::Options::from_env()
-        };
-        fascia::plain::run(&kb, "112", input.as_bytes(), &mut out, options)
-            .expect("plain mode ends");
-        String::from_utf8(out).expect("utf-8")
-    };
+    let run = in_process;
     let check = script(&["calves"], &yes_to(&[]), true);
     let check: Vec<&str> = check.lines().collect();
     let review = check.len() - 5;
