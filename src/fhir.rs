@@ -322,7 +322,7 @@ pub fn questionnaire_response(
             }
             items.push(Item {
                 link_id: id.clone(),
-                text: q.item.question.clone(),
+                text: crate::words::item_text(answers, q.item),
                 answer: reply.map(coded).unwrap_or_default(),
                 item: Vec::new(),
             });
@@ -346,7 +346,7 @@ pub fn questionnaire_response(
         }
         items.push(Item {
             link_id: id.clone(),
-            text: q.item.question.clone(),
+            text: crate::words::item_text(answers, q.item),
             answer: Vec::new(),
             item: nested,
         });

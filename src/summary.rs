@@ -35,7 +35,7 @@ pub struct Block {
     pub entries: Vec<Entry>,
 }
 
-/// Said when an interactive check stopped at an emergency or urgent answer.
+/// Said when an interactive check stopped at an emergency, urgent or referral answer.
 pub const STOPPED_EARLY: &str = "We stopped the questions at this answer: nothing else matters until you have been checked. If you pressed it by mistake, go back and change it.";
 
 /// A short plain name of a screening item or combination rule (never its id).
@@ -70,13 +70,14 @@ fn fired_entry(kb: &KnowledgeBase, f: &Fired, with_message: bool) -> Entry {
             .collect();
         format!(" ({})", names.join(", "))
     };
+    // The lines the person marked, as they read them, then what to do.
+    let mut body: Vec<String> = f.lines.iter().map(|l| format!("You marked: {l}")).collect();
+    if with_message {
+        body.push(f.message.clone());
+    }
     Entry {
         head: format!("{}: {}{regions}", answered(f), item_title(kb, &f.id)),
-        body: if with_message {
-            vec![f.message.clone()]
-        } else {
-            Vec::new()
-        },
+        body,
         not_sure: with_message.then(|| f.not_sure.clone()).flatten(),
         tier: Some(f.tier),
     }

@@ -2,8 +2,8 @@
 //! or a time is said to a person. The long forms read in sentences (plain mode, reports); the
 //! short forms fit the app's table columns.
 
-use crate::engine::{Outcome, Preference, Since, Step};
-use crate::kb::{Feel, Goal, KnowledgeBase, Method, Tier};
+use crate::engine::{Answers, Outcome, Preference, Screening, Since, Step};
+use crate::kb::{Feel, Goal, KnowledgeBase, Method, ScreeningItem, Tier};
 
 pub use crate::engine::{feel_words as feel, goal_words as goal, position_words as position};
 
@@ -35,11 +35,30 @@ pub fn preference(p: Preference) -> &'static str {
     }
 }
 
-/// A headline for the outcome.
-pub fn headline(outcome: Outcome) -> &'static str {
-    match outcome {
+/// What the person read for a screening item, for lists of answers and hand-offs: the lines
+/// they marked, else every line of it (or its one question), joined.
+pub fn item_text(answers: &Answers, item: &ScreeningItem) -> String {
+    let marked: Vec<&str> = answers
+        .marked
+        .get(&item.id)
+        .into_iter()
+        .flatten()
+        .filter_map(|n| item.lines.get(*n))
+        .map(|l| l.text.as_str())
+        .collect();
+    if marked.is_empty() {
+        item.asks().join("; ")
+    } else {
+        marked.join("; ")
+    }
+}
+
+/// A headline for the outcome (a referral that is only a pause until well says so).
+pub fn headline(s: &Screening) -> &'static str {
+    match s.outcome {
         Outcome::Emergency => "EMERGENCY: get help now",
         Outcome::Urgent => "URGENT: get medical care today",
+        Outcome::Refer if s.pause => "Pause: no self-massage while you are unwell",
         Outcome::Refer => "See a doctor or physio first",
         Outcome::NothingSafe => "Nothing is safe to work on today",
         Outcome::Routine => "Your routine",

@@ -119,6 +119,7 @@ fn answers() -> impl Strategy<Value = Answers> {
                         minutes,
                         technique,
                     },
+                    marked: BTreeMap::new(),
                 }
             },
         )
@@ -287,6 +288,7 @@ fn tool_answers() -> impl Strategy<Value = Answers> {
                 minutes: 60,
                 technique,
             },
+            marked: BTreeMap::new(),
         })
 }
 

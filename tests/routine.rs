@@ -16,6 +16,8 @@ fn answers(regions: &[(&str, RegionDetails)], yes: &[&str], prefs: Preferences) 
             .collect(),
         default_answer: Some(DefaultAnswer::No),
         preferences: prefs,
+
+        ..Answers::default()
     }
 }
 

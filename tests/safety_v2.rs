@@ -31,6 +31,7 @@ fn answers(regions: &[&str], yes: &[&str], tools: &[&str]) -> Answers {
             minutes: 30,
             ..Preferences::default()
         },
+        ..Answers::default()
     }
 }
 

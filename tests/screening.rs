@@ -26,6 +26,8 @@ fn answers(regions: &[&str], replies: &[(&str, Answer)]) -> Answers {
             .collect(),
         default_answer: Some(DefaultAnswer::No),
         preferences: Preferences::default(),
+
+        ..Answers::default()
     }
 }
 

@@ -270,6 +270,10 @@ pub struct Answers {
     pub default_answer: Option<DefaultAnswer>,
     #[serde(default)]
     pub preferences: Preferences,
+    /// Which checklist lines were marked, by item (line numbers from 0, in the item's order): what
+    /// the person read and said yes or not sure to. Optional; the answer itself is in `answers`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub marked: BTreeMap<String, Vec<usize>>,
 }
 
 /// Why an answers file could not be used.
@@ -342,6 +346,38 @@ impl Answers {
                 }
             }
         }
+        for (id, lines) in &self.marked {
+            let Some(item) = kb.item(id) else {
+                add(
+                    format!("marked.{id}"),
+                    format!("unknown screening item `{id}`"),
+                );
+                continue;
+            };
+            for (i, line) in lines.iter().enumerate() {
+                if *line >= item.lines.len() {
+                    add(
+                        format!("marked.{id}[{i}]"),
+                        format!(
+                            "`{id}` has {} checklist line{}, numbered from 0: there is no line {line}",
+                            item.lines.len(),
+                            if item.lines.len() == 1 { "" } else { "s" }
+                        ),
+                    );
+                }
+            }
+            let fires = match self.answers.get(id) {
+                Some(Answer::One(r)) => r.fires(),
+                Some(Answer::PerRegion(map)) => map.values().any(|r| r.fires()),
+                None => false,
+            };
+            if !lines.is_empty() && !fires {
+                add(
+                    format!("marked.{id}"),
+                    format!("lines of `{id}` are marked, so its answer must be \"yes\" or \"not_sure\""),
+                );
+            }
+        }
         for (i, tool) in self.preferences.tools.iter().enumerate() {
             if kb.tool(tool).is_none() {
                 let valid = kb
@@ -395,6 +431,15 @@ impl Answers {
             None => {
                 self.answers.insert(item.to_owned(), Answer::One(reply));
             }
+        }
+    }
+
+    /// Records which of an item's checklist lines were marked (none: forgets any earlier marks).
+    pub fn mark(&mut self, item: &str, lines: Vec<usize>) {
+        if lines.is_empty() {
+            self.marked.remove(item);
+        } else {
+            self.marked.insert(item.to_owned(), lines);
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::answers::Reply;
+use super::answers::{Answers, Reply};
 use super::limits::Limits;
 use super::questions::Replies;
 use super::screening::{Fired, Scope, fill};
@@ -42,6 +42,7 @@ pub(super) fn own_limits(kb: &KnowledgeBase, item: &ScreeningItem, region: &str)
 /// The items that fired, with the regions they affect; cautions are added to `cautions`.
 pub(super) fn fire_items(
     kb: &KnowledgeBase,
+    answers: &Answers,
     replies: &Replies<'_>,
     in_play: &[String],
     emergency: &str,
@@ -89,7 +90,7 @@ pub(super) fn fire_items(
             }
         }
         let not_sure = not_sure_note(answer, &item.if_not_sure, emergency);
-        fired.push(Fired::new(
+        let mut entry = Fired::new(
             kb,
             &item.id,
             item.tier,
@@ -97,7 +98,16 @@ pub(super) fn fire_items(
             regions,
             fill(&item.message, emergency),
             not_sure,
-        ));
+        );
+        entry.lines = answers
+            .marked
+            .get(&item.id)
+            .into_iter()
+            .flatten()
+            .filter_map(|n| item.lines.get(*n))
+            .map(|l| fill(&l.text, emergency))
+            .collect();
+        fired.push(entry);
     }
     fired
 }

@@ -1,7 +1,10 @@
-//! The adaptive interview (INTERVIEW.md): which question comes next, given the answers so far.
-//! Gates ask items with the same effect as one checklist; area items are asked once across the
-//! chosen areas; age is one banded question; remembered answers are confirmed on one screen. Pure:
-//! every step writes item-level [`Answers`], so the screening engine and `advise` are unchanged.
+//! The adaptive interview (INTERVIEW.md, SCREENING.md v3): which question comes next, given the
+//! answers so far. A checklist shows the lines of its items and the person marks the ones that
+//! apply (pick which): a marked line answers its item yes or not sure, and nothing asked after
+//! it can turn that into a no. Area items are asked once across the chosen areas; age is one
+//! banded question; remembered answers are confirmed on one screen. Once a global refer has
+//! fired, only what could still make the outcome more urgent is asked, unless the person chose to
+//! finish the questions for their clinician. Pure: every step writes item-level [`Answers`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -9,7 +12,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::answers::{Answer, Answers, Reply};
-use crate::kb::{Gate, KnowledgeBase, ScreeningItem, Section};
+use crate::kb::{Effect, Gate, KnowledgeBase, Line, ScreeningItem, Section, Tier};
 
 /// The two contract items that the age question answers.
 pub const AGE_ITEMS: [&str; 2] = ["under_16", "age_50_plus"];
@@ -94,7 +97,7 @@ pub enum Ask<'kb> {
     Confirm(Vec<Remembered>),
     /// How old are you? (answers `under_16` and `age_50_plus`).
     Age,
-    /// A checklist over the titles of `items`; for area gates, about `regions`.
+    /// A checklist over the lines of `items` ([`Ask::lines`]); for area gates, about `regions`.
     Gate {
         gate: &'kb Gate,
         items: Vec<&'kb ScreeningItem>,
@@ -113,7 +116,18 @@ pub enum Ask<'kb> {
     },
 }
 
-impl Ask<'_> {
+impl<'kb> Ask<'kb> {
+    /// A checklist's lines in the order shown, each with its item and its number in the item.
+    pub fn lines(&self) -> Vec<(&'kb ScreeningItem, usize, &'kb Line)> {
+        match self {
+            Ask::Gate { items, .. } => items
+                .iter()
+                .flat_map(|item| item.lines.iter().enumerate().map(move |(j, l)| (*item, j, l)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The part of the check it belongs to.
     pub fn section(&self) -> Section {
         match self {
@@ -127,8 +141,12 @@ impl Ask<'_> {
 /// What the person answered to an [`Ask`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Response {
-    /// Gate: `No` is "none of these". Item: the reply.
+    /// Gate: `No` is "none of these", `NotSure` not sure about every line, `Yes` yes to every
+    /// line. Item: the reply.
     Reply(Reply),
+    /// Gate: the lines marked, by their number in [`Ask::lines`], each yes or not sure; the lines
+    /// not marked are no (the person read them all).
+    Lines(BTreeMap<usize, Reply>),
     Age(AgeBand),
     /// Which areas: the reply for each area (areas left out are no).
     Areas(BTreeMap<String, Reply>),
@@ -136,16 +154,18 @@ pub enum Response {
     Confirmed(bool),
 }
 
-/// The interview's own memory: how gates were answered, which "which areas?" were asked, and
-/// what was remembered and confirmed. Everything else is read from the answers.
+/// The interview's own memory: which "which areas?" were asked, what was remembered and
+/// confirmed, and whether the person chose to finish the questions after a referral. Everything
+/// else is read from the answers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Interview {
-    gates: BTreeMap<String, Reply>,
     /// Per-area items answered yes or not sure once across several areas: "which areas?" owed.
     asked_once: BTreeSet<String>,
     which_done: BTreeSet<String>,
     remembered: Vec<Remembered>,
     confirmed: Option<bool>,
+    /// After a global refer: every question is asked anyway, for the clinician's hand-off.
+    finishing: bool,
 }
 
 impl Interview {
@@ -157,9 +177,25 @@ impl Interview {
         }
     }
 
-    /// The next question, or `None` when every asked item has an answer.
+    /// Asks every remaining question even though a global refer fired ("finish the questions for
+    /// your clinician").
+    pub fn finish(&mut self) {
+        self.finishing = true;
+    }
+
+    /// Whether the person chose to finish the questions after a referral.
+    pub fn finishing(&self) -> bool {
+        self.finishing
+    }
+
+    /// The next question, or `None` when every asked item has an answer. Once a global refer
+    /// fired (and the person did not choose to finish), only items that could make the outcome
+    /// more urgent, or that open such items, are asked.
     pub fn next<'kb>(&self, kb: &'kb KnowledgeBase, answers: &Answers) -> Option<Ask<'kb>> {
-        let open = Open::new(kb, answers);
+        let mut open = Open::new(kb, answers);
+        if !self.finishing && referred(kb, answers) {
+            open.items.retain(|(item, _)| could_raise(kb, item));
+        }
         let emergency = self.section(kb, &open, Section::Emergency);
         if emergency.is_some() {
             return emergency;
@@ -174,8 +210,8 @@ impl Interview {
             .or_else(|| self.section(kb, &open, Section::Area))
     }
 
-    /// The next question of one section: a gate with open items, an item of an opened gate or
-    /// one outside any gate, or a pending "which areas?".
+    /// The next question of one section: a checklist with unanswered items, an item asked
+    /// alone, or a pending "which areas?".
     fn section<'kb>(
         &self,
         kb: &'kb KnowledgeBase,
@@ -195,12 +231,12 @@ impl Interview {
                 continue;
             }
             match item.gate.as_deref().and_then(|g| kb.gate(g)) {
-                Some(gate) if !self.is_open(&gate.id) => {
+                Some(gate) => {
                     if gates_seen.insert(gate.id.as_str()) {
                         return Some(open.gate(gate));
                     }
                 }
-                _ => {
+                None => {
                     return Some(Ask::Item {
                         item,
                         regions: unanswered,
@@ -238,10 +274,6 @@ impl Interview {
         })
     }
 
-    fn is_open(&self, gate: &str) -> bool {
-        self.gates.get(gate).is_some_and(|r| r.fires())
-    }
-
     /// Records the response to `ask` in `answers` (item level) and in the interview's memory.
     pub fn answer(
         &mut self,
@@ -270,36 +302,64 @@ impl Interview {
                     answers.set(id, None, reply);
                 }
             }
-            (
-                Ask::Gate {
-                    gate,
-                    items,
-                    regions,
-                },
-                Response::Reply(reply),
-            ) => {
-                self.gates.insert(gate.id.clone(), *reply);
-                if *reply == Reply::No {
-                    // "None of these": every open item of the gate is a no, area by area.
-                    for item in items {
-                        set_all(kb, answers, item, regions, Reply::No);
+            (Ask::Gate { items, regions, .. }, Response::Reply(reply)) => {
+                // The same reply to every line: "none of these", or not sure (or yes) about all.
+                for item in items {
+                    let all = (0..item.lines.len()).filter(|_| reply.fires()).collect();
+                    self.give(kb, answers, item, regions, *reply, all);
+                }
+            }
+            (Ask::Gate { items, regions, .. }, Response::Lines(marks)) => {
+                let mut number = 0;
+                for item in items {
+                    let mut reply = Reply::No;
+                    let mut marked = Vec::new();
+                    for line in 0..item.lines.len() {
+                        if let Some(r) = marks.get(&number).filter(|r| r.fires()) {
+                            reply = reply.max(*r);
+                            marked.push(line);
+                        }
+                        number += 1;
                     }
+                    self.give(kb, answers, item, regions, reply, marked);
                 }
             }
             (Ask::Item { item, regions }, Response::Reply(reply)) => {
-                set_all(kb, answers, item, regions, *reply);
-                if item.per_region && regions.len() > 1 && reply.fires() {
-                    self.asked_once.insert(item.id.clone());
-                }
+                self.give(kb, answers, item, regions, *reply, Vec::new());
             }
-            (Ask::WhichAreas { item, regions, .. }, Response::Areas(picked)) => {
+            (Ask::WhichAreas { item, regions, reply }, Response::Areas(picked)) => {
+                // Which areas only routes: with none picked the yes stays on every area, as not
+                // sure, so no follow-up ever turns a yes into a no.
+                let none = !picked.values().any(|r| r.fires());
                 for region in regions {
-                    let r = picked.get(*region).copied().unwrap_or(Reply::No);
+                    let r = if none {
+                        Reply::NotSure.min(*reply)
+                    } else {
+                        picked.get(*region).copied().unwrap_or(Reply::No)
+                    };
                     answers.set(&item.id, Some(region), r);
                 }
                 self.which_done.insert(item.id.clone());
             }
             _ => {}
+        }
+    }
+
+    /// Records `reply` to one item (with the lines marked), and owes "which areas?" for an area
+    /// item answered yes or not sure across several areas.
+    fn give(
+        &mut self,
+        kb: &KnowledgeBase,
+        answers: &mut Answers,
+        item: &ScreeningItem,
+        regions: &[&str],
+        reply: Reply,
+        marked: Vec<usize>,
+    ) {
+        set_all(kb, answers, item, regions, reply);
+        answers.mark(&item.id, marked);
+        if item.per_region && reply.fires() && asked_regions(kb, item, regions) > 1 {
+            self.asked_once.insert(item.id.clone());
         }
     }
 
@@ -323,6 +383,35 @@ impl Interview {
         }
         n
     }
+}
+
+/// How many of `regions` an area item is asked about.
+fn asked_regions(kb: &KnowledgeBase, item: &ScreeningItem, regions: &[&str]) -> usize {
+    let scope = kb.expand(&item.asked_for);
+    regions.iter().filter(|r| scope.contains(r)).count()
+}
+
+/// Whether a global refer fired in the answers so far (an item asked of everyone with the refer
+/// tier, answered yes or not sure): then the outcome is at least a referral.
+fn referred(kb: &KnowledgeBase, answers: &Answers) -> bool {
+    kb.items()
+        .iter()
+        .filter(|i| i.tier == Tier::Refer && i.effect == Effect::Global)
+        .any(|i| match answers.answers.get(&i.id) {
+            Some(Answer::One(r)) => r.fires(),
+            Some(Answer::PerRegion(map)) => map.values().any(|r| r.fires()),
+            None => false,
+        })
+}
+
+/// Whether an item could make an outcome more urgent than a referral: it is urgent or an
+/// emergency, or it opens such an item (the pregnancy line opens the pregnancy signs).
+fn could_raise(kb: &KnowledgeBase, item: &ScreeningItem) -> bool {
+    item.tier > Tier::Refer
+        || kb
+            .items()
+            .iter()
+            .any(|i| i.tier > Tier::Refer && i.only_if.contains(&item.id))
 }
 
 /// Sets `reply` for an item: for area items on each of `regions` it is asked for (area by area,
@@ -361,16 +450,19 @@ impl<'kb, 'a> Open<'kb, 'a> {
             .filter(|i| !AGE_ITEMS.contains(&i.id.as_str()))
             .filter(|i| i.only_if.is_empty() || i.only_if.iter().any(|g| fired(g)))
             .filter_map(|i| {
-                if i.section != Section::Area {
-                    return Some((i, Vec::new()));
-                }
                 let scope = kb.expand(&i.asked_for);
                 let regions: Vec<&str> = chosen
                     .iter()
                     .copied()
                     .filter(|r| scope.contains(r))
                     .collect();
-                (!regions.is_empty()).then_some((i, regions))
+                match i.section {
+                    // Asked of everyone, or once when one of its areas was chosen.
+                    Section::Emergency | Section::Health => {
+                        (i.asked_for.is_empty() || !regions.is_empty()).then(|| (i, Vec::new()))
+                    }
+                    Section::Area => (!regions.is_empty()).then_some((i, regions)),
+                }
             })
             .collect();
         Self { answers, items }

@@ -49,7 +49,7 @@ pub fn advise(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Advice 
                     message: l.reason,
                 })
                 .collect();
-            screening.nothing_left(reasons);
+            screening.nothing_left(reasons, emergency);
             Advice {
                 screening,
                 routine: None,
@@ -59,15 +59,16 @@ pub fn advise(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Advice 
     }
 }
 
-/// Whether the answers given so far already stop an interactive check: a yes or not sure to an
-/// emergency or urgent item, or to a rule that makes one. Then this is the advice to show at once,
-/// before any other question. Questions not reached yet do not count either way here (they are
-/// neither yes nor no: they were not asked); the stored answers are not changed.
+/// Whether the answers given so far already send the person to care: a yes or not sure to an
+/// emergency, urgent or global refer item, or to a rule that makes one. Then this is the advice
+/// to show (the interview decides when: `flow::Walk::answer`). Questions not reached yet do not
+/// count either way here (they are neither yes nor no: they were not asked); the stored answers
+/// are not changed.
 pub fn stop(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Option<Advice> {
     let mut so_far = answers.clone();
     so_far.default_answer = Some(DefaultAnswer::No);
     let mut screening = screen(kb, &so_far, emergency);
-    if !matches!(screening.outcome, Outcome::Emergency | Outcome::Urgent) {
+    if !screening.outcome.is_referral() {
         return None;
     }
     screening.unanswered.clear();

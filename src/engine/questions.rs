@@ -52,7 +52,11 @@ pub(crate) fn collect<'kb>(
     let mut unanswered = Vec::new();
     for section in [Section::Emergency, Section::Health, Section::Area] {
         for item in kb.items().iter().filter(|i| i.section == section) {
+            // An item behind another is asked when that one fired; an answer given to it counts
+            // whatever the other one's answer (a yes is never ignored).
+            let given = answers.answers.contains_key(&item.id);
             if !item.only_if.is_empty()
+                && !given
                 && !item
                     .only_if
                     .iter()
@@ -60,13 +64,14 @@ pub(crate) fn collect<'kb>(
             {
                 continue;
             }
+            let about = asked_regions(kb, item, regions);
             let targets: Vec<Option<String>> = if section == Section::Area {
-                asked_regions(kb, item, regions)
-                    .into_iter()
-                    .map(|r| Some(r.to_owned()))
-                    .collect()
-            } else {
+                about.into_iter().map(|r| Some(r.to_owned())).collect()
+            } else if item.asked_for.is_empty() || !about.is_empty() {
+                // Asked of everyone, or once when one of its areas is in play.
                 vec![None]
+            } else {
+                Vec::new()
             };
             if targets.is_empty() {
                 continue;

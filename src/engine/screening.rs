@@ -58,6 +58,10 @@ pub struct Fired {
     /// Set when the answer was "not sure": what to check or whom to ask.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_sure: Option<String>,
+    /// The checklist lines the person marked for it, as they read them (empty when not known,
+    /// as in an answers file that gives only the answer).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<String>,
 }
 
 impl Fired {
@@ -84,6 +88,7 @@ impl Fired {
             combination: false,
             message,
             not_sure,
+            lines: Vec::new(),
         }
     }
 }
@@ -163,9 +168,12 @@ pub struct Screening {
     pub modifications: Vec<Modification>,
     /// Items asked but not answered (they count as the default answer, normally "not sure").
     pub unanswered: Vec<String>,
-    /// True when an interactive check stopped at an emergency or urgent answer, before the
-    /// remaining questions were asked (see [`crate::engine::stop`]).
+    /// True when an interactive check stopped at an emergency, urgent or refer answer, before
+    /// the remaining questions were asked (see [`crate::engine::stop`]).
     pub stopped_early: bool,
+    /// A referral that is only a pause until the person is well again (every global refer that
+    /// fired is a pause, such as a fever): its heading says pause, not "see a doctor first".
+    pub pause: bool,
     permit: Option<Permit>,
 }
 
@@ -183,12 +191,14 @@ impl Screening {
 
     /// When the routine builder could place no step at all, the run is `nothing_safe` after all,
     /// with the builder's reasons as exclusions.
-    pub(crate) fn nothing_left(&mut self, reasons: Vec<Exclusion>) {
+    pub(crate) fn nothing_left(&mut self, reasons: Vec<Exclusion>, emergency: &str) {
         self.excluded.extend(reasons);
         self.outcome = Outcome::NothingSafe;
-        outcome_message(Outcome::NothingSafe, true).clone_into(&mut self.message);
+        let refer = self.fired.iter().any(|f| f.tier == Tier::Refer);
+        self.message = fill(outcome_message(Outcome::NothingSafe, Tone::seen(refer)), emergency);
         self.permit = None;
     }
+
 }
 
 /// Puts the emergency wording in place of `{emergency}` in knowledge-base text.
@@ -204,7 +214,7 @@ pub fn screen(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Screeni
     let replies = collect(kb, answers, &in_play);
 
     let mut cautions = BTreeMap::new();
-    let mut fired = fire_items(kb, &replies, &in_play, emergency, &mut cautions);
+    let mut fired = fire_items(kb, answers, &replies, &in_play, emergency, &mut cautions);
     fire_combinations(kb, &mut fired, &in_play, emergency);
 
     let mut outcome = Outcome::Routine;
@@ -263,7 +273,23 @@ pub fn screen(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Screeni
     if outcome == Outcome::Routine && !allowed.iter().any(|a| a.chosen) {
         outcome = Outcome::NothingSafe;
     }
-    let changed = !modifications.is_empty() || !excluded.is_empty();
+    let tone = match outcome {
+        Outcome::Refer => {
+            let pause = fired
+                .iter()
+                .filter(|f| f.tier == Tier::Refer && f.scope == Scope::Global)
+                .all(|f| kb.item(&f.id).is_some_and(|i| i.pause));
+            if pause { Tone::Pause } else { Tone::Plain }
+        }
+        Outcome::NothingSafe => Tone::seen(
+            excluded
+                .iter()
+                .flat_map(|e| &e.because)
+                .any(|id| kb.item(id).is_some_and(|i| i.tier == Tier::Refer)),
+        ),
+        _ if !modifications.is_empty() || !excluded.is_empty() => Tone::Changed,
+        _ => Tone::Plain,
+    };
     let permit = (outcome == Outcome::Routine).then(|| Permit {
         regions: allowed,
         emergency: emergency.to_owned(),
@@ -271,13 +297,14 @@ pub fn screen(kb: &KnowledgeBase, answers: &Answers, emergency: &str) -> Screeni
     });
     Screening {
         outcome,
-        message: fill(outcome_message(outcome, changed), emergency),
+        message: fill(outcome_message(outcome, tone), emergency),
         fired,
         referrals,
         excluded,
         modifications,
         unanswered: replies.unanswered,
         stopped_early: false,
+        pause: tone == Tone::Pause,
         permit,
     }
 }
@@ -384,23 +411,51 @@ fn sorted(kb: &KnowledgeBase, set: BTreeSet<String>) -> Vec<String> {
     v
 }
 
-fn outcome_message(outcome: Outcome, changed: bool) -> &'static str {
-    match outcome {
-        Outcome::Emergency => {
+/// Which of an outcome's messages applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tone {
+    Plain,
+    /// A routine with areas left out or made gentler.
+    Changed,
+    /// A referral that is a pause until well.
+    Pause,
+    /// Nothing safe, with a reason a clinician should see within days.
+    SeenSoon,
+    /// Nothing safe, for reasons that need time to heal or a check when convenient.
+    SeenLater,
+}
+
+impl Tone {
+    fn seen(soon: bool) -> Self {
+        if soon { Tone::SeenSoon } else { Tone::SeenLater }
+    }
+}
+
+fn outcome_message(outcome: Outcome, tone: Tone) -> &'static str {
+    match (outcome, tone) {
+        (Outcome::Emergency, _) => {
             "This could be an emergency. Call {emergency} now and say what you feel. Do not drive yourself. Do not use rollers, balls or massage."
         }
-        Outcome::Urgent => {
+        (Outcome::Urgent, _) => {
             "Please get medical care today: urgent care, an emergency department, or a same-day doctor's appointment. No self-massage until you have been checked. If it gets worse, call {emergency}."
         }
-        Outcome::Refer => {
+        (Outcome::Refer, Tone::Pause) => {
+            "Pause for now: no rollers, balls or massage while you are unwell. Come back to fascia once you feel well again. If you get worse, or notice any of the emergency signs, get medical help."
+        }
+        (Outcome::Refer, _) => {
             "Please check with a doctor or physio before you use rollers, balls or massage. There is no routine this time. Take this summary with you; most people can be active again with the right advice."
         }
-        Outcome::NothingSafe => {
-            "None of the areas you chose can be worked on safely right now. The reasons are below."
+        (Outcome::NothingSafe, Tone::SeenSoon) => {
+            "None of the areas you chose can be worked on safely right now. Book a doctor or physio in the next few days about the reasons below, and leave these areas alone until they say it is safe. If anything gets worse, get seen sooner."
         }
-        Outcome::Routine if changed => {
+        (Outcome::NothingSafe, _) => {
+            "None of the areas you chose can be worked on safely right now. Leave them alone for now. If they are not better within a week or two, or anything gets worse, see a doctor, nurse or physio about the reasons below."
+        }
+        (Outcome::Routine, Tone::Changed) => {
             "You can go ahead, with the changes below. Stop if anything feels sharp, burning or numb."
         }
-        Outcome::Routine => "You can go ahead. Stop if anything feels sharp, burning or numb.",
+        (Outcome::Routine, _) => {
+            "You can go ahead. Stop if anything feels sharp, burning or numb."
+        }
     }
 }

@@ -6,9 +6,9 @@
 use std::collections::BTreeMap;
 
 use crate::engine::{
-    self, Advice, Answer, Answers, Ask, Interview, Prompt, Remembered, Reply, Response,
+    self, Advice, Answer, Answers, Ask, Interview, Outcome, Prompt, Remembered, Reply, Response,
 };
-use crate::kb::{KnowledgeBase, Section};
+use crate::kb::{KnowledgeBase, Section, Tier};
 
 /// One page of the check, in the order they are walked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -166,13 +166,16 @@ pub fn page_of(ask: &Ask<'_>) -> Page {
     }
 }
 
+/// What the person had answered: the item answers and the checklist lines marked.
+type Given = (BTreeMap<String, Answer>, BTreeMap<String, Vec<usize>>);
+
 /// The interview as it is walked: the interview itself, and the state before each answer given,
 /// so that going back one question undoes exactly that answer and what followed it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Walk {
     interview: Interview,
-    /// Before answer `i`: the interview and the item answers.
-    before: Vec<(Interview, BTreeMap<String, Answer>)>,
+    /// Before answer `i`: the interview, the item answers and the lines marked.
+    before: Vec<(Interview, Given)>,
 }
 
 impl Walk {
@@ -202,15 +205,32 @@ impl Walk {
     /// Goes back to just before answer `depth` (undoing it and every answer after it); nothing
     /// happens when fewer answers were given.
     pub fn rewind(&mut self, answers: &mut Answers, depth: usize) {
-        if let Some((interview, items)) = self.before.get(depth).cloned() {
+        if let Some((interview, (items, marked))) = self.before.get(depth).cloned() {
             self.before.truncate(depth);
             self.interview = interview;
             answers.answers = items;
+            answers.marked = marked;
         }
+    }
+
+    /// Asks every remaining question although a global refer fired ("finish the questions for
+    /// your clinician"): the answers go into the hand-off.
+    pub fn finish(&mut self) {
+        self.interview.finish();
+    }
+
+    /// Whether the person chose to finish the questions after a referral.
+    pub fn finishing(&self) -> bool {
+        self.interview.finishing()
     }
 
     /// Records the response to the question asked at `depth` (undoing any earlier answer to it
     /// first) and applies the stop-at-once rule: `Some` is the advice to show at once.
+    ///
+    /// An emergency stops at once. Urgent stops at once too, unless the next question is a
+    /// follow-up that could make it an emergency ("is any of it happening right now?"). A global
+    /// refer stops once nothing that could make it more urgent is left to ask (the interview asks
+    /// only that after a refer), unless the person chose to finish the questions.
     pub fn answer(
         &mut self,
         kb: &KnowledgeBase,
@@ -221,19 +241,30 @@ impl Walk {
     ) -> Option<Advice> {
         let (ask, depth) = at;
         self.rewind(answers, depth);
-        self.before
-            .push((self.interview.clone(), answers.answers.clone()));
+        self.before.push((
+            self.interview.clone(),
+            (answers.answers.clone(), answers.marked.clone()),
+        ));
         self.interview.answer(kb, answers, ask, response);
-        let fires = match response {
-            Response::Reply(r) => r.fires(),
-            Response::Areas(map) => map.values().any(|r| r.fires()),
-            Response::Age(_) | Response::Confirmed(_) => true,
+        let advice = stop(kb, answers, emergency)?;
+        let next = self.interview.next(kb, answers);
+        let stops = match advice.screening.outcome {
+            Outcome::Emergency => true,
+            Outcome::Urgent => !next.as_ref().is_some_and(raises),
+            Outcome::Refer => !self.interview.finishing() && next.is_none(),
+            Outcome::Routine | Outcome::NothingSafe => false,
         };
-        if fires {
-            stop(kb, answers, emergency)
-        } else {
-            None
-        }
+        stops.then_some(advice)
+    }
+}
+
+/// Whether a question is a follow-up that could make an urgent outcome an emergency.
+fn raises(ask: &Ask<'_>) -> bool {
+    let follow_up = |i: &crate::kb::ScreeningItem| i.tier == Tier::Emergency && !i.only_if.is_empty();
+    match ask {
+        Ask::Item { item, .. } => follow_up(item),
+        Ask::Gate { items, .. } => items.iter().any(|i| follow_up(i)),
+        _ => false,
     }
 }
 
@@ -324,17 +355,26 @@ pub fn since(remembered: &[Remembered]) -> Option<jiff::civil::Date> {
     remembered.iter().map(|r| r.since).min()
 }
 
-/// The question that changes one answer from the review: the item on its own (for an area item,
-/// about the one area of that row), or the age question for the two age items.
-pub fn change<'kb>(prompt: &Prompt<'kb>) -> Ask<'kb> {
+/// The question that changes one answer from the review: the item on its own (its checklist
+/// lines, for an item on a checklist; for an area item, about the one area of that row), or the
+/// age question for the two age items.
+pub fn change<'kb>(kb: &'kb KnowledgeBase, prompt: &Prompt<'kb>) -> Ask<'kb> {
     if engine::interview::AGE_ITEMS.contains(&prompt.item.id.as_str()) {
         return Ask::Age;
     }
-    Ask::Item {
-        item: prompt.item,
-        regions: prompt
-            .region
-            .map_or_else(|| prompt.regions.clone(), |r| vec![r]),
+    let regions = prompt
+        .region
+        .map_or_else(|| prompt.regions.clone(), |r| vec![r]);
+    match prompt.item.gate.as_deref().and_then(|g| kb.gate(g)) {
+        Some(gate) => Ask::Gate {
+            gate,
+            items: vec![prompt.item],
+            regions,
+        },
+        None => Ask::Item {
+            item: prompt.item,
+            regions,
+        },
     }
 }
 

@@ -321,15 +321,44 @@ pub struct ScreeningItem {
     pub effect: Effect,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub effect_regions: Vec<String>,
+    /// On a checklist (`gate`): the lines the person reads and marks, one sign each, each with the
+    /// item's time window. Marking any of them answers the item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<Line>,
+    /// Asked alone (no `gate`): the one question, one sign.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub question: String,
     pub explain: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clarifier: Option<String>,
     pub message: String,
     pub if_not_sure: String,
+    /// A global refer that is a pause until the person is well again (a fever), not a referral.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pause: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modifications: Vec<ModificationSet>,
     pub sources: Vec<String>,
+}
+
+impl ScreeningItem {
+    /// What the person reads for this item: its checklist lines, or its one question.
+    pub fn asks(&self) -> Vec<&str> {
+        if self.lines.is_empty() {
+            vec![self.question.as_str()]
+        } else {
+            self.lines.iter().map(|l| l.text.as_str()).collect()
+        }
+    }
+}
+
+/// One line of a checklist: one sign, enough on its own, and when to answer no (shown with it).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_if: Option<String>,
 }
 
 /// A checklist screen of the interview: "Do any of these apply to you?" over the titles of its

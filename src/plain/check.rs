@@ -5,6 +5,7 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use super::prompt::numbered;
+use super::result::Stopped;
 use super::{Nav, Plain, PlainError};
 use crate::engine::{Answers, Reply, Since};
 use crate::flow::{self, Page};
@@ -39,9 +40,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let to = match nav {
                 Nav::Next => flow::next(self.kb, &self.answers, page, false),
                 Nav::Back => flow::previous(self.kb, &self.answers, page),
-                Nav::Stop if self.stopped(save)? => return Ok(()),
-                // Back to the question that stopped the check.
-                Nav::Stop => Some(page),
+                Nav::Stop => match self.stopped(save)? {
+                    Stopped::Done => return Ok(()),
+                    // Back to the question that stopped the check.
+                    Stopped::Back => Some(page),
+                    Stopped::Finish if self.walk.next(self.kb, &self.answers).is_some() => {
+                        Some(page)
+                    }
+                    Stopped::Finish => Some(Page::Review),
+                },
             };
             let Some(to) = to else {
                 return Ok(());
@@ -255,7 +262,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     }
                 }
                 Pick::Row(k) => {
-                    let ask = flow::change(&all[k - regions.len()].1);
+                    let ask = flow::change(self.kb, &all[k - regions.len()].1);
                     // The one answer, then any question it opens, then the review again.
                     if let Nav::Stop = self.change(&ask)? {
                         return Ok(Nav::Stop);

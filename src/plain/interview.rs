@@ -161,11 +161,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     "Why we ask: children need a doctor's advice first, and from 50 a few signs need a doctor soon.",
                 )
             }
-            Ask::Gate {
-                gate,
-                items,
-                regions,
-            } => {
+            Ask::Gate { gate, regions, .. } => {
                 let question = fill(&gate.question, &self.emergency);
                 let areas = if regions.is_empty() {
                     String::new()
@@ -173,16 +169,18 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     format!(" (areas: {})", flow::area_names(self.kb, regions))
                 };
                 self.say(&format!("{count}: {question}{areas}"))?;
-                self.say(&numbered(items.iter().map(|i| i.title.as_str())))?;
+                let lines = ask.lines();
+                for (n, (_, _, line)) in lines.iter().enumerate() {
+                    self.say(&format!("{}. {}", n + 1, fill(&line.text, &self.emergency)))?;
+                    if let Some(no) = &line.no_if {
+                        self.say(&format!("   Answer no if {}", fill(no, &self.emergency)))?;
+                    }
+                }
                 let why = format!("Why we ask: {}", fill(&gate.explain, &self.emergency));
+                let count = lines.len();
                 self.choose(
-                    "Type n (none of these), y (yes, some apply), ? (not sure), h why we ask, b back.",
-                    |line| match line {
-                        "n" | "no" | "none" => Some(Response::Reply(Reply::No)),
-                        "y" | "yes" => Some(Response::Reply(Reply::Yes)),
-                        "?" | "u" | "not sure" | "notsure" => Some(Response::Reply(Reply::NotSure)),
-                        _ => None,
-                    },
+                    "Type the numbers of the lines that apply (like 2 5), a number with ? if you are not sure (like 3?), n for none of these, h why we ask, b back.",
+                    |line| marks(line, count),
                     &why,
                 )
             }
@@ -212,7 +210,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 item,
                 reply,
                 regions,
-            } => self.which(&count, &item.question, *reply, regions),
+            } => {
+                let said = crate::words::item_text(&self.answers, item);
+                self.which(&count, &said, *reply, regions)
+            }
         }
     }
 
@@ -232,8 +233,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let question = fill(question, &self.emergency);
         let regions: Vec<String> = regions.iter().map(|r| (*r).to_owned()).collect();
         self.choose(
-                    &format!("{count}: which areas? You answered {} to: {question} {names}. Type the numbers of the areas it applies to, separated by spaces (the others count as no), or b to go back.", reply.words()),
+                    &format!("{count}: which areas? You answered {} to: {question} {names}. Type the numbers of the areas it applies to, separated by spaces (the others count as no), ? if you are not sure which, or b to go back.", reply.words()),
                     |line| {
+                        if line == "?" {
+                            let all = regions.iter().map(|r| (r.clone(), Reply::NotSure));
+                            return Some(Response::Areas(all.collect()));
+                        }
                         let picked: Option<BTreeMap<String, Reply>> = line
                             .split(|c: char| c == ',' || c.is_whitespace())
                             .filter(|w| !w.is_empty())
@@ -271,4 +276,27 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say("Please type one of the answers shown.")?;
         }
     }
+}
+
+/// A checklist's answer typed as line numbers (`3` yes, `3?` not sure), or `n` for none of
+/// these, or `?` alone for not sure about every line; `None` when it is not one of those.
+fn marks(line: &str, count: usize) -> Option<Response> {
+    match line {
+        "n" | "no" | "none" => return Some(Response::Reply(Reply::No)),
+        "?" | "u" | "not sure" | "notsure" => return Some(Response::Reply(Reply::NotSure)),
+        _ => {}
+    }
+    let marked: Option<BTreeMap<usize, Reply>> = line
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let (number, reply) = match w.strip_suffix('?') {
+                Some(n) => (n, Reply::NotSure),
+                None => (w, Reply::Yes),
+            };
+            let i = number.parse::<usize>().ok()?.checked_sub(1)?;
+            (i < count).then_some((i, reply))
+        })
+        .collect();
+    marked.filter(|m| !m.is_empty()).map(Response::Lines)
 }

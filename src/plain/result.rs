@@ -41,29 +41,38 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.save(save)
     }
 
-    /// An emergency or urgent answer: its result at once. True when the person is done, false
-    /// to go back and change the answer.
-    pub(crate) fn stopped(&mut self, save: Option<&Path>) -> Result<bool, PlainError> {
+    /// An emergency, urgent or referral answer: its result at once. Then the person is done,
+    /// goes back to change the answer, or (after a referral) finishes the questions for their
+    /// clinician.
+    pub(crate) fn stopped(&mut self, save: Option<&Path>) -> Result<Stopped, PlainError> {
         let Some(advice) = flow::stop(self.kb, &self.answers, &self.emergency) else {
-            return Ok(false);
+            return Ok(Stopped::Back);
         };
         self.announce(Page::Result)?;
         let text = report::text(self.kb, &advice);
         self.say(text.trim_end())?;
+        let refer = advice.screening.outcome == crate::engine::Outcome::Refer;
+        let prompt = if refer {
+            "Type f to finish the questions for your clinician (your answers go into the summary), b to go back and change that answer, or press enter to finish."
+        } else {
+            "Type b to go back and change that answer, or press enter to finish."
+        };
         loop {
-            match self
-                .ask("Type b to go back and change that answer, or press enter to finish.")?
-                .to_lowercase()
-                .as_str()
-            {
-                "b" | "back" => return Ok(false),
+            match self.ask(prompt)?.to_lowercase().as_str() {
+                "b" | "back" => return Ok(Stopped::Back),
+                "f" | "finish" if refer => {
+                    self.walk.finish();
+                    self.resume = None;
+                    return Ok(Stopped::Finish);
+                }
                 "" => {
                     self.say("At the menu, 6 saves this as a hand-off for a doctor or physio.")?;
                     self.advice = Some(advice);
                     self.remember_check()?;
                     self.save(save)?;
-                    return Ok(true);
+                    return Ok(Stopped::Done);
                 }
+                _ if refer => self.say("Please type f or b, or press enter.")?,
                 _ => self.say("Please type b, or press enter.")?,
             }
         }
@@ -166,4 +175,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             return Ok(());
         }
     }
+}
+
+/// What the person chose after a result that stopped the check.
+pub(crate) enum Stopped {
+    /// Done: the result stands.
+    Done,
+    /// Back to the question that stopped the check.
+    Back,
+    /// On with the remaining questions, for the clinician.
+    Finish,
 }

@@ -69,7 +69,7 @@ pub fn markdown_on(
     if let Some(r) = &advice.routine {
         md_card(&mut o, kb, r);
     }
-    let _ = writeln!(o, "\n## Outcome: {}\n", headline(s.outcome));
+    let _ = writeln!(o, "\n## Outcome: {}\n", headline(s));
     let _ = writeln!(o, "{}", s.message);
     md_screening(&mut o, kb, s);
     if let Some(r) = &advice.routine {
@@ -201,7 +201,7 @@ fn md_answers(o: &mut String, kb: &KnowledgeBase, answers: &Answers, reached_onl
                 reply,
                 format!(
                     "| {} | {} | {}{note} |",
-                    md_escape(&q.item.question),
+                    md_escape(&crate::words::item_text(answers, q.item)),
                     area,
                     reply.words()
                 ),

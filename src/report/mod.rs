@@ -92,7 +92,7 @@ pub fn tool_line(kb: &KnowledgeBase, step: &Step) -> String {
 pub fn text(kb: &KnowledgeBase, advice: &Advice) -> String {
     let s = &advice.screening;
     let mut o = String::new();
-    let _ = writeln!(o, "{}", headline(s.outcome));
+    let _ = writeln!(o, "{}", headline(s));
     let _ = writeln!(o, "{}", s.message);
     text_screening(&mut o, kb, s);
     if let Some(r) = &advice.routine {

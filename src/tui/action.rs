@@ -41,6 +41,8 @@ pub enum Action {
     Search,
     /// Start the safety check (from the library).
     StartCheck,
+    /// After a referral stopped the check: ask the remaining questions for the clinician.
+    Finish,
     ToolFilter,
     KindFilter,
     /// Clear the tool and kind filters.

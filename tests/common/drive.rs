@@ -213,6 +213,18 @@ pub fn answer_one(app: &mut App<'_>, reply: &dyn Fn(&str, Option<&str>) -> Reply
             }
             key(app, KeyCode::Enter);
         }
+        (Ask::Gate { .. }, Response::Lines(marks)) => {
+            for (n, r) in marks {
+                move_to(app, n);
+                char(app, if r == Reply::NotSure { 'u' } else { ' ' });
+            }
+            key(app, KeyCode::Enter);
+        }
+        (Ask::Gate { .. }, Response::Reply(Reply::No)) => {
+            // "None of these" is taken once every line has been read.
+            key(app, KeyCode::End);
+            char(app, 'n');
+        }
         (_, Response::Reply(r)) => char(app, letter(r)),
         (ask, response) => panic!("no answer {response:?} to {ask:?}"),
     }

@@ -204,21 +204,29 @@ pub fn respond(
                 _ => AgeBand::From16To49,
             },
         ),
-        Ask::Gate { items, regions, .. } => Response::Reply(
-            items
-                .iter()
-                .map(|i| {
-                    let scope = kb.expand(&i.asked_for);
-                    let rs: Vec<&str> = regions
-                        .iter()
-                        .copied()
-                        .filter(|r| scope.contains(r))
-                        .collect();
-                    worst(&i.id, &rs)
-                })
-                .max()
-                .unwrap_or(Reply::No),
-        ),
+        Ask::Gate { items, regions, .. } => {
+            // Pick which: the first line of each item whose reply fires is marked with it.
+            let mut marks = std::collections::BTreeMap::new();
+            let mut number = 0;
+            for i in items {
+                let scope = kb.expand(&i.asked_for);
+                let rs: Vec<&str> = regions
+                    .iter()
+                    .copied()
+                    .filter(|r| scope.contains(r))
+                    .collect();
+                let r = worst(&i.id, &rs);
+                if r.fires() {
+                    marks.insert(number, r);
+                }
+                number += i.lines.len();
+            }
+            if marks.is_empty() {
+                Response::Reply(Reply::No)
+            } else {
+                Response::Lines(marks)
+            }
+        }
         Ask::Item { item, regions } => Response::Reply(worst(&item.id, regions)),
         Ask::WhichAreas { item, regions, .. } => Response::Areas(
             regions
@@ -283,6 +291,14 @@ pub fn plain_script_with(
                 .collect::<Vec<_>>()
                 .join(" "),
             (_, Response::Reply(r)) => letter(*r).to_owned(),
+            (_, Response::Lines(marks)) => marks
+                .iter()
+                .map(|(n, r)| match r {
+                    Reply::NotSure => format!("{}?", n + 1),
+                    _ => (n + 1).to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
             other => panic!("no line for {other:?}"),
         });
         let depth = walk.depth();

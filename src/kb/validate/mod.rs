@@ -4,7 +4,9 @@
 
 mod body;
 mod contract;
+mod lines;
 mod prose;
+mod required;
 mod screening;
 mod techniques;
 mod text;
@@ -15,6 +17,7 @@ pub use contract::{REGION_IDS, REQUIRED_ITEMS, TOOL_IDS};
 
 use crate::kb::model::KbData;
 use body::{check_groups, check_regions, check_tools, check_zones};
+use lines::check_lines;
 use screening::{check_combinations, check_screening};
 use techniques::check_techniques;
 use text::check_text;
@@ -54,6 +57,7 @@ pub fn validate(kb: &KbData) -> Vec<Problem> {
     check_techniques(kb, &ids, &mut r);
     check_screening(kb, &ids, &mut r);
     check_combinations(kb, &ids, &mut r);
+    check_lines(kb, &mut r);
     check_text(kb, &mut r);
     r.0.extend(super::interview_checks::check(kb));
     r.0

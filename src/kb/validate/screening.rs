@@ -142,22 +142,16 @@ pub(super) fn check_screening(kb: &KbData, ids: &Ids<'_>, r: &mut Report) {
         }
         seen_section = seen_section.max(it.section);
         match it.section {
-            Section::Emergency if it.tier != Tier::Emergency => {
+            Section::Emergency if it.tier < Tier::Urgent => {
                 r.add(
                     format!("{path}.tier"),
-                    "emergency signs must have the emergency tier",
+                    "the first checklist holds emergency and urgent signs only",
                 );
             }
             Section::Area if it.asked_for.is_empty() => {
                 r.add(
                     format!("{path}.asked_for"),
                     "an area item must say which regions it is asked for",
-                );
-            }
-            Section::Emergency | Section::Health if !it.asked_for.is_empty() => {
-                r.add(
-                    format!("{path}.asked_for"),
-                    "only area items take asked_for",
                 );
             }
             _ => {}

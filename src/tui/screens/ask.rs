@@ -56,7 +56,7 @@ pub fn screen<'kb>(
     match &at.ask {
         Ask::Confirm(_) => Screen::Confirm(confirm::State { at, row: 0, top: 0 }),
         Ask::Age => Screen::Age(age::State { at, row: 1, top: 0 }),
-        Ask::Gate { .. } => Screen::Gate(gate::State { at, row: 0, top: 0 }),
+        Ask::Gate { .. } => Screen::Gate(gate::State::new(at)),
         Ask::Item { .. } => Screen::Item(item::State { at }),
         Ask::WhichAreas { .. } => Screen::Which(which::State::new(at)),
     }

@@ -1,6 +1,10 @@
-//! A gate: one checklist of signs or conditions with the same effect ("Do any of these apply to
-//! you?"), answered none of these, yes or not sure. Not sure is never read as no: a yes or not
-//! sure opens the items one by one.
+//! A checklist (SCREENING.md v3, pick which): every line of its items, each one sign with its
+//! time window and when to answer no, wrapped whole at any size. The person marks the lines that
+//! apply (yes or not sure) and confirms; "none of these" is taken only once every line has been
+//! on screen. A marked line answers its item, and nothing asked later can turn it into a no.
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
@@ -11,84 +15,181 @@ use super::ask::{self, Asked};
 use super::{Cmd, Ctx, View};
 use crate::engine::{Ask, Reply, Response, fill};
 use crate::tui::action::Action;
-use crate::tui::keys::{BACK, Binding, DOWN, Key, UP, bind};
+use crate::tui::keys::{BACK, Binding, DOWN, Key, MOVE, UP, bind};
 use crate::tui::widgets as parts;
 
 pub const KEYS: &[Binding] = &[
     UP,
     DOWN,
+    MOVE,
+    bind(
+        &[Key::Char(' '), Key::Char('y')],
+        "space",
+        "applies",
+        Action::Toggle,
+    ),
+    bind(
+        &[Key::Char('u'), Key::Char('?')],
+        "u",
+        "not sure",
+        Action::Answer(Reply::NotSure),
+    ),
+    bind(&[Key::Enter], "enter", "done", Action::Next),
     bind(
         &[Key::Char('n')],
         "n",
         "none of these",
         Action::Answer(Reply::No),
     ),
-    bind(
-        &[Key::Char('y')],
-        "y",
-        "yes, some apply",
-        Action::Answer(Reply::Yes),
-    ),
-    bind(
-        &[Key::Char('u')],
-        "u",
-        "not sure",
-        Action::Answer(Reply::NotSure),
-    ),
     BACK,
 ];
 
-/// The checklist asked, and the row under the cursor (long lists scroll).
+/// The checklist asked, the line under the cursor, each line's mark, and how far the list has
+/// been on screen.
 #[derive(Debug)]
 pub struct State<'kb> {
     pub at: Asked<'kb>,
     pub row: usize,
     /// The first row in view, where the last click held the list (`widgets::Cursor`).
     pub top: usize,
+    /// Per line: unmarked, yes or not sure.
+    pub marks: Vec<Option<Reply>>,
+    /// How many lines from the top have been drawn whole (the view counts them as it draws).
+    pub seen: Cell<usize>,
 }
 
 impl<'kb> State<'kb> {
-    /// How many signs the checklist lists.
-    pub fn signs(&self) -> usize {
-        match &self.at.ask {
-            Ask::Gate { items, .. } => items.len(),
-            _ => 0,
+    pub fn new(at: Asked<'kb>) -> Self {
+        let n = at.ask.lines().len();
+        Self {
+            at,
+            row: 0,
+            top: 0,
+            marks: vec![None; n],
+            seen: Cell::new(0),
         }
     }
 
+    /// Whether every line has been on screen.
+    fn all_seen(&self) -> bool {
+        self.seen.get() >= self.marks.len()
+    }
+
     pub fn update(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
-        if let Some(row) = super::list_move(self.row, self.signs(), super::PAGE, &action) {
+        if let Some(row) = super::list_move(self.row, self.marks.len(), super::PAGE, &action) {
             self.row = row;
+            // A line the cursor reached has been on screen.
+            self.seen.set(self.seen.get().max(row + 1));
             return Cmd::Stay;
         }
         match action {
-            Action::Answer(reply) => return self.at.respond(ctx, &Response::Reply(reply)),
+            Action::Toggle => self.flip(Reply::Yes),
+            Action::Answer(Reply::NotSure) => self.flip(Reply::NotSure),
+            Action::Answer(Reply::No) if self.marks.iter().any(Option::is_some) => {
+                *ctx.status = Some(
+                    "You marked some lines: press enter to confirm them, or unmark them first."
+                        .to_owned(),
+                );
+            }
+            Action::Answer(Reply::No) | Action::Next => {
+                let marks: BTreeMap<usize, Reply> = self
+                    .marks
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, m)| m.map(|r| (i, r)))
+                    .collect();
+                if marks.is_empty() && !self.all_seen() {
+                    // "None of these" only once every line has been read.
+                    self.row = self.seen.get().min(self.marks.len().saturating_sub(1));
+                    *ctx.status = Some(
+                        "Please read every line first: the list goes on below.".to_owned(),
+                    );
+                    return Cmd::Stay;
+                }
+                let response = if marks.is_empty() {
+                    Response::Reply(Reply::No)
+                } else {
+                    Response::Lines(marks)
+                };
+                return self.at.respond(ctx, &response);
+            }
             Action::Back => return self.at.back(ctx),
             _ => {}
         }
         Cmd::Stay
     }
 
-    /// A click on a sign moves the cursor there (the answer is for the whole list).
-    pub fn click<'a>(&mut self, body: Rect, x: u16, y: u16) -> Cmd<'a> {
-        let len = self.signs();
-        ask::click(body, SIZES, len, (&mut self.row, &mut self.top), (x, y));
-        Cmd::Stay
+    /// Marks the line under the cursor `reply`, or unmarks it when it already was.
+    fn flip(&mut self, reply: Reply) {
+        if let Some(m) = self.marks.get_mut(self.row) {
+            *m = if *m == Some(reply) { None } else { Some(reply) };
+        }
+    }
+
+    /// A click on a line moves the cursor there; a click on the line under the cursor marks or
+    /// unmarks it (a checkbox).
+    pub fn click(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
+        let list = ask::areas(body, SIZES)[2];
+        let heights: Vec<usize> = rows(&self.at.ask, &self.marks, list.width, ctx.emergency)
+            .iter()
+            .map(Vec::len)
+            .collect();
+        match parts::follow(list, &heights, (&mut self.row, &mut self.top), x, y) {
+            Some(parts::Clicked::Again(_)) => self.update(ctx, Action::Toggle),
+            _ => Cmd::Stay,
+        }
     }
 }
 
 /// The question's rows, the list, the box with the why and the keys.
-const SIZES: ask::Sizes = (2, Constraint::Min(3), 7);
+const SIZES: ask::Sizes = (2, Constraint::Min(3), 6);
+
+/// Columns before a line's text: the cursor marker and the box ("> [x] ").
+const LEAD: u16 = 6;
+
+/// The checklist's rows for a list `width` columns wide: each line wrapped whole with a hanging
+/// indent under its mark, then when to answer no (true: drawn dim). Shared by the view and
+/// clicks.
+fn rows(
+    ask: &Ask<'_>,
+    marks: &[Option<Reply>],
+    width: u16,
+    emergency: &str,
+) -> Vec<Vec<(String, bool)>> {
+    // The scrollbar's column is always kept, so the wrapping never depends on the scrolling.
+    let text_width = usize::from(width.saturating_sub(LEAD + 1)).max(8);
+    ask.lines()
+        .iter()
+        .zip(marks)
+        .map(|((_, _, line), mark)| {
+            let box_ = match mark {
+                Some(Reply::Yes) => "[x] ",
+                Some(Reply::NotSure) => "[?] ",
+                _ => "[ ] ",
+            };
+            let mut out: Vec<(String, bool)> =
+                parts::wrap_words(&fill(&line.text, emergency), text_width)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| (format!("{}{l}", if i == 0 { box_ } else { "    " }), false))
+                    .collect();
+            if let Some(no) = &line.no_if {
+                let text = format!("Answer no if {}", fill(no, emergency));
+                out.extend(
+                    parts::wrap_words(&text, text_width)
+                        .into_iter()
+                        .map(|l| (format!("    {l}"), true)),
+                );
+            }
+            out
+        })
+        .collect()
+}
 
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (shared, theme) = (&self.shared, self.shared.theme);
-        let Ask::Gate {
-            gate,
-            items,
-            regions,
-        } = &self.state.at.ask
-        else {
+        let Ask::Gate { gate, regions, .. } = &self.state.at.ask else {
             return;
         };
         let [question, list, detail] =
@@ -106,20 +207,48 @@ impl Widget for View<'_, State<'_>> {
         Paragraph::new(head)
             .wrap(Wrap { trim: true })
             .render(question, buf);
-        let rows = items
-            .iter()
-            .map(|i| ListItem::new(Line::raw(format!("• {}", i.title))))
-            .collect();
+        let items: Vec<ListItem> =
+            rows(&self.state.at.ask, &self.state.marks, list.width, shared.emergency)
+                .into_iter()
+                .map(|lines| {
+                    ListItem::new(
+                        lines
+                            .into_iter()
+                            .map(|(l, dim)| if dim { Line::styled(l, theme.dim) } else { Line::raw(l) })
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .collect();
+        let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
         let cursor = (self.state.row, self.state.top);
-        parts::list(buf, list, rows, cursor, false, theme);
+        let first = parts::first_shown(&heights, cursor, list.height);
+        let mut used = 0;
+        let whole = heights[first..]
+            .iter()
+            .take_while(|h| {
+                used += **h;
+                used <= usize::from(list.height)
+            })
+            .count();
+        let state = self.state;
+        state.seen.set(state.seen.get().max(first + whole));
+        parts::list(buf, list, items, cursor, true, theme);
+        let marked = state.marks.iter().filter(|m| m.is_some()).count();
+        let note = if marked > 0 {
+            format!("{marked} marked: enter when done")
+        } else if state.all_seen() {
+            String::new()
+        } else {
+            "more lines below".to_owned()
+        };
         let lines = vec![
             Line::from(vec![
                 Span::styled("Why we ask: ", theme.dim),
                 Span::raw(fill(&gate.explain, shared.emergency)),
             ]),
-            Line::raw(""),
-            ask::choices(KEYS, theme, ask::NOT_SURE),
+            ask::choices(KEYS, theme, &note),
         ];
         ask::boxed(lines, theme, detail, buf);
     }
 }
+

@@ -366,7 +366,7 @@ impl<'kb> Screen<'kb> {
         match self {
             Screen::Welcome(s) => s.click(ctx.emergency, ctx.remembering, body, x, y),
             Screen::Where(s) => s.click(ctx, body, x, y),
-            Screen::Gate(s) => s.click(body, x, y),
+            Screen::Gate(s) => s.click(ctx, body, x, y),
             Screen::Which(s) => s.click(ctx, body, x, y),
             Screen::Age(s) => s.click(ctx, body, x, y),
             Screen::Confirm(s) => s.click(body, x, y),
@@ -399,7 +399,9 @@ impl<'kb> Screen<'kb> {
             Screen::Where(_) => {
                 "Mouse: click an area on the map or in the list to choose it; click again to un-choose. The wheel moves through the areas."
             }
-            Screen::Gate(_) => "Mouse: click a sign to move there. The wheel moves.",
+            Screen::Gate(_) => {
+                "Mouse: click a line to move there, click it again to mark it. The wheel moves."
+            }
             Screen::Confirm(_) => "Mouse: click an answer to move there. The wheel moves.",
             Screen::Which(_) => "Mouse: click an area to tick or untick it. The wheel moves.",
             Screen::Age(_) => {

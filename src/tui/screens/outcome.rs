@@ -59,6 +59,35 @@ const OUTCOME_STOP: &[Binding] = &[
     BROWSE,
 ];
 
+/// A referral stopped the check: the rest of the questions can still be answered for the
+/// clinician.
+const OUTCOME_REFER_STOP: &[Binding] = &[
+    SCROLL_U,
+    SCROLL_D,
+    SCROLL_HINT,
+    SCROLL_UP,
+    SCROLL_DOWN,
+    bind(
+        &[Key::Char('f')],
+        "f",
+        "finish the questions for your clinician",
+        Action::Finish,
+    ),
+    bind(
+        &[Key::Char('e')],
+        "e",
+        "save for your clinician",
+        Action::Export,
+    ),
+    bind(
+        &[Key::Esc, Key::Backspace],
+        "esc",
+        "back to your answers",
+        Action::Back,
+    ),
+    BROWSE,
+];
+
 /// The advice shown, whether the check stopped early at an emergency or urgent answer (going
 /// back then returns to that question), and how far the text is scrolled.
 #[derive(Debug)]
@@ -84,9 +113,16 @@ impl State {
     pub fn keys(&self) -> &'static [Binding] {
         if self.permits() {
             OUTCOME_GO_ON
+        } else if self.finishes() {
+            OUTCOME_REFER_STOP
         } else {
             OUTCOME_STOP
         }
+    }
+
+    /// Whether a referral stopped the check before every question was asked.
+    fn finishes(&self) -> bool {
+        self.stopped && self.advice.screening.outcome == Outcome::Refer
     }
 
     pub fn update<'kb>(&mut self, ctx: &mut Ctx<'_, 'kb>, action: Action) -> Cmd<'kb> {
@@ -99,6 +135,13 @@ impl State {
                 .push(Effect::Export(Box::new(self.advice.clone()))),
             Action::Next if self.permits() => {
                 return Cmd::Page(Page::Preferences);
+            }
+            Action::Finish if self.finishes() => {
+                ctx.walk.finish();
+                return match super::ask::next_screen(ctx.kb, ctx.answers, ctx.walk, false) {
+                    Some(screen) => Cmd::Replace(screen),
+                    None => Cmd::Page(Page::Review),
+                };
             }
             Action::Back if self.stopped => return Cmd::Back,
             Action::Back => {
@@ -124,16 +167,16 @@ impl StatefulWidget for View<'_, State> {
                 theme.danger,
                 format!(
                     "!! {} - CALL {} NOW !!",
-                    headline(s.outcome).to_uppercase(),
+                    headline(s).to_uppercase(),
                     self.shared.emergency.to_uppercase()
                 ),
             ),
             Outcome::Urgent => (
                 theme.danger,
-                format!("!! {} !!", headline(s.outcome).to_uppercase()),
+                format!("!! {} !!", headline(s).to_uppercase()),
             ),
             Outcome::Refer | Outcome::NothingSafe => {
-                (theme.warn, format!("! {}", headline(s.outcome)))
+                (theme.warn, format!("! {}", headline(s)))
             }
             Outcome::Routine => (theme.ok, "You can go ahead".to_owned()),
         };
@@ -157,13 +200,14 @@ impl StatefulWidget for View<'_, State> {
         let mut lines = reasons(self.shared.kb, s, banner_style, theme);
         if s.stopped_early {
             let back = label(self.state.keys(), &Action::Back);
-            lines.insert(
-                1,
-                Line::styled(
-                    format!("Press {back} to go back to the question."),
-                    theme.title,
-                ),
-            );
+            let mut say = format!("Press {back} to go back to the question.");
+            if self.state.finishes() {
+                let finish = label(self.state.keys(), &Action::Finish);
+                say = format!(
+                    "Press {finish} to finish the questions for your clinician (your answers go into the summary), or {back} to go back to the question."
+                );
+            }
+            lines.insert(1, Line::styled(say, theme.title));
         }
         if s.outcome == Outcome::Routine && s.excluded.is_empty() && s.modifications.is_empty() {
             lines.push(Line::raw(

@@ -141,7 +141,7 @@ impl<'kb> State<'kb> {
         let Some((_, row)) = self.rows.get(self.row - regions) else {
             return Cmd::Stay;
         };
-        let ask = flow::change(row);
+        let ask = flow::change(ctx.kb, row);
         Cmd::Push(ask::screen(ctx.kb, ctx.answers, ctx.walk, ask, true))
     }
 }
@@ -207,7 +207,7 @@ impl Widget for View<'_, State<'_>> {
             items.push(ListItem::new(Line::from(vec![
                 Span::styled(format!("{section:<10}"), theme.dim),
                 Span::styled(format!("{word:<9} "), style),
-                Span::raw(format!("{about}{}", row.item.question)),
+                Span::raw(format!("{about}{}", words::item_text(answers, row.item))),
             ])));
         }
         let cursor = (self.state.row, self.state.top);

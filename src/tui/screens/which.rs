@@ -112,7 +112,10 @@ impl Widget for View<'_, State<'_>> {
                 format!("Which areas? You answered {}:", reply.words()),
                 theme.title,
             ),
-            Line::raw(crate::engine::fill(&item.question, shared.emergency)),
+            Line::raw(crate::engine::fill(
+                &crate::words::item_text(shared.answers, item),
+                shared.emergency,
+            )),
         ])
         .wrap(Wrap { trim: true })
         .render(question, buf);
@@ -131,7 +134,7 @@ impl Widget for View<'_, State<'_>> {
         parts::list(buf, list, rows, cursor, true, theme);
         let lines = vec![
             Line::styled(
-                "Your answer applies to the ticked areas; the others count as no.",
+                "Your answer applies to the ticked areas; the others count as no. With none ticked, it stays on every area.",
                 theme.dim,
             ),
             ask::choices(KEYS, theme, ""),
