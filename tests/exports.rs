@@ -606,8 +606,9 @@ fn the_answers_are_an_r4_questionnaire_response() {
             .unwrap_or_else(|| panic!("no item {id}"))
     };
     let thinners = find("blood_thinners");
-    let question = &kb.item("blood_thinners").expect("item").question;
-    assert_eq!(thinners["text"], question.as_str());
+    // Its text is what the person read: the item's line.
+    let line = kb.item("blood_thinners").expect("item").asks().join("; ");
+    assert_eq!(thinners["text"], line.as_str());
     assert_eq!(
         thinners["answer"][0]["valueCoding"]["code"], "LA12688-0",
         "not sure is never no"

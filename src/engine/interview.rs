@@ -405,13 +405,18 @@ fn referred(kb: &KnowledgeBase, answers: &Answers) -> bool {
 }
 
 /// Whether an item could make an outcome more urgent than a referral: it is urgent or an
-/// emergency, or it opens such an item (the pregnancy line opens the pregnancy signs).
+/// emergency, it opens such an item (the pregnancy line opens the pregnancy signs), or it is part
+/// of such a rule (a skin infection with a fever).
 fn could_raise(kb: &KnowledgeBase, item: &ScreeningItem) -> bool {
     item.tier > Tier::Refer
         || kb
             .items()
             .iter()
             .any(|i| i.tier > Tier::Refer && i.only_if.contains(&item.id))
+        || kb
+            .combinations()
+            .iter()
+            .any(|c| c.tier > Tier::Refer && c.all.contains(&item.id))
 }
 
 /// Sets `reply` for an item: for area items on each of `regions` it is asked for (area by area,

@@ -250,7 +250,7 @@ impl Walk {
         let next = self.interview.next(kb, answers);
         let stops = match advice.screening.outcome {
             Outcome::Emergency => true,
-            Outcome::Urgent => !next.as_ref().is_some_and(raises),
+            Outcome::Urgent => !next.as_ref().is_some_and(|a| raises(kb, answers, a)),
             Outcome::Refer => !self.interview.finishing() && next.is_none(),
             Outcome::Routine | Outcome::NothingSafe => false,
         };
@@ -258,14 +258,32 @@ impl Walk {
     }
 }
 
-/// Whether a question is a follow-up that could make an urgent outcome an emergency.
-fn raises(ask: &Ask<'_>) -> bool {
+/// Whether the next question could make an urgent outcome an emergency: a follow-up of the
+/// emergency tier ("is any of it still there now?"), or the answer that completes an emergency
+/// rule the answers so far half fired (sudden belly pain, then the age question).
+fn raises(kb: &KnowledgeBase, answers: &Answers, ask: &Ask<'_>) -> bool {
     let follow_up = |i: &crate::kb::ScreeningItem| i.tier == Tier::Emergency && !i.only_if.is_empty();
-    match ask {
-        Ask::Item { item, .. } => follow_up(item),
-        Ask::Gate { items, .. } => items.iter().any(|i| follow_up(i)),
-        _ => false,
-    }
+    let asks: Vec<&str> = match ask {
+        Ask::Item { item, .. } if follow_up(item) => return true,
+        Ask::Gate { items, .. } if items.iter().any(|i| follow_up(i)) => return true,
+        Ask::Item { item, .. } => vec![item.id.as_str()],
+        Ask::Gate { items, .. } => items.iter().map(|i| i.id.as_str()).collect(),
+        Ask::Age => engine::interview::AGE_ITEMS.to_vec(),
+        Ask::Confirm(remembered) => remembered.iter().map(|r| r.item.as_str()).collect(),
+        Ask::WhichAreas { .. } => Vec::new(),
+    };
+    let fired = |id: &str| match answers.answers.get(id) {
+        Some(Answer::One(r)) => r.fires(),
+        Some(Answer::PerRegion(map)) => map.values().any(|r| r.fires()),
+        None => false,
+    };
+    kb.combinations()
+        .iter()
+        .filter(|c| c.tier == Tier::Emergency)
+        .any(|c| {
+            c.all.iter().any(|p| asks.contains(&p.as_str()))
+                && c.all.iter().all(|p| fired(p) || asks.contains(&p.as_str()))
+        })
 }
 
 /// "In any of the areas you chose — Calves, Back of the neck — ": for area questions asked once

@@ -94,14 +94,26 @@ fn going_back_one_question_undoes_that_answer_only() {
     assert_eq!(walk.depth(), 1);
     walk.rewind(&mut answers, 0);
     assert!(answers.answers.is_empty());
-    let yes = Response::Reply(Reply::Yes);
-    // A yes on the emergency checklist opens its items; it does not stop by itself.
+    // A marked line answers its item: a stroke sign in the last 7 days is urgent, but first
+    // comes the one follow-up that can make it an emergency (is it still there now?).
+    let tia = first
+        .lines()
+        .iter()
+        .position(|(item, _, _)| item.id == "tia_recent")
+        .expect("a stroke line");
+    let marked = Response::Lines([(tia, Reply::Yes)].into());
     assert!(
-        walk.answer(&kb, &mut answers, (&first, 0), &yes, "112")
+        walk.answer(&kb, &mut answers, (&first, 0), &marked, "112")
             .is_none()
     );
-    let item = walk.next(&kb, &answers).expect("the first sign");
-    assert!(matches!(item, Ask::Item { .. }));
-    let stopped = walk.answer(&kb, &mut answers, (&item, 1), &yes, "112");
-    assert!(stopped.is_some_and(|a| a.screening.stopped_early));
+    assert_eq!(answers.reply("tia_recent", None), Some(Reply::Yes));
+    assert_eq!(answers.marked.get("tia_recent"), Some(&vec![0]));
+    let now = walk.next(&kb, &answers).expect("the follow-up");
+    assert!(matches!(now, Ask::Item { item, .. } if item.id == "stroke_signs"));
+    let stopped = walk.answer(&kb, &mut answers, (&now, 1), &none, "112");
+    assert!(stopped.is_some_and(|a| a.screening.stopped_early
+        && a.screening.outcome == crate::engine::Outcome::Urgent));
+    // Going back undoes the marks too.
+    walk.rewind(&mut answers, 0);
+    assert!(answers.marked.is_empty() && answers.answers.is_empty());
 }

@@ -56,12 +56,33 @@ pub fn asked<'kb>(app: &App<'kb>) -> Ask<'kb> {
     }
 }
 
-/// The item asked on an item screen (its id).
+/// The item asked on an item screen, or on a checklist of one item's lines (its id).
 pub fn item_id(app: &App<'_>) -> String {
     match asked(app) {
         Ask::Item { item, .. } => item.id.clone(),
+        Ask::Gate { items, .. } if items.len() == 1 => items[0].id.clone(),
         other => panic!("not an item: {other:?}"),
     }
+}
+
+/// The items of the question in front (a checklist's, or the one item).
+pub fn item_ids(app: &App<'_>) -> Vec<String> {
+    match asked(app) {
+        Ask::Item { item, .. } | Ask::WhichAreas { item, .. } => vec![item.id.clone()],
+        Ask::Gate { items, .. } => items.iter().map(|i| i.id.clone()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Marks the first line of `item` on the checklist in front (space: applies; `u`: not sure).
+pub fn mark(app: &mut App<'_>, item: &str, reply: Reply) {
+    let line = asked(app)
+        .lines()
+        .iter()
+        .position(|(i, _, _)| i.id == item)
+        .unwrap_or_else(|| panic!("{item} is not on this checklist"));
+    move_to(app, line);
+    char(app, if reply == Reply::NotSure { 'u' } else { ' ' });
 }
 
 /// The cursor of the screen in front (menu row, field, question, review row...).

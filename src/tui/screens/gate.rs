@@ -15,13 +15,20 @@ use super::ask::{self, Asked};
 use super::{Cmd, Ctx, View};
 use crate::engine::{Ask, Reply, Response, fill};
 use crate::tui::action::Action;
-use crate::tui::keys::{BACK, Binding, DOWN, Key, MOVE, UP, bind};
+use crate::tui::keys::{
+    BACK, Binding, DOWN, FIRST, Key, LAST, MOVE, PAGE_DOWN, PAGE_HINT, PAGE_UP, UP, bind,
+};
 use crate::tui::widgets as parts;
 
 pub const KEYS: &[Binding] = &[
     UP,
     DOWN,
     MOVE,
+    PAGE_UP,
+    PAGE_DOWN,
+    FIRST,
+    LAST,
+    PAGE_HINT,
     bind(
         &[Key::Char(' '), Key::Char('y')],
         "space",
@@ -29,7 +36,7 @@ pub const KEYS: &[Binding] = &[
         Action::Toggle,
     ),
     bind(
-        &[Key::Char('u'), Key::Char('?')],
+        &[Key::Char('u')],
         "u",
         "not sure",
         Action::Answer(Reply::NotSure),
@@ -66,7 +73,8 @@ impl<'kb> State<'kb> {
             row: 0,
             top: 0,
             marks: vec![None; n],
-            seen: Cell::new(0),
+            // The line under the cursor is on screen from the start.
+            seen: Cell::new(n.min(1)),
         }
     }
 
