@@ -53,6 +53,16 @@ pub fn item_text(answers: &Answers, item: &ScreeningItem) -> String {
     }
 }
 
+/// A screening item named for a list of answers: its short title, and the lines the person
+/// marked when there are any ("Stroke signs in the last 7 days: Now or …").
+pub fn item_named(answers: &Answers, item: &ScreeningItem) -> String {
+    if answers.marked.get(&item.id).is_some_and(|m| !m.is_empty()) {
+        format!("{}: {}", item.title, item_text(answers, item))
+    } else {
+        item.title.clone()
+    }
+}
+
 /// A headline for the outcome (a referral that is only a pause until well says so).
 pub fn headline(s: &Screening) -> &'static str {
     match s.outcome {

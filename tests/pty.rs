@@ -190,13 +190,13 @@ fn walk_to_emergency_signs(p: &mut Pty) {
 /// From the welcome screen to the routine for the calves.
 fn walk_to_routine(p: &mut Pty) {
     walk_to_emergency_signs(p);
-    // None of these, then 16 to 49 (the band under the cursor), then none of these or no to
-    // every checklist and question left (n does nothing on the review).
-    p.send("n");
+    // To the last line and none of these, then 16 to 49 (the band under the cursor), then the
+    // same on every checklist left (G and n do nothing on the review).
+    p.send("Gn");
     p.wait_for("How old are you?");
     p.send("\r");
     p.wait_for("Health screen");
-    p.send(&"n".repeat(12));
+    p.send(&"Gn".repeat(12));
     p.wait_for("Review your answers");
     p.send("\r");
     p.wait_for("You can go ahead");
@@ -376,8 +376,8 @@ fn bracketed_paste_is_on_and_a_paste_answers_nothing() {
     walk_to_emergency_signs(&mut p);
     p.send("\x1b[200~no no no no no\r\nyes\r\x1b[201~");
     assert!(!p.screen.screen().contents().contains("How old are you?"));
-    p.send("n");
-    // Only the typed n answered the checklist: the age question is next, nothing further.
+    p.send("Gn");
+    // Only the typed keys answered the checklist: the age question is next, nothing further.
     p.wait_for("How old are you?");
     p.send("\x03");
     assert_eq!(p.exit_code(), 0);

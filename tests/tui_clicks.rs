@@ -10,7 +10,7 @@ mod common;
 use common::drive::{self, key, walk_to_result, yes_to};
 use common::sizes::SIZES;
 use crossterm::event::KeyCode;
-use fascia::engine::{Ask, Preference};
+use fascia::engine::{Ask, Preference, Reply};
 use fascia::history::Store;
 use fascia::tui::app::App;
 use fascia::tui::screens::{Id, Screen};
@@ -281,7 +281,7 @@ fn the_review_moves_on_a_click_and_changes_the_answer_on_a_second() {
         // A question a few rows above the cursor, still in view.
         let (i, question) = (1..5)
             .map(|up| last - up)
-            .map(|row| (row, review.rows[row - regions].1.item.question.clone()))
+            .map(|row| (row, review.rows[row - regions].1.item.title.clone()))
             .find(|(_, q)| find(&app, size, &q.chars().take(16).collect::<String>(), 2).is_some())
             .expect("a question in view");
         let start: String = question.chars().take(16).collect();
@@ -357,17 +357,26 @@ fn the_history_moves_on_a_click_and_opens_a_session_on_a_second() {
 fn question_lists_move_on_a_click_and_which_areas_ticks_at_once() {
     let kb = common::kb();
     for size in CLICK_SIZES {
-        // A checklist: a click moves the cursor; the answer keys answer the whole list.
+        // A checklist: a click moves the cursor to a line, a second click marks it (a
+        // checkbox), and a third unmarks it; only enter answers the list.
         let mut app = App::new(&kb, "112");
         drive::choose_regions(&mut app, &["calves"]);
         key(&mut app, KeyCode::Enter);
-        let Ask::Gate { items, .. } = drive::asked(&app) else {
-            panic!("the first page is a checklist");
-        };
-        let second: String = format!("• {}", items[1].title).chars().take(20).collect();
-        let at = click_on(&mut app, size, &second, 2);
-        assert_eq!(drive::cursor(&app), 1, "{size:?}");
+        assert!(matches!(drive::asked(&app), Ask::Gate { .. }), "a checklist first");
+        let first = find(&app, size, "[ ] ", 2).expect("a line");
+        let at = find(&app, size, "[ ] ", first.1 + 1).expect("a second line");
         click(&mut app, size, at);
+        assert_eq!(drive::cursor(&app), 1, "{size:?}");
+        let marks = |app: &App<'_>| match app.screen() {
+            Screen::Gate(s) => s.marks.clone(),
+            _ => panic!("not a checklist"),
+        };
+        assert!(marks(&app).iter().all(Option::is_none), "{size:?}: not marked yet");
+        click(&mut app, size, at);
+        assert_eq!(marks(&app)[1], Some(Reply::Yes), "{size:?}: marked");
+        assert!(find(&app, size, "[x] ", 2).is_some(), "{size:?}: drawn marked");
+        click(&mut app, size, at);
+        assert_eq!(marks(&app)[1], None, "{size:?}: unmarked");
         assert!(
             matches!(drive::asked(&app), Ask::Gate { .. }),
             "{size:?}: nothing is answered by a click"

@@ -234,7 +234,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 n += 1;
                 let reply = flow::reply(&self.answers, p).map_or("not answered", Reply::words);
                 let about = report::about(self.kb, &p.regions);
-                self.say(&format!("{n}. {reply}: {about}{}", p.item.question))?;
+                let named = crate::words::item_named(&self.answers, p.item);
+                self.say(&format!("{n}. {reply}: {about}{named}"))?;
             }
             // A bad answer repeats only the prompt: the list is said again only after a change.
             let pick = self.ask_until(

@@ -164,8 +164,9 @@ fn rows(
     width: u16,
     emergency: &str,
 ) -> Vec<Vec<(String, bool)>> {
-    // The scrollbar's column is always kept, so the wrapping never depends on the scrolling.
-    let text_width = usize::from(width.saturating_sub(LEAD + 1)).max(8);
+    // The scrollbar's column is always kept (and a space before it), so the wrapping never
+    // depends on the scrolling.
+    let text_width = usize::from(width.saturating_sub(LEAD + 2)).max(8);
     ask.lines()
         .iter()
         .zip(marks)
@@ -243,11 +244,11 @@ impl Widget for View<'_, State<'_>> {
         parts::list(buf, list, items, cursor, true, theme);
         let marked = state.marks.iter().filter(|m| m.is_some()).count();
         let note = if marked > 0 {
-            format!("{marked} marked: enter when done")
+            format!("({marked} marked)")
         } else if state.all_seen() {
             String::new()
         } else {
-            "more lines below".to_owned()
+            "(more below)".to_owned()
         };
         let lines = vec![
             Line::from(vec![

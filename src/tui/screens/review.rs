@@ -207,7 +207,7 @@ impl Widget for View<'_, State<'_>> {
             items.push(ListItem::new(Line::from(vec![
                 Span::styled(format!("{section:<10}"), theme.dim),
                 Span::styled(format!("{word:<9} "), style),
-                Span::raw(format!("{about}{}", words::item_text(answers, row.item))),
+                Span::raw(format!("{about}{}", words::item_named(answers, row.item))),
             ])));
         }
         let cursor = (self.state.row, self.state.top);
