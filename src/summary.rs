@@ -1,7 +1,7 @@
 //! The screening result as blocks of plain words: the one model that the text and Markdown
 //! reports, the app's result screen and plain mode all draw from, so every face says the same.
 
-use crate::engine::{Fired, Reply, Scope, Screening};
+use crate::engine::{Fired, Outcome, Reply, Scope, Screening};
 use crate::kb::{KnowledgeBase, Tier};
 
 /// What a block is about (faces pick markers and styles by it).
@@ -35,8 +35,21 @@ pub struct Block {
     pub entries: Vec<Entry>,
 }
 
-/// Said when an interactive check stopped at an emergency, urgent or referral answer.
-pub const STOPPED_EARLY: &str = "We stopped the questions at this answer: nothing else matters until you have been checked. If you pressed it by mistake, go back and change it.";
+/// Said when an interactive check stopped at an emergency, urgent or referral answer: what
+/// stopping means for that outcome.
+pub fn stopped_early(s: &Screening) -> &'static str {
+    match s.outcome {
+        Outcome::Refer if s.pause => {
+            "We stopped the questions at this answer: self-massage waits until you are well. If you pressed it by mistake, go back and change it."
+        }
+        Outcome::Refer => {
+            "We stopped the questions at this answer: a doctor or physio should advise you before any self-massage. If you pressed it by mistake, go back and change it."
+        }
+        _ => {
+            "We stopped the questions at this answer: nothing else matters until you have been checked. If you pressed it by mistake, go back and change it."
+        }
+    }
+}
 
 /// A short plain name of a screening item or combination rule (never its id).
 pub fn item_title(kb: &KnowledgeBase, id: &str) -> String {

@@ -111,7 +111,7 @@ fn every_outcome_by_typing_matches_advise_on_the_saved_answers() {
             // Stopped at once (a global refer too, v3): no other question, no review, no
             // routine advice.
             assert!(
-                transcript.contains(fascia::summary::STOPPED_EARLY),
+                transcript.contains("We stopped the questions at this answer"),
                 "{yes:?}"
             );
             assert!(!transcript.contains("Step 6 of 9: Review"), "{yes:?}");

@@ -85,16 +85,18 @@ fn states(kb: &KnowledgeBase) -> Vec<(&'static str, App<'_>)> {
     }
     out.push(("area", app));
 
-    // An item of an opened checklist, asked once across two areas, then which of them.
+    // A checklist about two areas with a line marked yes and one not sure, before enter; then
+    // which of the areas.
     let mut app = App::new(kb, "112");
     drive::choose_regions(&mut app, &["calves", "neck"]);
     key(&mut app, KeyCode::Enter);
     let wound = yes_to(&["open_wound"]);
-    while !matches!(drive::asked(&app), fascia::engine::Ask::Item { item, .. } if item.id == "open_wound")
-    {
+    while !drive::item_ids(&app).contains(&"open_wound".to_owned()) {
         drive::answer_one(&mut app, &wound);
     }
-    out.push(("area_item", app));
+    drive::mark(&mut app, "open_wound", Reply::Yes);
+    drive::mark(&mut app, "numb_area", Reply::NotSure);
+    out.push(("area_marked", app));
 
     let mut app = App::new(kb, "112");
     drive::choose_regions(&mut app, &["calves", "neck"]);
@@ -125,6 +127,10 @@ fn states(kb: &KnowledgeBase) -> Vec<(&'static str, App<'_>)> {
     out.push((
         "outcome_refer",
         walk_to_result(kb, &["calves"], &yes_to(&["cancer_active"])),
+    ));
+    out.push((
+        "outcome_pause",
+        walk_to_result(kb, &["calves"], &yes_to(&["fever_acute_illness"])),
     ));
     out.push((
         "outcome_nothing_safe",
@@ -184,7 +190,7 @@ fn every_screen_at_every_size() {
 
 /// The question pages: at every size their answer keys (from their own key tables) and the
 /// "why we ask" stay in view ("which areas?" follows a question and has no why of its own).
-const QUESTION_PAGES: &[&str] = &["emergency", "health", "area", "area_item"];
+const QUESTION_PAGES: &[&str] = &["emergency", "health", "area", "area_marked"];
 
 #[test]
 fn no_screen_cuts_a_row_without_an_ellipsis_and_question_pages_keep_keys_and_why() {

@@ -237,7 +237,7 @@ fn md_answers(o: &mut String, kb: &KnowledgeBase, answers: &Answers, reached_onl
 
 fn md_screening(o: &mut String, kb: &KnowledgeBase, s: &Screening) {
     if s.stopped_early {
-        let _ = writeln!(o, "\n{}", crate::summary::STOPPED_EARLY);
+        let _ = writeln!(o, "\n{}", crate::summary::stopped_early(s));
     }
     for block in crate::summary::blocks(kb, s) {
         let _ = writeln!(o, "\n## {}\n", block.title);

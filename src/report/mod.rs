@@ -111,7 +111,7 @@ pub fn text(kb: &KnowledgeBase, advice: &Advice) -> String {
 
 fn text_screening(o: &mut String, kb: &KnowledgeBase, s: &Screening) {
     if s.stopped_early {
-        let _ = writeln!(o, "{}", crate::summary::STOPPED_EARLY);
+        let _ = writeln!(o, "{}", crate::summary::stopped_early(s));
     }
     for block in crate::summary::blocks(kb, s) {
         let _ = writeln!(o, "\n{}", block.title);

@@ -48,30 +48,43 @@ pub struct Areas {
     pub footer: Rect,
 }
 
-fn hint_spans(
+/// The footer's hints packed into lines `width` columns wide, a binding never split across two
+/// lines ("n none of" / "these" would read as two keys).
+fn hint_lines(
     bindings: impl Iterator<Item = &'static Binding>,
     theme: &Theme,
-) -> Vec<Span<'static>> {
-    let mut spans = Vec::new();
+    width: u16,
+) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(width);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut used = 0;
     for b in bindings.filter(|b| b.footer) {
-        if !spans.is_empty() {
-            spans.push(Span::styled("  ", theme.dim));
+        let hint = format!(" {}", b.hint);
+        let w = b.label.width() + hint.width();
+        if used > 0 && used + 2 + w > width {
+            used = 0;
         }
-        spans.push(Span::styled(b.label, theme.key));
-        spans.push(Span::styled(format!(" {}", b.hint), theme.text));
+        if used == 0 {
+            lines.push(Line::default());
+        } else if let Some(line) = lines.last_mut() {
+            line.push_span(Span::styled("  ", theme.dim));
+            used += 2;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push_span(Span::styled(b.label, theme.key));
+            line.push_span(Span::styled(hint, theme.text));
+        }
+        used += w;
     }
-    spans
+    lines
 }
 
-/// Splits the frame; the footer takes as many lines as its hints wrap to (at most three).
+/// Splits the frame; the footer takes as many lines as its hints pack into (at most three).
 pub fn areas(app: &App<'_>, area: Rect) -> Areas {
-    let hints: Vec<String> = app
-        .bindings()
-        .filter(|b| b.footer)
-        .map(|b| format!("{} {}", b.label, b.hint))
-        .collect();
-    let footer = text::wrapped_height(&[Line::raw(hints.join("  "))], area.width.saturating_sub(2))
-        .clamp(1, 3);
+    let theme = Theme::new(true);
+    let footer = hint_lines(app.bindings(), &theme, area.width.saturating_sub(2)).len();
+    let footer = u16::try_from(footer).unwrap_or(3).clamp(1, 3);
     let status = u16::from(app.status.is_some());
     // One column of margin left and right: text never touches the window's edges.
     let area = area.inner(ratatui::layout::Margin::new(1, 0));
@@ -130,7 +143,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App<'_>, theme: &Theme) -> Option<u16> 
         );
     }
     frame.render_widget(
-        Paragraph::new(Line::from(hint_spans(app.bindings(), theme))).wrap(Wrap { trim: true }),
+        Paragraph::new(hint_lines(app.bindings(), theme, a.footer.width)).wrap(Wrap { trim: true }),
         a.footer,
     );
     match app.overlay {

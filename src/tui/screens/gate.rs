@@ -7,14 +7,16 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
 use super::ask::{self, Asked};
 use super::{Cmd, Ctx, View};
 use crate::engine::{Ask, Reply, Response, fill};
+use crate::kb::KnowledgeBase;
 use crate::tui::action::Action;
+use crate::tui::text;
 use crate::tui::keys::{
     BACK, Binding, DOWN, FIRST, Key, LAST, MOVE, PAGE_DOWN, PAGE_HINT, PAGE_UP, UP, bind,
 };
@@ -137,7 +139,7 @@ impl<'kb> State<'kb> {
     /// A click on a line moves the cursor there; a click on the line under the cursor marks or
     /// unmarks it (a checkbox).
     pub fn click(&mut self, ctx: &mut Ctx<'_, 'kb>, body: Rect, x: u16, y: u16) -> Cmd<'kb> {
-        let list = ask::areas(body, SIZES)[2];
+        let [_, _, list, _] = layout(self, body, ctx.kb, ctx.emergency);
         let heights: Vec<usize> = rows(&self.at.ask, &self.marks, list.width, ctx.emergency)
             .iter()
             .map(Vec::len)
@@ -149,8 +151,54 @@ impl<'kb> State<'kb> {
     }
 }
 
-/// The question's rows, the list, the box with the why and the keys.
-const SIZES: ask::Sizes = (2, Constraint::Min(3), 6);
+/// The screen's parts: the intro line, the heading (the question and the areas, as many rows as
+/// they wrap to), the list, and why we ask with a note on the marks (likewise). The keys are in
+/// the footer, so every other row goes to the lines. Shared by the view and clicks.
+fn layout(state: &State<'_>, area: Rect, kb: &KnowledgeBase, emergency: &str) -> [Rect; 4] {
+    let (head, why) = (heading(state, kb, emergency), why(state, emergency));
+    let rows = |lines: &[Line<'_>]| text::wrapped_height(lines, area.width);
+    let (head, why) = (rows(&head), rows(&why));
+    area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(head),
+        Constraint::Min(3),
+        Constraint::Length(why),
+    ]))
+}
+
+/// The checklist's question, and the areas it is about.
+fn heading<'a>(state: &State<'_>, kb: &KnowledgeBase, emergency: &str) -> Vec<Line<'a>> {
+    let Ask::Gate { gate, regions, .. } = &state.at.ask else {
+        return Vec::new();
+    };
+    let mut head = vec![Line::raw(fill(&gate.question, emergency))];
+    if !regions.is_empty() {
+        head.push(Line::raw(format!(
+            "Areas: {}",
+            crate::flow::area_names(kb, regions)
+        )));
+    }
+    head
+}
+
+/// Why we ask, and how many lines are marked (or that more are below).
+fn why<'a>(state: &State<'_>, emergency: &str) -> Vec<Line<'a>> {
+    let Ask::Gate { gate, .. } = &state.at.ask else {
+        return Vec::new();
+    };
+    let marked = state.marks.iter().filter(|m| m.is_some()).count();
+    let note = if marked > 0 {
+        format!(" ({marked} marked: enter when done)")
+    } else if state.all_seen() {
+        String::new()
+    } else {
+        " (more lines below)".to_owned()
+    };
+    vec![Line::raw(format!(
+        "Why we ask: {}{note}",
+        fill(&gate.explain, emergency)
+    ))]
+}
 
 /// Columns before a line's text: the cursor marker and the box ("> [x] ").
 const LEAD: u16 = 6;
@@ -197,27 +245,28 @@ fn rows(
 
 impl Widget for View<'_, State<'_>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (shared, theme) = (&self.shared, self.shared.theme);
-        let Ask::Gate { gate, regions, .. } = &self.state.at.ask else {
+        let (shared, theme, state) = (&self.shared, self.shared.theme, self.state);
+        let Ask::Gate { gate, .. } = &state.at.ask else {
             return;
         };
-        let [question, list, detail] =
-            ask::frame(area, buf, ask::intro(gate.section), SIZES, theme);
-        let mut head = vec![Line::styled(
-            fill(&gate.question, shared.emergency),
-            theme.title,
-        )];
-        if !regions.is_empty() {
-            head.push(Line::styled(
-                format!("Areas: {}", crate::flow::area_names(shared.kb, regions)),
-                theme.dim,
-            ));
+        let [intro, head, list, foot] = layout(state, area, shared.kb, shared.emergency);
+        ask::intro_line(ask::intro(gate.section), intro, buf, theme);
+        let styled = |lines: Vec<Line<'static>>, style| {
+            Paragraph::new(lines.into_iter().map(|l| l.style(style)).collect::<Vec<_>>())
+                .wrap(Wrap { trim: true })
+        };
+        let mut heading = heading(state, shared.kb, shared.emergency);
+        if let Some(areas) = heading.get_mut(1) {
+            *areas = areas.clone().style(theme.dim);
         }
-        Paragraph::new(head)
+        if let Some(question) = heading.first_mut() {
+            *question = question.clone().style(theme.title);
+        }
+        Paragraph::new(heading)
             .wrap(Wrap { trim: true })
-            .render(question, buf);
+            .render(head, buf);
         let items: Vec<ListItem> =
-            rows(&self.state.at.ask, &self.state.marks, list.width, shared.emergency)
+            rows(&state.at.ask, &state.marks, list.width, shared.emergency)
                 .into_iter()
                 .map(|lines| {
                     ListItem::new(
@@ -229,7 +278,7 @@ impl Widget for View<'_, State<'_>> {
                 })
                 .collect();
         let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
-        let cursor = (self.state.row, self.state.top);
+        let cursor = (state.row, state.top);
         let first = parts::first_shown(&heights, cursor, list.height);
         let mut used = 0;
         let whole = heights[first..]
@@ -239,25 +288,9 @@ impl Widget for View<'_, State<'_>> {
                 used <= usize::from(list.height)
             })
             .count();
-        let state = self.state;
         state.seen.set(state.seen.get().max(first + whole));
         parts::list(buf, list, items, cursor, true, theme);
-        let marked = state.marks.iter().filter(|m| m.is_some()).count();
-        let note = if marked > 0 {
-            format!("({marked} marked)")
-        } else if state.all_seen() {
-            String::new()
-        } else {
-            "(more below)".to_owned()
-        };
-        let lines = vec![
-            Line::from(vec![
-                Span::styled("Why we ask: ", theme.dim),
-                Span::raw(fill(&gate.explain, shared.emergency)),
-            ]),
-            ask::choices(KEYS, theme, &note),
-        ];
-        ask::boxed(lines, theme, detail, buf);
+        // Drawn after the list has counted what is on screen, so the note is up to date.
+        styled(why(state, shared.emergency), theme.dim).render(foot, buf);
     }
 }
-

@@ -11,7 +11,7 @@ use super::{Cmd, Ctx, Scroll, View};
 use crate::engine::{Advice, Outcome, Screening};
 use crate::flow::{self, Page};
 use crate::kb::{KnowledgeBase, Tier};
-use crate::summary::{BlockKind, STOPPED_EARLY, blocks};
+use crate::summary::{BlockKind, blocks, stopped_early};
 use crate::tui::action::{Action, Effect};
 use crate::tui::keys::{
     BACK, BROWSE, Binding, Key, SCROLL_D, SCROLL_DOWN, SCROLL_HINT, SCROLL_U, SCROLL_UP, bind,
@@ -251,7 +251,7 @@ fn reasons<'a>(
 ) -> Vec<Line<'a>> {
     let mut lines: Vec<Line<'_>> = Vec::new();
     if s.stopped_early {
-        lines.push(Line::styled(STOPPED_EARLY, theme.warn));
+        lines.push(Line::styled(stopped_early(s), theme.warn));
         lines.push(Line::raw(""));
     }
     for block in blocks(kb, s) {
