@@ -188,7 +188,10 @@ fn b_goes_back_and_h_explains() {
         "back from the follow-up asks the checklist again"
     );
     let now = &kb.item("stroke_signs").expect("the follow-up").question;
-    assert!(transcript.contains(now.as_str()), "a marked stroke line asks if it is still there");
+    assert!(
+        transcript.contains(now.as_str()),
+        "a marked stroke line asks if it is still there"
+    );
     assert!(transcript.contains("Why we ask: children need a doctor's advice first"));
     let answers: BTreeMap<String, serde_json::Value> =
         serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&saved).expect("read"))

@@ -110,10 +110,7 @@ fn every_v3_id_fires_its_tier_on_yes_not_sure_and_unanswered() {
             let advice = advise(&kb, &a, EMERGENCY);
             let s = &advice.screening;
             let case = format!("{id} = {reply:?}");
-            assert!(
-                s.fired.iter().any(|f| f.id == *id),
-                "{case}: did not fire"
-            );
+            assert!(s.fired.iter().any(|f| f.id == *id), "{case}: did not fire");
             if reply.is_none() {
                 assert!(s.unanswered.contains(&(*id).to_owned()), "{case}");
             }
@@ -127,7 +124,10 @@ fn every_v3_id_fires_its_tier_on_yes_not_sure_and_unanswered() {
             assert!(s.outcome <= worst, "{case}: {:?}", s.outcome);
             assert!(advice.routine.is_none(), "{case}: no routine");
             assert!(
-                s.referrals.iter().any(|f| f.id == *id) || s.excluded.iter().any(|e| e.because.contains(&(*id).to_owned())),
+                s.referrals.iter().any(|f| f.id == *id)
+                    || s.excluded
+                        .iter()
+                        .any(|e| e.because.contains(&(*id).to_owned())),
                 "{case}: named with its own message"
             );
         }
@@ -142,7 +142,10 @@ fn every_v3_id_fires_its_tier_on_yes_not_sure_and_unanswered() {
 fn sudden_belly_or_back_pain_is_an_emergency_at_50_or_with_a_known_aneurysm() {
     let kb = common::kb();
     let base = answers_for(&kb, "aaa_pattern", Some(Reply::Yes));
-    assert_eq!(advise(&kb, &base, EMERGENCY).screening.outcome, Outcome::Urgent);
+    assert_eq!(
+        advise(&kb, &base, EMERGENCY).screening.outcome,
+        Outcome::Urgent
+    );
     for other in ["age_50_plus", "fainted_with_pain"] {
         let mut a = base.clone();
         a.set(other, None, Reply::Yes);
@@ -153,10 +156,16 @@ fn sudden_belly_or_back_pain_is_an_emergency_at_50_or_with_a_known_aneurysm() {
         );
     }
     let mut a = base;
-    a.regions.insert("lower_back".into(), RegionDetails::default());
-    a.answers
-        .insert("aneurysm".into(), Answer::PerRegion([("lower_back".into(), Reply::Yes)].into()));
-    assert_eq!(advise(&kb, &a, EMERGENCY).screening.outcome, Outcome::Emergency);
+    a.regions
+        .insert("lower_back".into(), RegionDetails::default());
+    a.answers.insert(
+        "aneurysm".into(),
+        Answer::PerRegion([("lower_back".into(), Reply::Yes)].into()),
+    );
+    assert_eq!(
+        advise(&kb, &a, EMERGENCY).screening.outcome,
+        Outcome::Emergency
+    );
 }
 
 /// Lines, read literally: the words a line must carry, by item (every line, or some line).
@@ -173,28 +182,66 @@ fn lines_are_as_wide_as_their_questions() {
     };
     // Stroke signs in the last 7 days, even if they went away, one sign a line, both sides.
     let tia = lines("tia_recent");
-    assert!(tia.iter().all(|l| l.contains("7 days") && l.contains("even if it went away")));
+    assert!(
+        tia.iter()
+            .all(|l| l.contains("7 days") && l.contains("even if it went away"))
+    );
     for sign in ["face", "arms or legs", "speech", "dizz", "sight", "swallow"] {
         assert!(
             tia.iter().filter(|l| l.contains(sign)).count() == 1,
             "one stroke line names {sign}: {tia:?}"
         );
     }
-    assert!(!tia.iter().any(|l| l.contains("one side")), "both legs count");
-    assert!(lines("thunderclap_headache").iter().all(|l| l.contains("7 days")));
-    assert!(lines("chest_pain_cardiac").iter().all(|l| l.contains("3 days")));
+    assert!(
+        !tia.iter().any(|l| l.contains("one side")),
+        "both legs count"
+    );
+    assert!(
+        lines("thunderclap_headache")
+            .iter()
+            .all(|l| l.contains("7 days"))
+    );
+    assert!(
+        lines("chest_pain_cardiac")
+            .iter()
+            .all(|l| l.contains("3 days"))
+    );
     // No AND with faintness on sudden belly or back pain; no "serious" accident.
     assert!(!lines("aaa_pattern").iter().any(|l| l.contains("faint")));
-    assert!(!lines("trauma_significant").iter().any(|l| l.contains("serious")));
+    assert!(
+        !lines("trauma_significant")
+            .iter()
+            .any(|l| l.contains("serious"))
+    );
     // A stroke in the last 3 months is its own line, not hidden in the heart question.
-    assert!(!lines("heart_condition").iter().any(|l| l.contains("stroke")));
-    assert!(lines("recent_heart_or_stroke").iter().any(|l| l.contains("stroke")));
+    assert!(
+        !lines("heart_condition")
+            .iter()
+            .any(|l| l.contains("stroke"))
+    );
+    assert!(
+        lines("recent_heart_or_stroke")
+            .iter()
+            .any(|l| l.contains("stroke"))
+    );
     // Symptoms, not labels.
-    assert!(lines("bleeding_disorder").iter().any(|l| l.contains("bruis")));
-    assert!(lines("poor_leg_circulation").iter().any(|l| l.contains("walk")));
+    assert!(
+        lines("bleeding_disorder")
+            .iter()
+            .any(|l| l.contains("bruis"))
+    );
+    assert!(
+        lines("poor_leg_circulation")
+            .iter()
+            .any(|l| l.contains("walk"))
+    );
     assert!(lines("kidney_pattern").iter().any(|l| l.contains("pee")));
     // The neck treatment window is 4 weeks.
-    assert!(lines("neck_pain_after_neck_work").iter().any(|l| l.contains("4 weeks")));
+    assert!(
+        lines("neck_pain_after_neck_work")
+            .iter()
+            .any(|l| l.contains("4 weeks"))
+    );
 }
 
 #[test]
@@ -256,7 +303,12 @@ fn nothing_safe_says_whom_to_see_and_how_soon() {
     let region = region_for(&kb, "open_wound");
     a.set("lump_growing", Some(&region), Reply::Yes);
     let s = advise(&kb, &a, EMERGENCY).screening;
-    assert!(s.message.contains("Book a doctor or physio in the next few days"), "{}", s.message);
+    assert!(
+        s.message
+            .contains("Book a doctor or physio in the next few days"),
+        "{}",
+        s.message
+    );
 }
 
 #[test]
@@ -298,7 +350,11 @@ fn every_fired_item_is_named_with_its_own_message_and_lines_in_every_output() {
     let kb = common::kb();
     // A lung clot and chest pressure together: two conditions, two messages, neither explained
     // as the other.
-    let (answers, advice) = marked(&kb, "calves", &[("pe_breathless", 1), ("chest_pain_cardiac", 0)]);
+    let (answers, advice) = marked(
+        &kb,
+        "calves",
+        &[("pe_breathless", 1), ("chest_pain_cardiac", 0)],
+    );
     let s = &advice.screening;
     assert_eq!(s.outcome, Outcome::Emergency);
     let text = fascia::report::text(&kb, &advice);
@@ -311,10 +367,16 @@ fn every_fired_item_is_named_with_its_own_message_and_lines_in_every_output() {
         assert!(item.asks().contains(&f.lines[0].as_str()));
         for (face, out) in [("text", &text), ("markdown", &md)] {
             assert!(out.contains(&item.title), "{face} names {id}");
-            assert!(out.contains(&f.lines[0]), "{face} shows the line marked for {id}");
+            assert!(
+                out.contains(&f.lines[0]),
+                "{face} shows the line marked for {id}"
+            );
         }
         assert!(text.contains(&f.message), "text has {id}'s message");
-        assert!(json.contains(&format!("\"id\":\"{id}\"")), "json names {id}");
+        assert!(
+            json.contains(&format!("\"id\":\"{id}\"")),
+            "json names {id}"
+        );
         assert!(json.contains(&serde_json::to_string(&f.lines[0]).expect("json")[1..20]));
     }
     assert_ne!(

@@ -362,7 +362,10 @@ fn question_lists_move_on_a_click_and_which_areas_ticks_at_once() {
         let mut app = App::new(&kb, "112");
         drive::choose_regions(&mut app, &["calves"]);
         key(&mut app, KeyCode::Enter);
-        assert!(matches!(drive::asked(&app), Ask::Gate { .. }), "a checklist first");
+        assert!(
+            matches!(drive::asked(&app), Ask::Gate { .. }),
+            "a checklist first"
+        );
         let first = find(&app, size, "[ ] ", 2).expect("a line");
         let at = find(&app, size, "[ ] ", first.1 + 1).expect("a second line");
         click(&mut app, size, at);
@@ -371,10 +374,16 @@ fn question_lists_move_on_a_click_and_which_areas_ticks_at_once() {
             Screen::Gate(s) => s.marks.clone(),
             _ => panic!("not a checklist"),
         };
-        assert!(marks(&app).iter().all(Option::is_none), "{size:?}: not marked yet");
+        assert!(
+            marks(&app).iter().all(Option::is_none),
+            "{size:?}: not marked yet"
+        );
         click(&mut app, size, at);
         assert_eq!(marks(&app)[1], Some(Reply::Yes), "{size:?}: marked");
-        assert!(find(&app, size, "[x] ", 2).is_some(), "{size:?}: drawn marked");
+        assert!(
+            find(&app, size, "[x] ", 2).is_some(),
+            "{size:?}: drawn marked"
+        );
         click(&mut app, size, at);
         assert_eq!(marks(&app)[1], None, "{size:?}: unmarked");
         assert!(

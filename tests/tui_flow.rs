@@ -141,7 +141,10 @@ fn an_emergency_yes_on_the_first_question_shows_the_result_at_once() {
     assert_eq!(outcome(&app), Outcome::Emergency);
     // Nothing else was asked: only the checklist's own items are answered.
     assert!(app.answers.answers.keys().all(|id| on_list.contains(id)));
-    assert_eq!(app.answers.reply("chest_pain_cardiac", None), Some(Reply::Yes));
+    assert_eq!(
+        app.answers.reply("chest_pain_cardiac", None),
+        Some(Reply::Yes)
+    );
 }
 
 #[test]
@@ -221,7 +224,11 @@ fn a_question_cannot_be_skipped_and_back_undoes_one_answer() {
         "enter answers nothing before every line was read"
     );
     drive::char(&mut app, 'n');
-    assert_eq!(format!("{:?}", drive::asked(&app)), first, "nor does none of these");
+    assert_eq!(
+        format!("{:?}", drive::asked(&app)),
+        first,
+        "nor does none of these"
+    );
     assert!(app.answers.answers.is_empty());
     key(&mut app, KeyCode::End);
     drive::char(&mut app, 'n');

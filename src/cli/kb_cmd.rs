@@ -76,10 +76,30 @@ impl Stats {
     }
 }
 
-/// Prints the counts of what the knowledge base holds.
-pub fn stats(kb: &KnowledgeBase, format: Format, out: &mut dyn Write) -> Result<(), Failure> {
+/// Prints the counts of what the knowledge base holds, and with `questions` every question of
+/// the check whole.
+pub fn stats(
+    kb: &KnowledgeBase,
+    format: Format,
+    questions: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let s = Stats::of(kb);
     match format {
+        Format::Json if questions => {
+            #[derive(Serialize)]
+            struct WithQuestions {
+                #[serde(flatten)]
+                stats: Stats,
+                questions: Vec<super::questions::Asked>,
+            }
+            let all = WithQuestions {
+                stats: s,
+                questions: super::questions::list(kb),
+            };
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            writeln!(out)?;
+        }
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &s)?;
             writeln!(out)?;
@@ -97,6 +117,9 @@ pub fn stats(kb: &KnowledgeBase, format: Format, out: &mut dyn Write) -> Result<
             for r in kb.regions() {
                 let p = &s.per_region[&r.id];
                 writeln!(out, "{:<14} {:>6} {:>8}", r.id, p.direct, p.indirect)?;
+            }
+            if questions {
+                super::questions::print(kb, out)?;
             }
         }
     }

@@ -5,6 +5,7 @@ mod browse;
 mod forget;
 mod history;
 mod kb_cmd;
+mod questions;
 
 use std::path::PathBuf;
 
@@ -183,6 +184,10 @@ pub enum KbCommand {
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Also list every question of the check, in order and whole: each checklist line with
+        /// the item it answers, its tier and when to answer no
+        #[arg(long)]
+        questions: bool,
     },
 }
 
@@ -259,8 +264,8 @@ pub fn run(cli: &Cli, out: &mut dyn std::io::Write) -> Result<(), Failure> {
             kb_cmd::check(path.map(PathBuf::as_path), out)
         }
         Command::Kb {
-            command: KbCommand::Stats { format },
-        } => kb_cmd::stats(&cli.load_kb()?, *format, out),
+            command: KbCommand::Stats { format, questions },
+        } => kb_cmd::stats(&cli.load_kb()?, *format, *questions, out),
         Command::Advise {
             answers,
             format,

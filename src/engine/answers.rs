@@ -374,7 +374,9 @@ impl Answers {
             if !lines.is_empty() && !fires {
                 add(
                     format!("marked.{id}"),
-                    format!("lines of `{id}` are marked, so its answer must be \"yes\" or \"not_sure\""),
+                    format!(
+                        "lines of `{id}` are marked, so its answer must be \"yes\" or \"not_sure\""
+                    ),
                 );
             }
         }

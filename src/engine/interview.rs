@@ -122,7 +122,12 @@ impl<'kb> Ask<'kb> {
         match self {
             Ask::Gate { items, .. } => items
                 .iter()
-                .flat_map(|item| item.lines.iter().enumerate().map(move |(j, l)| (*item, j, l)))
+                .flat_map(|item| {
+                    item.lines
+                        .iter()
+                        .enumerate()
+                        .map(move |(j, l)| (*item, j, l))
+                })
                 .collect(),
             _ => Vec::new(),
         }
@@ -327,7 +332,14 @@ impl Interview {
             (Ask::Item { item, regions }, Response::Reply(reply)) => {
                 self.give(kb, answers, item, regions, *reply, Vec::new());
             }
-            (Ask::WhichAreas { item, regions, reply }, Response::Areas(picked)) => {
+            (
+                Ask::WhichAreas {
+                    item,
+                    regions,
+                    reply,
+                },
+                Response::Areas(picked),
+            ) => {
                 // Which areas only routes: with none picked the yes stays on every area, as not
                 // sure, so no follow-up ever turns a yes into a no.
                 let none = !picked.values().any(|r| r.fires());

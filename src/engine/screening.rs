@@ -195,10 +195,12 @@ impl Screening {
         self.excluded.extend(reasons);
         self.outcome = Outcome::NothingSafe;
         let refer = self.fired.iter().any(|f| f.tier == Tier::Refer);
-        self.message = fill(outcome_message(Outcome::NothingSafe, Tone::seen(refer)), emergency);
+        self.message = fill(
+            outcome_message(Outcome::NothingSafe, Tone::seen(refer)),
+            emergency,
+        );
         self.permit = None;
     }
-
 }
 
 /// Puts the emergency wording in place of `{emergency}` in knowledge-base text.
@@ -427,7 +429,11 @@ enum Tone {
 
 impl Tone {
     fn seen(soon: bool) -> Self {
-        if soon { Tone::SeenSoon } else { Tone::SeenLater }
+        if soon {
+            Tone::SeenSoon
+        } else {
+            Tone::SeenLater
+        }
     }
 }
 
@@ -454,8 +460,6 @@ fn outcome_message(outcome: Outcome, tone: Tone) -> &'static str {
         (Outcome::Routine, Tone::Changed) => {
             "You can go ahead, with the changes below. Stop if anything feels sharp, burning or numb."
         }
-        (Outcome::Routine, _) => {
-            "You can go ahead. Stop if anything feels sharp, burning or numb."
-        }
+        (Outcome::Routine, _) => "You can go ahead. Stop if anything feels sharp, burning or numb.",
     }
 }

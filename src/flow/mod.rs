@@ -262,7 +262,8 @@ impl Walk {
 /// emergency tier ("is any of it still there now?"), or the answer that completes an emergency
 /// rule the answers so far half fired (sudden belly pain, then the age question).
 fn raises(kb: &KnowledgeBase, answers: &Answers, ask: &Ask<'_>) -> bool {
-    let follow_up = |i: &crate::kb::ScreeningItem| i.tier == Tier::Emergency && !i.only_if.is_empty();
+    let follow_up =
+        |i: &crate::kb::ScreeningItem| i.tier == Tier::Emergency && !i.only_if.is_empty();
     let asks: Vec<&str> = match ask {
         Ask::Item { item, .. } if follow_up(item) => return true,
         Ask::Gate { items, .. } if items.iter().any(|i| follow_up(i)) => return true,

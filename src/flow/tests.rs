@@ -111,8 +111,9 @@ fn going_back_one_question_undoes_that_answer_only() {
     let now = walk.next(&kb, &answers).expect("the follow-up");
     assert!(matches!(now, Ask::Item { item, .. } if item.id == "stroke_signs"));
     let stopped = walk.answer(&kb, &mut answers, (&now, 1), &none, "112");
-    assert!(stopped.is_some_and(|a| a.screening.stopped_early
-        && a.screening.outcome == crate::engine::Outcome::Urgent));
+    assert!(stopped.is_some_and(
+        |a| a.screening.stopped_early && a.screening.outcome == crate::engine::Outcome::Urgent
+    ));
     // Going back undoes the marks too.
     walk.rewind(&mut answers, 0);
     assert!(answers.marked.is_empty() && answers.answers.is_empty());

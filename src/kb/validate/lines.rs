@@ -55,9 +55,7 @@ pub(super) fn check_lines(kb: &KbData, r: &mut Report) {
             if let Some(other) = seen.insert(key, &it.id) {
                 r.add(
                     format!("{at}.text"),
-                    format!(
-                        "this line is also a line of `{other}`: one line answers one item"
-                    ),
+                    format!("this line is also a line of `{other}`: one line answers one item"),
                 );
             }
         }

@@ -228,4 +228,3 @@ pub(super) const REQUIRED_COMBINATIONS: [(&[&str], Tier, bool); 4] = [
     (&["aaa_pattern", "age_50_plus"], Tier::Emergency, true),
     (&["aaa_pattern", "aneurysm"], Tier::Emergency, true),
 ];
-

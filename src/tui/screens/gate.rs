@@ -16,10 +16,10 @@ use super::{Cmd, Ctx, View};
 use crate::engine::{Ask, Reply, Response, fill};
 use crate::kb::KnowledgeBase;
 use crate::tui::action::Action;
-use crate::tui::text;
 use crate::tui::keys::{
     BACK, Binding, DOWN, FIRST, Key, LAST, MOVE, PAGE_DOWN, PAGE_HINT, PAGE_UP, UP, bind,
 };
+use crate::tui::text;
 use crate::tui::widgets as parts;
 
 pub const KEYS: &[Binding] = &[
@@ -111,9 +111,8 @@ impl<'kb> State<'kb> {
                 if marks.is_empty() && !self.all_seen() {
                     // "None of these" only once every line has been read.
                     self.row = self.seen.get().min(self.marks.len().saturating_sub(1));
-                    *ctx.status = Some(
-                        "Please read every line first: the list goes on below.".to_owned(),
-                    );
+                    *ctx.status =
+                        Some("Please read every line first: the list goes on below.".to_owned());
                     return Cmd::Stay;
                 }
                 let response = if marks.is_empty() {
@@ -252,8 +251,13 @@ impl Widget for View<'_, State<'_>> {
         let [intro, head, list, foot] = layout(state, area, shared.kb, shared.emergency);
         ask::intro_line(ask::intro(gate.section), intro, buf, theme);
         let styled = |lines: Vec<Line<'static>>, style| {
-            Paragraph::new(lines.into_iter().map(|l| l.style(style)).collect::<Vec<_>>())
-                .wrap(Wrap { trim: true })
+            Paragraph::new(
+                lines
+                    .into_iter()
+                    .map(|l| l.style(style))
+                    .collect::<Vec<_>>(),
+            )
+            .wrap(Wrap { trim: true })
         };
         let mut heading = heading(state, shared.kb, shared.emergency);
         if let Some(areas) = heading.get_mut(1) {
@@ -265,18 +269,23 @@ impl Widget for View<'_, State<'_>> {
         Paragraph::new(heading)
             .wrap(Wrap { trim: true })
             .render(head, buf);
-        let items: Vec<ListItem> =
-            rows(&state.at.ask, &state.marks, list.width, shared.emergency)
-                .into_iter()
-                .map(|lines| {
-                    ListItem::new(
-                        lines
-                            .into_iter()
-                            .map(|(l, dim)| if dim { Line::styled(l, theme.dim) } else { Line::raw(l) })
-                            .collect::<Vec<_>>(),
-                    )
-                })
-                .collect();
+        let items: Vec<ListItem> = rows(&state.at.ask, &state.marks, list.width, shared.emergency)
+            .into_iter()
+            .map(|lines| {
+                ListItem::new(
+                    lines
+                        .into_iter()
+                        .map(|(l, dim)| {
+                            if dim {
+                                Line::styled(l, theme.dim)
+                            } else {
+                                Line::raw(l)
+                            }
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect();
         let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
         let cursor = (state.row, state.top);
         let first = parts::first_shown(&heights, cursor, list.height);

@@ -175,9 +175,7 @@ impl StatefulWidget for View<'_, State> {
                 theme.danger,
                 format!("!! {} !!", headline(s).to_uppercase()),
             ),
-            Outcome::Refer | Outcome::NothingSafe => {
-                (theme.warn, format!("! {}", headline(s)))
-            }
+            Outcome::Refer | Outcome::NothingSafe => (theme.warn, format!("! {}", headline(s))),
             Outcome::Routine => (theme.ok, "You can go ahead".to_owned()),
         };
         let area = text::readable(area);
