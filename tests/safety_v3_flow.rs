@@ -82,9 +82,9 @@ fn respond(p: &Person, ask: &Ask<'_>, picks: &mut impl Iterator<Item = bool>) ->
                 Response::Lines(marks)
             }
         }
-        Ask::Item { item, .. } => Response::Reply(
-            p.lines[&item.id].iter().copied().max().unwrap_or(Reply::No),
-        ),
+        Ask::Item { item, .. } => {
+            Response::Reply(p.lines[&item.id].iter().copied().max().unwrap_or(Reply::No))
+        }
         Ask::WhichAreas { regions, reply, .. } => Response::Areas(
             regions
                 .iter()
@@ -260,12 +260,22 @@ fn one_yes_costs_at_most_two_more_questions() {
     let regions = ["calves", "neck"];
     let base = walk(&healthy(&regions)).asked;
     assert!(base <= 10, "healthy: {base}");
-    for id in ["open_wound", "varicose_veins", "night_pain_constant", "diabetes", "lymphoedema"] {
+    for id in [
+        "open_wound",
+        "varicose_veins",
+        "night_pain_constant",
+        "diabetes",
+        "lymphoedema",
+    ] {
         let mut p = healthy(&regions);
         p.lines.get_mut(id).expect("item")[0] = Reply::Yes;
         let w = walk(&p);
         assert!(w.stopped.is_none() || id == "night_pain_constant", "{id}");
-        assert!(w.asked <= base + 2, "{id}: {} questions against {base}", w.asked);
+        assert!(
+            w.asked <= base + 2,
+            "{id}: {} questions against {base}",
+            w.asked
+        );
     }
 }
 

@@ -1,10 +1,13 @@
 //! The engine: answers in, screening and routine out. Pure: no terminal, no files, no clock.
 
 pub mod answers;
+mod asks;
 mod choice;
+mod details;
 mod firing;
 pub mod interview;
 pub mod limits;
+mod messages;
 pub mod questions;
 pub mod routine;
 pub mod screening;
