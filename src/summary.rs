@@ -40,10 +40,10 @@ pub struct Block {
 pub fn stopped_early(s: &Screening) -> &'static str {
     match s.outcome {
         Outcome::Refer if s.pause => {
-            "We stopped the questions at this answer: self-massage waits until you are well. If you pressed it by mistake, go back and change it."
+            "We stopped the questions once nothing more urgent was left to ask: self-massage waits until you are well. To change an answer, go back."
         }
         Outcome::Refer => {
-            "We stopped the questions at this answer: a doctor or physio should advise you before any self-massage. If you pressed it by mistake, go back and change it."
+            "We stopped the questions once nothing more urgent was left to ask: a doctor or physio should advise you before any self-massage. To change an answer, go back."
         }
         _ => {
             "We stopped the questions at this answer: nothing else matters until you have been checked. If you pressed it by mistake, go back and change it."
