@@ -384,3 +384,36 @@ fn every_fired_item_is_named_with_its_own_message_and_lines_in_every_output() {
         "each item has its own message"
     );
 }
+
+#[test]
+fn answers_files_from_version_2_give_the_same_or_a_safer_outcome() {
+    let kb = common::kb();
+    let run = |json: &str| {
+        let a = Answers::parse(json, &kb).expect("a version 2 answers file parses");
+        advise(&kb, &a, EMERGENCY).screening.outcome
+    };
+    // A yes to the stroke question counts although the 7-day line it now follows is not
+    // answered (an answer given to a follow-up always counts).
+    let v2 =
+        r#"{"regions": {"neck": {}}, "answers": {"stroke_signs": "yes"}, "default_answer": "no"}"#;
+    assert_eq!(run(v2), Outcome::Emergency);
+    // A file that answered every version 2 question no, with the default not sure: the new
+    // questions count as not sure, so the outcome is more careful, never less.
+    let mut answers = serde_json::Map::new();
+    for id in [
+        "chest_pain_cardiac",
+        "pe_breathless",
+        "stroke_signs",
+        "thunderclap_headache",
+        "headache_fever_stiff_neck",
+        "aaa_pattern",
+    ] {
+        answers.insert(id.into(), "no".into());
+    }
+    let file = serde_json::json!({ "regions": { "calves": {} }, "answers": answers });
+    assert!(run(&file.to_string()) <= Outcome::Refer);
+    // The same file with the default no is a routine, as it was.
+    let mut file = file;
+    file["default_answer"] = "no".into();
+    assert_eq!(run(&file.to_string()), Outcome::Routine);
+}
