@@ -300,12 +300,7 @@ impl Answers {
                     );
                 }
             }
-            let fires = match self.answers.get(id) {
-                Some(Answer::One(r)) => r.fires(),
-                Some(Answer::PerRegion(map)) => map.values().any(|r| r.fires()),
-                None => false,
-            };
-            if !lines.is_empty() && !fires {
+            if !lines.is_empty() && !self.fires(id) {
                 add(
                     format!("marked.{id}"),
                     format!(
@@ -376,6 +371,15 @@ impl Answers {
             self.marked.remove(item);
         } else {
             self.marked.insert(item.to_owned(), lines);
+        }
+    }
+
+    /// Whether the item was answered yes or not sure (for any area).
+    pub fn fires(&self, item: &str) -> bool {
+        match self.answers.get(item) {
+            Some(Answer::One(r)) => r.fires(),
+            Some(Answer::PerRegion(map)) => map.values().any(|r| r.fires()),
+            None => false,
         }
     }
 

@@ -52,7 +52,8 @@ impl Interview {
     pub fn next<'kb>(&self, kb: &'kb KnowledgeBase, answers: &Answers) -> Option<Ask<'kb>> {
         let mut open = Open::new(kb, answers);
         if !self.finishing && referred(kb, answers) {
-            open.items.retain(|(item, _)| could_raise(kb, item));
+            open.items
+                .retain(|(item, _)| could_raise(kb, answers, item));
         }
         let emergency = self.section(kb, &open, Section::Emergency);
         if emergency.is_some() {
@@ -262,26 +263,26 @@ fn referred(kb: &KnowledgeBase, answers: &Answers) -> bool {
     kb.items()
         .iter()
         .filter(|i| i.tier == Tier::Refer && i.effect == Effect::Global)
-        .any(|i| match answers.answers.get(&i.id) {
-            Some(Answer::One(r)) => r.fires(),
-            Some(Answer::PerRegion(map)) => map.values().any(|r| r.fires()),
-            None => false,
-        })
+        .any(|i| answers.fires(&i.id))
 }
 
 /// Whether an item could make an outcome more urgent than a referral: it is urgent or an
-/// emergency, it opens such an item (the pregnancy line opens the pregnancy signs), or it is part
-/// of such a rule (a skin infection with a fever).
-fn could_raise(kb: &KnowledgeBase, item: &ScreeningItem) -> bool {
+/// emergency, it opens such an item (the pregnancy line opens the pregnancy signs), or it would
+/// complete such a rule whose other parts already fired (a skin infection, after a fever).
+fn could_raise(kb: &KnowledgeBase, answers: &Answers, item: &ScreeningItem) -> bool {
     item.tier > Tier::Refer
         || kb
             .items()
             .iter()
             .any(|i| i.tier > Tier::Refer && i.only_if.contains(&item.id))
-        || kb
-            .combinations()
-            .iter()
-            .any(|c| c.tier > Tier::Refer && c.all.contains(&item.id))
+        || kb.combinations().iter().any(|c| {
+            c.tier > Tier::Refer
+                && c.all.contains(&item.id)
+                && c.all
+                    .iter()
+                    .filter(|p| **p != item.id)
+                    .all(|p| answers.fires(p))
+        })
 }
 
 /// Sets `reply` for an item: for area items on each of `regions` it is asked for (area by area,

@@ -273,11 +273,7 @@ fn raises(kb: &KnowledgeBase, answers: &Answers, ask: &Ask<'_>) -> bool {
         Ask::Confirm(remembered) => remembered.iter().map(|r| r.item.as_str()).collect(),
         Ask::WhichAreas { .. } => Vec::new(),
     };
-    let fired = |id: &str| match answers.answers.get(id) {
-        Some(Answer::One(r)) => r.fires(),
-        Some(Answer::PerRegion(map)) => map.values().any(|r| r.fires()),
-        None => false,
-    };
+    let fired = |id: &str| answers.fires(id);
     kb.combinations()
         .iter()
         .filter(|c| c.tier == Tier::Emergency)
