@@ -233,6 +233,25 @@ pub fn follow_cell<const N: usize>(
     Some(Tapped::Moved)
 }
 
+/// A list item of several rows, the flagged ones drawn in `flagged` (a name over its details, the
+/// "answer no if" under a checklist line).
+pub fn flagged_item(
+    rows: Vec<(bool, String)>,
+    flagged: ratatui::style::Style,
+) -> ListItem<'static> {
+    ListItem::new(
+        rows.into_iter()
+            .map(|(flag, row)| {
+                if flag {
+                    Line::styled(row, flagged)
+                } else {
+                    Line::raw(row)
+                }
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
 /// Heights of `len` one-row items.
 pub fn rows(len: usize) -> Vec<usize> {
     vec![1; len]

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::tool_picker::{self, Picked, Picker};
 use super::{Cmd, Ctx, Screen, View, technique};
@@ -282,20 +282,7 @@ impl Widget for View<'_, State<'_>> {
         let items = state
             .list
             .iter()
-            .map(|t| {
-                ListItem::new(
-                    lines(kb, t, at.width())
-                        .into_iter()
-                        .map(|(name, l)| {
-                            if name {
-                                Line::styled(l, theme.title)
-                            } else {
-                                Line::raw(l)
-                            }
-                        })
-                        .collect::<Vec<_>>(),
-                )
-            })
+            .map(|t| parts::flagged_item(lines(kb, t, at.width()), theme.title))
             .collect();
         parts::list(buf, at.inner, items, (state.row, state.top), true, theme);
         if let Some(picker) = state.picker {

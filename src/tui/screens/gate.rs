@@ -203,14 +203,14 @@ fn why<'a>(state: &State<'_>, emergency: &str) -> Vec<Line<'a>> {
 const LEAD: u16 = 6;
 
 /// The checklist's rows for a list `width` columns wide: each line wrapped whole with a hanging
-/// indent under its mark, then when to answer no (true: drawn dim). Shared by the view and
+/// indent under its mark, then when to answer no (flagged: drawn dim). Shared by the view and
 /// clicks.
 fn rows(
     ask: &Ask<'_>,
     marks: &[Option<Reply>],
     width: u16,
     emergency: &str,
-) -> Vec<Vec<(String, bool)>> {
+) -> Vec<Vec<(bool, String)>> {
     // The scrollbar's column is always kept (and a space before it), so the wrapping never
     // depends on the scrolling.
     let text_width = usize::from(width.saturating_sub(LEAD + 2)).max(8);
@@ -223,18 +223,18 @@ fn rows(
                 Some(Reply::NotSure) => "[?] ",
                 _ => "[ ] ",
             };
-            let mut out: Vec<(String, bool)> =
+            let mut out: Vec<(bool, String)> =
                 parts::wrap_words(&fill(&line.text, emergency), text_width)
                     .into_iter()
                     .enumerate()
-                    .map(|(i, l)| (format!("{}{l}", if i == 0 { box_ } else { "    " }), false))
+                    .map(|(i, l)| (false, format!("{}{l}", if i == 0 { box_ } else { "    " })))
                     .collect();
             if let Some(no) = &line.no_if {
                 let text = format!("Answer no if {}", fill(no, emergency));
                 out.extend(
                     parts::wrap_words(&text, text_width)
                         .into_iter()
-                        .map(|l| (format!("    {l}"), true)),
+                        .map(|l| (true, format!("    {l}"))),
                 );
             }
             out
@@ -271,20 +271,7 @@ impl Widget for View<'_, State<'_>> {
             .render(head, buf);
         let items: Vec<ListItem> = rows(&state.at.ask, &state.marks, list.width, shared.emergency)
             .into_iter()
-            .map(|lines| {
-                ListItem::new(
-                    lines
-                        .into_iter()
-                        .map(|(l, dim)| {
-                            if dim {
-                                Line::styled(l, theme.dim)
-                            } else {
-                                Line::raw(l)
-                            }
-                        })
-                        .collect::<Vec<_>>(),
-                )
-            })
+            .map(|lines| parts::flagged_item(lines, theme.dim))
             .collect();
         let heights: Vec<usize> = items.iter().map(ListItem::height).collect();
         let cursor = (state.row, state.top);

@@ -38,24 +38,27 @@ const OUTCOME_GO_ON: &[Binding] = &[
     BROWSE,
 ];
 
+const SAVE: Binding = bind(
+    &[Key::Char('e')],
+    "e",
+    "save for your clinician",
+    Action::Export,
+);
+const BACK_TO_ANSWERS: Binding = bind(
+    &[Key::Esc, Key::Backspace],
+    "esc",
+    "back to your answers",
+    Action::Back,
+);
+
 const OUTCOME_STOP: &[Binding] = &[
     SCROLL_U,
     SCROLL_D,
     SCROLL_HINT,
     SCROLL_UP,
     SCROLL_DOWN,
-    bind(
-        &[Key::Char('e')],
-        "e",
-        "save for your clinician",
-        Action::Export,
-    ),
-    bind(
-        &[Key::Esc, Key::Backspace],
-        "esc",
-        "back to your answers",
-        Action::Back,
-    ),
+    SAVE,
+    BACK_TO_ANSWERS,
     BROWSE,
 ];
 
@@ -73,18 +76,8 @@ const OUTCOME_REFER_STOP: &[Binding] = &[
         "finish the questions for your clinician",
         Action::Finish,
     ),
-    bind(
-        &[Key::Char('e')],
-        "e",
-        "save for your clinician",
-        Action::Export,
-    ),
-    bind(
-        &[Key::Esc, Key::Backspace],
-        "esc",
-        "back to your answers",
-        Action::Back,
-    ),
+    SAVE,
+    BACK_TO_ANSWERS,
     BROWSE,
 ];
 
