@@ -53,6 +53,10 @@ fn synthetic(factor: usize) -> String {
             let mut i = i.clone();
             i.id = id(&i.id);
             i.only_if = i.only_if.iter().map(|g| id(g)).collect();
+            // A line answers one item only: each copy's lines are its own.
+            for l in &mut i.lines {
+                l.text = format!("{} (copy {n})", l.text);
+            }
             kb.screening.push(i);
         }
         for c in &base.combinations {
