@@ -84,7 +84,11 @@ fn fired_entry(kb: &KnowledgeBase, f: &Fired, with_message: bool) -> Entry {
         format!(" ({})", names.join(", "))
     };
     // The lines the person marked, as they read them, then what to do.
-    let mut body: Vec<String> = f.lines.iter().map(|l| format!("You marked: {l}.")).collect();
+    let mut body: Vec<String> = f
+        .lines
+        .iter()
+        .map(|l| format!("You marked: {l}."))
+        .collect();
     if with_message {
         body.push(f.message.clone());
     }

@@ -768,3 +768,31 @@ fn the_welcome_screen_mentions_remembering_only_when_it_is_on() {
     )));
     assert!(text(&app).contains("remembered"));
 }
+
+#[test]
+fn a_referral_stops_then_f_finishes_the_questions_for_the_clinician() {
+    let kb = common::kb();
+    let mut app = walk_to_result(&kb, &["calves"], &yes_to(&["cancer_active"]));
+    assert_eq!(app.id(), Screen::Outcome, "shown before the review");
+    let s = drive::advice(&app).expect("advice").screening;
+    assert_eq!(s.outcome, Outcome::Refer);
+    assert!(s.stopped_early);
+    // Questions that could not make it more urgent were not asked.
+    assert!(app.answers.reply("diabetes", None).is_none());
+    drive::char(&mut app, 'f');
+    assert!(
+        app.screen().asked().is_some(),
+        "the next question: {:?}",
+        app.id()
+    );
+    drive::interview(&mut app, &yes_to(&["cancer_active"]));
+    assert_eq!(app.id(), Screen::Review, "no stop the second time");
+    key(&mut app, KeyCode::Enter);
+    let s = drive::advice(&app).expect("advice").screening;
+    assert_eq!(s.outcome, Outcome::Refer);
+    assert!(
+        !s.stopped_early && s.unanswered.is_empty(),
+        "every question answered"
+    );
+    assert_eq!(app.answers.reply("diabetes", None), Some(Reply::No));
+}
