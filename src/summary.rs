@@ -105,16 +105,19 @@ fn fired_entry(kb: &KnowledgeBase, f: &Fired, with_message: bool) -> Entry {
 /// outcome has no "left out" or "made gentler" block: it carries no technique advice.
 pub fn blocks(kb: &KnowledgeBase, s: &Screening) -> Vec<Block> {
     let mut out = Vec::new();
-    if !s.referrals.is_empty() {
-        out.push(Block {
-            kind: BlockKind::Why,
-            title: "Why",
-            entries: s
-                .referrals
-                .iter()
-                .map(|f| fired_entry(kb, f, true))
-                .collect(),
-        });
+    // The referrals at the heading's tier explain it; less urgent ones follow under their own
+    // title, so a same-day heading never reads as "within days".
+    let top = s.referrals.iter().map(|f| f.tier).max();
+    let (why, less): (Vec<&Fired>, Vec<&Fired>) =
+        s.referrals.iter().partition(|f| Some(f.tier) == top);
+    for (title, fired) in [("Why", why), ("Also, less urgent", less)] {
+        if !fired.is_empty() {
+            out.push(Block {
+                kind: BlockKind::Why,
+                title,
+                entries: fired.iter().map(|f| fired_entry(kb, f, true)).collect(),
+            });
+        }
     }
     if s.is_referral() {
         let noted: Vec<Entry> = s

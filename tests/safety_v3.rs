@@ -383,6 +383,19 @@ fn every_fired_item_is_named_with_its_own_message_and_lines_in_every_output() {
         s.referrals[0].message, s.referrals[1].message,
         "each item has its own message"
     );
+    // A less urgent referral is named too, under its own title: the heading and the reasons
+    // under it never disagree.
+    let (_, advice) = marked(&kb, "calves", &[("pe_breathless", 0), ("tia_recent", 0)]);
+    let text = fascia::report::text(&kb, &advice);
+    let why = text.find("\nWhy\n").expect("why");
+    let less = text.find("\nAlso, less urgent\n").expect("less urgent");
+    let clot = text
+        .find(&kb.item("pe_breathless").expect("item").title)
+        .expect("clot");
+    let stroke = text
+        .find(&kb.item("tia_recent").expect("item").title)
+        .expect("stroke");
+    assert!(why < clot && clot < less && less < stroke, "{text}");
 }
 
 #[test]
