@@ -452,3 +452,49 @@ fn q_quits_from_every_prompt_asking_first_once_there_are_answers() {
         }
     }
 }
+
+#[test]
+fn a_referral_stops_and_f_finishes_the_questions_for_the_clinician() {
+    let kb = common::kb();
+    // The script to the referral's stop ends with enter (done) and 3 (quit): type f instead,
+    // then none of these to every question left, enter at the review, and quit.
+    let base = script(&["calves"], &yes_to(&["cancer_active"]), false);
+    let mut lines: Vec<String> = base.lines().map(str::to_owned).collect();
+    lines.truncate(lines.len() - 2);
+    let mut answers = fascia::engine::Answers {
+        regions: [(
+            "calves".to_owned(),
+            fascia::engine::RegionDetails::default(),
+        )]
+        .into(),
+        ..fascia::engine::Answers::default()
+    };
+    answers.set("cancer_active", None, Reply::Yes);
+    // At least as many "none of these" as questions are left once finishing (counted from the
+    // start: the review refuses any spare one and changes nothing).
+    let mut walk = fascia::flow::Walk::new(Vec::new());
+    walk.finish();
+    let left = walk.left(&kb, &answers);
+    lines.push("f".into());
+    lines.extend(std::iter::repeat_n("n".to_owned(), left));
+    lines.extend([String::new(), "3".into()]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saved = dir.path().join("a.json");
+    let out = fascia()
+        .args(["--plain", "--save-answers"])
+        .arg(&saved)
+        .write_stdin(lines.join("\n") + "\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let transcript = String::from_utf8(out).expect("utf8");
+    assert!(transcript.contains("Type f to finish the questions for your clinician"));
+    assert!(transcript.contains("Step 6 of 9: Review"), "{transcript}");
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).expect("saved")).expect("json");
+    // Every question was answered, for the hand-off: the diabetes line too.
+    assert_eq!(saved["answers"]["diabetes"], "no", "{saved}");
+    assert_eq!(saved["answers"]["cancer_active"], "yes");
+}

@@ -273,13 +273,14 @@ fn raises(kb: &KnowledgeBase, answers: &Answers, ask: &Ask<'_>) -> bool {
         Ask::Confirm(remembered) => remembered.iter().map(|r| r.item.as_str()).collect(),
         Ask::WhichAreas { .. } => Vec::new(),
     };
-    let fired = |id: &str| answers.fires(id);
     kb.combinations()
         .iter()
         .filter(|c| c.tier == Tier::Emergency)
         .any(|c| {
             c.all.iter().any(|p| asks.contains(&p.as_str()))
-                && c.all.iter().all(|p| fired(p) || asks.contains(&p.as_str()))
+                && c.all
+                    .iter()
+                    .all(|p| answers.fires(p) || asks.contains(&p.as_str()))
         })
 }
 
