@@ -152,3 +152,23 @@ fn a_damaged_profile_is_reported_and_ignored() {
         fascia::engine::Outcome::Routine
     );
 }
+
+/// The tools ticked in the app are remembered with the answers (they were saved empty, as the
+/// profile is first written when the result shows, before the tools are chosen).
+#[test]
+fn the_tools_ticked_in_the_app_are_remembered() {
+    let kb = common::kb();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = App::new(&kb, "112");
+    app.profiles = Some(ProfileStore::in_dir(dir.path()));
+    drive::walk(&mut app, &["calves"], &yes_to(&[]));
+    drive::to_routine(&mut app, &["foam_roller_medium", "tennis_ball"]);
+    assert_eq!(app.id(), Screen::Routine);
+    let profile = ProfileStore::in_dir(dir.path())
+        .load()
+        .expect("readable")
+        .expect("remembered");
+    let mut tools = profile.preferences.tools.clone();
+    tools.sort();
+    assert_eq!(tools, ["foam_roller_medium", "tennis_ball"]);
+}

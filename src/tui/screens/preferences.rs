@@ -10,7 +10,7 @@ use super::details::cycle;
 use super::{Cmd, Ctx, Screen, View, outcome, routine};
 use crate::engine::{Preference, advise};
 use crate::flow::Page;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Effect};
 use crate::tui::keys::{BACK, BROWSE, Binding, DOWN, Key, MOVE, UP, bind, help_only};
 use crate::tui::widgets::{self as parts, Clicked};
 use crate::words;
@@ -88,6 +88,9 @@ impl State {
                 }
             }
             (_, Action::Next) => {
+                // The tools, time and technique chosen are remembered with the answers.
+                ctx.effects
+                    .push(Effect::SaveProfile(Box::new(ctx.answers.clone())));
                 let advice = advise(ctx.kb, ctx.answers, ctx.emergency);
                 return match routine::State::new(advice) {
                     Ok(state) => Cmd::Push(Screen::Routine(state)),
