@@ -744,3 +744,58 @@ fn advise_writes_fhir_and_names_the_file_when_given_a_folder() {
         .assert()
         .code(2);
 }
+
+/// `kb stats --questions`: every question a person can be asked, whole and in order, each line
+/// with the item it answers, its tier and when to answer no; the same in JSON.
+#[test]
+fn kb_stats_lists_every_question_whole() {
+    let kb = common::kb();
+    let out = fascia()
+        .args(["kb", "stats", "--questions"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf8");
+    let age = |id: &str| fascia::engine::interview::AGE_ITEMS.contains(&id);
+    for item in kb.items().iter().filter(|i| !age(&i.id)) {
+        for line in item.asks() {
+            assert!(text.contains(line), "{} line missing: {line}", item.id);
+        }
+        assert!(
+            text.contains(&format!("[{} {}", item.tier, item.id)),
+            "{} named with its tier",
+            item.id
+        );
+        for no in item.lines.iter().filter_map(|l| l.no_if.as_ref()) {
+            assert!(text.contains(&format!("Answer no if {no}")), "{no}");
+        }
+    }
+    // In the order asked: the emergency checklist before the health ones, the areas last.
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s}"));
+    assert!(at("Checklist emergency_signs") < at("Checklist health_urgent"));
+    assert!(at("Checklist health_caution") < at("Checklist area_urgent"));
+    let out = fascia()
+        .args(["kb", "stats", "--questions", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let lines: usize = v["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .map(|q| q["lines"].as_array().map_or(0, Vec::len))
+        .sum();
+    let want: usize = kb
+        .items()
+        .iter()
+        .filter(|i| !age(&i.id))
+        .map(|i| i.asks().len())
+        .sum::<usize>()
+        + fascia::engine::AgeBand::ALL.len();
+    assert_eq!(lines, want);
+}
