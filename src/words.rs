@@ -39,11 +39,8 @@ pub fn preference(p: Preference) -> &'static str {
 /// they marked, else every line of it (or its one question), joined.
 pub fn item_text(answers: &Answers, item: &ScreeningItem) -> String {
     let marked: Vec<&str> = answers
-        .marked
-        .get(&item.id)
-        .into_iter()
-        .flatten()
-        .filter_map(|n| item.lines.get(*n))
+        .marked_lines(item)
+        .iter()
         .map(|l| l.text.as_str())
         .collect();
     if marked.is_empty() {
@@ -56,7 +53,7 @@ pub fn item_text(answers: &Answers, item: &ScreeningItem) -> String {
 /// A screening item named for a list of answers: its short title, and the lines the person
 /// marked when there are any ("Stroke signs in the last 7 days: Now or …").
 pub fn item_named(answers: &Answers, item: &ScreeningItem) -> String {
-    if answers.marked.get(&item.id).is_some_and(|m| !m.is_empty()) {
+    if !answers.marked_lines(item).is_empty() {
         format!("{}: {}", item.title, item_text(answers, item))
     } else {
         item.title.clone()

@@ -14,6 +14,18 @@ fn answers(name: &str) -> String {
         .to_string()
 }
 
+/// What `fascia ARGS` prints, when it succeeds.
+fn stdout(args: &[&str]) -> String {
+    let out = fascia()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("utf8")
+}
+
 #[test]
 fn help_and_version() {
     fascia()
@@ -113,14 +125,8 @@ fn kb_stats_in_text_and_json() {
         .assert()
         .success()
         .stdout(contains("techniques").and(contains("calves")));
-    let out = fascia()
-        .args(["kb", "stats", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&["kb", "stats", "--format", "json"])).expect("json");
     assert_eq!(v["regions"], 20);
     assert!(v["tools"].as_u64() >= Some(14));
     assert!(v["techniques"].as_u64() >= Some(50));
@@ -750,14 +756,7 @@ fn advise_writes_fhir_and_names_the_file_when_given_a_folder() {
 #[test]
 fn kb_stats_lists_every_question_whole() {
     let kb = common::kb();
-    let out = fascia()
-        .args(["kb", "stats", "--questions"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).expect("utf8");
+    let text = stdout(&["kb", "stats", "--questions"]);
     let age = |id: &str| fascia::engine::interview::AGE_ITEMS.contains(&id);
     for item in kb.items().iter().filter(|i| !age(&i.id)) {
         for line in item.asks() {
@@ -776,14 +775,8 @@ fn kb_stats_lists_every_question_whole() {
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s}"));
     assert!(at("Checklist emergency_signs") < at("Checklist health_urgent"));
     assert!(at("Checklist health_caution") < at("Checklist area_urgent"));
-    let out = fascia()
-        .args(["kb", "stats", "--questions", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let json = stdout(&["kb", "stats", "--questions", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     let lines: usize = v["questions"]
         .as_array()
         .expect("questions")

@@ -478,23 +478,11 @@ fn a_referral_stops_and_f_finishes_the_questions_for_the_clinician() {
     lines.push("f".into());
     lines.extend(std::iter::repeat_n("n".to_owned(), left));
     lines.extend([String::new(), "3".into()]);
-    let dir = tempfile::tempdir().expect("tempdir");
-    let saved = dir.path().join("a.json");
-    let out = fascia()
-        .args(["--plain", "--save-answers"])
-        .arg(&saved)
-        .write_stdin(lines.join("\n") + "\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let transcript = String::from_utf8(out).expect("utf8");
+    let (transcript, _, json) = run(&(lines.join("\n") + "\n"));
     assert!(transcript.contains("Type f to finish the questions for your clinician"));
     assert!(transcript.contains("Step 6 of 9: Review"), "{transcript}");
-    let saved: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&saved).expect("saved")).expect("json");
-    // Every question was answered, for the hand-off: the diabetes line too.
-    assert_eq!(saved["answers"]["diabetes"], "no", "{saved}");
-    assert_eq!(saved["answers"]["cancer_active"], "yes");
+    // Every question was answered, for the hand-off (none left to the default), and the
+    // referral stands.
+    assert_eq!(json["outcome"], "refer");
+    assert_eq!(json["unanswered"], serde_json::json!([]), "{json}");
 }

@@ -156,20 +156,7 @@ fn referred(a: &Answers) -> bool {
     KB.items()
         .iter()
         .filter(|i| i.tier == Tier::Refer && i.effect == Effect::Global)
-        .any(|i| {
-            a.reply(&i.id, None).is_some_and(Reply::fires)
-                || a.regions
-                    .keys()
-                    .any(|r| a.reply(&i.id, Some(r)).is_some_and(Reply::fires))
-        })
-}
-
-/// Whether an item fires in the answers (for any area).
-fn fires(a: &Answers, id: &str) -> bool {
-    a.reply(id, None).is_some_and(Reply::fires)
-        || a.regions
-            .keys()
-            .any(|r| a.reply(id, Some(r)).is_some_and(Reply::fires))
+        .any(|i| a.fires(&i.id))
 }
 
 proptest! {
@@ -181,7 +168,7 @@ proptest! {
     fn no_follow_up_turns_a_mark_into_no(p in person()) {
         let w = walk(&p);
         for id in &w.marked {
-            prop_assert!(fires(&w.answers, id), "{id} was marked, then lost");
+            prop_assert!(w.answers.fires(id), "{id} was marked, then lost");
         }
     }
 

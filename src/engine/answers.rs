@@ -8,7 +8,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use super::details::{RegionDetails, Since};
-use crate::kb::{KnowledgeBase, Located, Problem, Section, parse_json};
+use crate::kb::{KnowledgeBase, Line, Located, Problem, ScreeningItem, Section, parse_json};
 
 /// A reply to one screening question. "Not sure" is its own answer and fires like yes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -372,6 +372,16 @@ impl Answers {
         } else {
             self.marked.insert(item.to_owned(), lines);
         }
+    }
+
+    /// The checklist lines of `item` the person marked, in its order.
+    pub fn marked_lines<'a>(&self, item: &'a ScreeningItem) -> Vec<&'a Line> {
+        self.marked
+            .get(&item.id)
+            .into_iter()
+            .flatten()
+            .filter_map(|n| item.lines.get(*n))
+            .collect()
     }
 
     /// Whether the item was answered yes or not sure (for any area).

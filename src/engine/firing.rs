@@ -100,11 +100,8 @@ pub(super) fn fire_items(
             not_sure,
         );
         entry.lines = answers
-            .marked
-            .get(&item.id)
-            .into_iter()
-            .flatten()
-            .filter_map(|n| item.lines.get(*n))
+            .marked_lines(item)
+            .iter()
             .map(|l| fill(&l.text, emergency))
             .collect();
         fired.push(entry);
