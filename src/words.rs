@@ -53,10 +53,10 @@ pub fn item_text(answers: &Answers, item: &ScreeningItem) -> String {
 /// A screening item named for a list of answers: its short title, and the lines the person
 /// marked when there are any ("Stroke signs in the last 7 days: Now or …").
 pub fn item_named(answers: &Answers, item: &ScreeningItem) -> String {
-    if !answers.marked_lines(item).is_empty() {
-        format!("{}: {}", item.title, item_text(answers, item))
-    } else {
+    if answers.marked_lines(item).is_empty() {
         item.title.clone()
+    } else {
+        format!("{}: {}", item.title, item_text(answers, item))
     }
 }
 
